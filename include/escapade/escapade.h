@@ -1,0 +1,88 @@
+/*
+ * escapade.h: public C interface of the escapade escape analyzer.
+ *
+ * Typical use (this is what tools/escapade.c and the opt plugin do):
+ *
+ *   esc_options o; esc_options_default(&o);
+ *   esc_annotate_module(m1); esc_annotate_module(m2);   // per-module facts
+ *   ... link m2 into m1 ...
+ *   esc_result *r = esc_analyze(m1, &o);
+ *   esc_report(r, &o, stdout);
+ *   esc_result_free(r);
+ *
+ * Ownership: esc_analyze returns a result owned by the caller and freed with
+ * esc_result_free(). The module must outlive the result and must not be
+ * modified while the result is alive. Option strings are borrowed.
+ */
+#ifndef ESCAPADE_H
+#define ESCAPADE_H
+
+#include <llvm-c/Core.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The three levels every site is judged at. */
+typedef enum esc_level {
+  ESC_INTRA = 0,        /* calls unknown unless attributes say nocapture */
+  ESC_CONSERVATIVE = 1, /* direct callees' summaries; indirect calls escape */
+  ESC_WHOLE = 2,        /* indirect calls resolved through type sets */
+  ESC_NLEVELS = 3
+} esc_level;
+
+typedef enum esc_format { ESC_FMT_TEXT, ESC_FMT_JSON } esc_format;
+
+/* How whole-program mode resolves indirect calls. */
+typedef enum esc_resolve_mode {
+  ESC_RESOLVE_TYPESET = 0,  /* type metadata, struct fields, context */
+  ESC_RESOLVE_SIGNATURE = 1 /* baseline: address-taken, signature fits */
+} esc_resolve_mode;
+
+typedef struct esc_options {
+  const char *const *alloc_fns; /* --alloc-fn names (borrowed) */
+  int n_alloc_fns;
+  int detail;            /* 1: verdicts and summaries; 2: adds flows */
+  esc_format format;
+  unsigned level_mask;   /* levels shown in text output (1 << esc_level) */
+  uint64_t solve_budget; /* propagation steps per function graph */
+  int scc_rounds;        /* fixpoint rounds per call-graph SCC */
+  int context_budget;    /* specialised summaries per function */
+  esc_resolve_mode resolve;
+  int avoided_only;      /* report only sites avoided by whole-program */
+  int show_stats;        /* timings and resolution statistics in text */
+} esc_options;
+
+void esc_options_default(esc_options *o);
+/* Parses "intraprocedural", "conservative", "whole_program" or "all" into a
+ * level mask; returns 0 when the name is unknown. */
+unsigned esc_level_mask_parse(const char *name);
+const char *esc_level_name(esc_level l);
+
+/* Records, on the module's own instructions and functions, the type facts
+ * whole-program resolution needs (struct fields holding function pointers).
+ * Call it on every module before linking: linking merges struct types with
+ * identical layouts, which would mix their facts. Idempotent. */
+void esc_annotate_module(LLVMModuleRef M);
+
+typedef struct esc_result esc_result;
+
+/* Analyses M as the whole program. Never fails on valid IR: anything the
+ * analysis cannot model makes values escape. */
+esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o);
+/* 1 when M had no debug info (locations are function#index). */
+int esc_result_lacks_debug_info(const esc_result *r);
+/* Writes the report; returns 0, or -1 on a write error. */
+int esc_report(const esc_result *r, const esc_options *o, FILE *out);
+void esc_result_free(esc_result *r);
+
+/* Time spent and memory used by the last esc_analyze, for benchmarks. */
+double esc_result_seconds(const esc_result *r);
+size_t esc_result_arena_bytes(const esc_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,315 @@
+/*
+ * esc_analysis.c: the analysis driver. Levels are computed in this order:
+ *   conservative   bottom-up over SCCs of the direct call graph
+ *   whole_program  bottom-up over SCCs of direct + resolved indirect edges
+ *   intraprocedural every function alone (it needs the wrapper sites the
+ *                   summary levels found, to judge them as well)
+ * Each SCC is iterated until its summaries stop changing, at most
+ * opt.scc_rounds times; past that its summaries become "top" (every
+ * argument escapes, reason budget) and its functions are judged once more.
+ */
+#include "esc_analysis.h"
+
+#include "esc_scc.h"
+#include "esc_sites.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void esc_options_default(esc_options *o) {
+  memset(o, 0, sizeof(*o));
+  o->detail = 1;
+  o->format = ESC_FMT_TEXT;
+  o->level_mask = 7;
+  o->solve_budget = 50u * 1000 * 1000;
+  o->scc_rounds = 24;
+  o->context_budget = 32;
+  o->resolve = ESC_RESOLVE_TYPESET;
+}
+
+unsigned esc_level_mask_parse(const char *name) {
+  if (!strcmp(name, "all"))
+    return 7;
+  for (int l = 0; l < ESC_NLEVELS; l++)
+    if (!strcmp(name, esc_level_name((esc_level)l)))
+      return 1u << l;
+  return 0;
+}
+
+const char *esc_level_name(esc_level l) {
+  static const char *names[] = {"intraprocedural", "conservative",
+                                "whole_program"};
+  return (unsigned)l < ESC_NLEVELS ? names[l] : "?";
+}
+
+int esc_func_index(const esc_result *R, LLVMValueRef fn) {
+  return fn ? esc_ptrmap_get(&R->func_of, fn) : -1;
+}
+
+/* The variable a heap allocation is assigned to, if debug info says. */
+static const char *heap_site_name(esc_result *R, LLVMValueRef call) {
+  const esc_var *v = esc_names_of(&R->names, call);
+  if (v)
+    return v->name;
+  for (LLVMUseRef u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) == call) {
+      v = esc_names_of(&R->names, LLVMGetOperand(user, 1));
+      if (v)
+        return v->name;
+    }
+  }
+  return NULL;
+}
+
+static int uses(LLVMValueRef user, LLVMValueRef v) {
+  int n = LLVMGetNumOperands(user);
+  for (int i = 0; i < n; i++)
+    if (LLVMGetOperand(user, (unsigned)i) == v)
+      return 1;
+  return 0;
+}
+
+/* Location of the first instruction (in block order) using v. */
+static esc_loc first_use_loc(esc_result *R, LLVMValueRef v, esc_loc dflt) {
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(v));
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I)) {
+      if (LLVMIsAIntrinsicInst(I) || !uses(I, v))
+        continue;
+      esc_loc l = esc_loc_of(&R->arena, I);
+      if (l.file)
+        return l;
+    }
+  return dflt;
+}
+
+int esc_site_get(esc_result *R, LLVMValueRef inst, esc_site_kind kind,
+                 esc_found_by by, const char *allocator, long long bytes) {
+  int id = esc_ptrmap_get(&R->site_of, inst);
+  if (id >= 0)
+    return id;
+  esc_site s;
+  memset(&s, 0, sizeof s);
+  s.id = (int)R->sites.len;
+  s.kind = kind;
+  s.found_by = by;
+  s.inst = inst;
+  s.func = esc_func_index(
+      R, LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)));
+  s.allocator = allocator ? esc_arena_strdup(&R->arena, allocator) : NULL;
+  s.bytes = bytes;
+  s.loc = esc_loc_of(&R->arena, inst);
+  if (kind == ESC_SITE_STACK) {
+    const esc_var *v = esc_names_of(&R->names, inst);
+    if (v) {
+      s.name = v->name;
+      if (v->decl.file)
+        s.loc = v->decl;
+    }
+    if (!s.loc.file) /* no variable: where the local is first used */
+      s.loc = first_use_loc(R, inst, s.loc);
+  } else {
+    s.name = heap_site_name(R, inst);
+  }
+  s.inlined_into = esc_loc_inlined(inst) && s.func >= 0
+                       ? R->funcs.data[s.func].name
+                       : NULL;
+  ESC_VEC_PUSH(R->sites, s);
+  esc_ptrmap_put(&R->site_of, inst, s.id);
+  if (s.func >= 0)
+    ESC_VEC_PUSH(R->funcs.data[s.func].sites, s.id);
+  return s.id;
+}
+
+static void collect_functions(esc_result *R) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(R->M); fn;
+       fn = LLVMGetNextFunction(fn)) {
+    esc_func F;
+    memset(&F, 0, sizeof F);
+    F.fn = fn;
+    F.name = esc_value_name(fn);
+    F.defined = !LLVMIsDeclaration(fn);
+    F.nparams = (int)LLVMCountParams(fn);
+    ESC_VEC_PUSH(R->funcs, F);
+    esc_ptrmap_put(&R->func_of, fn, (int)R->funcs.len - 1);
+  }
+}
+
+static void collect_stack_sites(esc_result *R) {
+  for (size_t f = 0; f < R->funcs.len; f++) {
+    if (!R->funcs.data[f].defined)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
+         bb; bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I))
+        if (LLVMIsAAllocaInst(I) && esc_alloca_address_taken(I))
+          esc_site_get(R, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
+                       esc_alloca_bytes(R->M, I));
+  }
+}
+
+/* Call graph over defined functions: direct calls, plus (whole level) the
+ * defined targets of resolved indirect calls. */
+static void call_graph(esc_result *R, int with_indirect, int **adj_start,
+                       int **adj) {
+  int n = (int)R->funcs.len;
+  ESC_VEC(int) edges = {0};
+  int *start = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
+  for (int f = 0; f < n; f++) {
+    start[f] = (int)edges.len;
+    if (!R->funcs.data[f].defined)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
+         bb; bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I)) {
+        if (!esc_is_call(I))
+          continue;
+        LLVMValueRef callee = esc_called_function(I);
+        if (callee) {
+          int t = esc_func_index(R, callee);
+          if (t >= 0 && R->funcs.data[t].defined)
+            ESC_VEC_PUSH(edges, t);
+        } else if (with_indirect &&
+                   !LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
+          const esc_targets *ts = esc_typeset_resolve(R->ts, I);
+          for (int k = 0; k < ts->n; k++) {
+            int t = esc_func_index(R, ts->fns[k]);
+            if (t >= 0 && R->funcs.data[t].defined)
+              ESC_VEC_PUSH(edges, t);
+          }
+        }
+      }
+  }
+  start[n] = (int)edges.len;
+  *adj_start = start;
+  *adj = edges.data ? edges.data : esc_xmalloc(sizeof(int));
+}
+
+static void solve_level(esc_result *R, esc_level level) {
+  int *adj_start, *adj;
+  call_graph(R, level == ESC_WHOLE, &adj_start, &adj);
+  esc_scc_result scc;
+  esc_scc_compute((int)R->funcs.len, adj_start, adj, &scc);
+  for (int c = 0; c < scc.ncomps; c++) {
+    int b = scc.comp_start[c], e = scc.comp_start[c + 1];
+    int first = scc.members[b];
+    if (!R->funcs.data[first].defined)
+      continue;
+    int recursive = e - b > 1;
+    for (int k = adj_start[first]; !recursive && k < adj_start[first + 1]; k++)
+      if (adj[k] == first)
+        recursive = 1;
+    int round = 0, changed = 1;
+    for (; changed && round < (recursive ? R->opt.scc_rounds : 1); round++) {
+      changed = 0;
+      for (int m = b; m < e; m++)
+        changed |= esc_analyze_function(R, scc.members[m], level);
+    }
+    if (changed && recursive) {
+      /* no fixpoint within budget: give up on these summaries */
+      for (int m = b; m < e; m++) {
+        esc_summary *S = &R->funcs.data[scc.members[m]].sum[level];
+        memset(S, 0, sizeof(*S));
+        S->done = S->top = 1;
+        S->top_reason = "budget: recursion did not settle";
+        S->wrapper_size_arg = -1;
+      }
+      for (int m = b; m < e; m++)
+        esc_analyze_function(R, scc.members[m], level);
+      for (int m = b; m < e; m++) {
+        esc_summary *S = &R->funcs.data[scc.members[m]].sum[level];
+        S->top = 1;
+        S->top_reason = "budget: recursion did not settle";
+      }
+    }
+  }
+  esc_scc_free(&scc);
+  free(adj_start);
+  free(adj);
+}
+
+static void indirect_stats(esc_result *R) {
+  for (size_t f = 0; f < R->funcs.len; f++) {
+    if (!R->funcs.data[f].defined)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
+         bb; bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I)) {
+        if (!esc_is_call(I) || esc_called_function(I) ||
+            LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+          continue;
+        R->stats.indirect_calls++;
+        const esc_targets *t = esc_typeset_resolve(R->ts, I);
+        if (t->unknown || t->n == 0) {
+          R->stats.unknown++;
+          continue;
+        }
+        R->stats.resolved_by[t->evidence]++;
+        R->stats.targets_total += t->n;
+      }
+  }
+  for (size_t s = 0; s < R->sites.len; s++)
+    if (R->sites.data[s].found_by == ESC_FOUND_INDIRECT)
+      R->stats.indirect_alloc_sites++;
+}
+
+esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  esc_result *R = esc_xcalloc(1, sizeof(*R));
+  esc_arena_init(&R->arena);
+  R->M = M;
+  R->opt = *o;
+  esc_ptrmap_init(&R->func_of);
+  esc_ptrmap_init(&R->site_of);
+
+  LLVMBool was_new = esc_names_prepare_module(M);
+  esc_names_build(&R->names, &R->arena, M);
+  if (was_new)
+    LLVMSetIsNewDbgInfoFormat(M, 1);
+
+  collect_functions(R);
+  collect_stack_sites(R);
+  R->ts = esc_typeset_build(M, &R->arena, o->resolve);
+  solve_level(R, ESC_CONSERVATIVE);
+  solve_level(R, ESC_WHOLE);
+  for (size_t f = 0; f < R->funcs.len; f++)
+    if (R->funcs.data[f].defined)
+      esc_analyze_function(R, (int)f, ESC_INTRA);
+  indirect_stats(R);
+
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  R->seconds = (double)(t1.tv_sec - t0.tv_sec) +
+               (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  return R;
+}
+
+int esc_result_lacks_debug_info(const esc_result *r) {
+  return !r->names.has_debug_info;
+}
+double esc_result_seconds(const esc_result *r) { return r->seconds; }
+size_t esc_result_arena_bytes(const esc_result *r) {
+  return r->arena.used_bytes;
+}
+
+void esc_result_free(esc_result *R) {
+  if (!R)
+    return;
+  esc_typeset_free(R->ts);
+  for (size_t f = 0; f < R->funcs.len; f++)
+    ESC_VEC_FREE(R->funcs.data[f].sites);
+  esc_names_free(&R->names);
+  ESC_VEC_FREE(R->funcs);
+  ESC_VEC_FREE(R->sites);
+  esc_ptrmap_free(&R->func_of);
+  esc_ptrmap_free(&R->site_of);
+  esc_arena_free(&R->arena);
+  free(R);
+}

@@ -1,0 +1,130 @@
+/*
+ * esc_analysis.h: the analysis state shared by the core's files.
+ *
+ * esc_result owns everything: an arena for per-module data (sites, strings,
+ * summaries), the function table, and the names from debug info. Per
+ * function graphs (esc_graph) are built, solved and freed one at a time.
+ */
+#ifndef ESC_ANALYSIS_H
+#define ESC_ANALYSIS_H
+
+#include "esc_loc.h"
+#include "esc_solver.h"
+#include "esc_typeset.h"
+#include "escapade/escapade.h"
+
+typedef enum esc_site_kind { ESC_SITE_HEAP, ESC_SITE_STACK } esc_site_kind;
+
+typedef enum esc_found_by {
+  ESC_FOUND_DIRECT = 0,  /* a call of a known allocator, or an alloca */
+  ESC_FOUND_WRAPPER,     /* a call of an allocator wrapper */
+  ESC_FOUND_INDIRECT     /* an indirect call resolved to allocators only */
+} esc_found_by;
+
+typedef struct esc_verdict {
+  int known;         /* the level judged this site */
+  int escapes;
+  const char *reason; /* NULL when it does not escape */
+  const char *flow;   /* -m=2 explanation, lines joined by '\n', or NULL */
+  const char *avoided_by; /* whole level: the resolved calls that mattered */
+} esc_verdict;
+
+typedef struct esc_site {
+  int id;
+  esc_site_kind kind;
+  esc_found_by found_by;
+  LLVMValueRef inst; /* the alloca or the call */
+  int func;          /* index in esc_result.funcs */
+  const char *allocator; /* "malloc", a wrapper's name; NULL for stack */
+  long long bytes;       /* -1 when not constant */
+  const char *name;      /* variable name, or NULL */
+  const char *inlined_into; /* the function it was inlined into, or NULL */
+  esc_loc loc;
+  unsigned levels_found; /* levels at which the site exists (bit mask) */
+  esc_verdict v[ESC_NLEVELS];
+} esc_site;
+
+/* ---- summaries ---- */
+typedef enum esc_bnd_kind {
+  ESC_B_HEAP,   /* unknown memory */
+  ESC_B_P1,     /* what parameter i points to */
+  ESC_B_PD,     /* anything reachable below that (level >= 1) */
+  ESC_B_FRESH,  /* a fresh heap object the function hands out */
+  ESC_B_ESC,    /* destination: escapes */
+  ESC_B_RET,    /* destination: the return value */
+} esc_bnd_kind;
+
+/* src flows into dst: src in {HEAP, P1, PD, FRESH}; dst in {ESC, RET} or the
+ * contents of {P1, PD, FRESH}. */
+typedef struct esc_sum_edge {
+  unsigned char src_kind, dst_kind;
+  int src_idx, dst_idx;
+} esc_sum_edge;
+
+typedef struct esc_sum_fresh {
+  int origin_site; /* the allocation site it comes from */
+} esc_sum_fresh;
+
+typedef struct esc_summary {
+  int done;      /* computed at least once */
+  int top;       /* unknown: every argument escapes (budget) */
+  const char *top_reason;
+  int nedges, nfresh;
+  esc_sum_edge *edges; /* arena */
+  esc_sum_fresh *fresh;
+  int wrapper;          /* returns one fresh allocation, keeps nothing */
+  int wrapper_size_arg; /* bytes come from this parameter (-1) */
+  long long wrapper_bytes; /* constant size of what it returns (-1) */
+  unsigned called_params; /* bit i: parameter i is called (callbacks) */
+} esc_summary;
+
+typedef struct esc_func {
+  LLVMValueRef fn;
+  const char *name;
+  int defined;
+  int nparams;
+  esc_summary sum[ESC_NLEVELS];
+  int budget_hit[ESC_NLEVELS];
+  unsigned analysed;     /* levels this function was analysed at (mask) */
+  ESC_VEC(int) sites;    /* ids of the sites in this function */
+} esc_func;
+
+typedef struct esc_stats {
+  int indirect_calls;
+  int resolved_by[ESC_EVIDENCE_COUNT];
+  int unknown;
+  long long targets_total; /* over resolved calls */
+  int indirect_alloc_sites;
+  int context_specialised;
+} esc_stats;
+
+struct esc_result {
+  esc_arena arena;
+  LLVMModuleRef M;
+  esc_options opt;
+  esc_names names;
+  ESC_VEC(esc_func) funcs;
+  esc_ptrmap func_of; /* LLVMValueRef function -> index */
+  ESC_VEC(esc_site) sites;
+  esc_ptrmap site_of;  /* alloca/call instruction -> site id */
+  esc_typeset *ts;     /* indirect-call resolution (whole level) */
+  esc_stats stats;
+  double seconds;
+};
+
+int esc_func_index(const esc_result *R, LLVMValueRef fn);
+/* Registers (or finds) the site for inst. */
+int esc_site_get(esc_result *R, LLVMValueRef inst, esc_site_kind kind,
+                 esc_found_by by, const char *allocator, long long bytes);
+
+/* Builds and solves the graph of function fidx at level, fills the verdicts
+ * of its sites at that level and, for summary levels, its summary. Returns 1
+ * when the summary changed. */
+int esc_analyze_function(esc_result *R, int fidx, esc_level level);
+
+/* Summary helpers (esc_summary.c). */
+int esc_summary_equal(const esc_summary *a, const esc_summary *b);
+void esc_summary_text(const esc_result *R, int fidx, esc_level level,
+                      esc_str *out);
+
+#endif

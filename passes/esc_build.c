@@ -1,0 +1,1287 @@
+/*
+ * esc_build.c: the escape graph of one function at one level, built from its
+ * IR, solved, and read back into site verdicts and a summary.
+ *
+ * Objects: HEAP (object 0), per pointer parameter P1 (what it points to) and
+ * PD (anything reachable below), one per allocation site in the function,
+ * and one per fresh object a callee hands out at each call site. Values
+ * (SSA) are nodes; memory is the content node of each object.
+ */
+#include "esc_analysis.h"
+#include "esc_libc.h"
+#include "esc_sites.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum esc_objkind {
+  OBJ_HEAP,
+  OBJ_P1,
+  OBJ_PD,
+  OBJ_STACK,    /* an alloca (site >= 0 when reported) */
+  OBJ_HEAPSITE, /* an allocation reported as a site of this function */
+  OBJ_FRESH     /* a fresh object from a callee, not a site here */
+} esc_objkind;
+
+typedef struct objinfo {
+  esc_objkind kind;
+  int site;   /* site id or -1 */
+  int param;  /* for P1/PD */
+  int origin; /* for heap objects: the allocation site it stems from */
+  LLVMValueRef call; /* for objects made at a call: the call */
+} objinfo;
+
+typedef struct fresh_key {
+  LLVMValueRef call;
+  int origin;
+  int obj;
+  int node;
+} fresh_key;
+
+typedef struct deep_key {
+  LLVMValueRef call;
+  int arg;
+  int node;
+} deep_key;
+
+typedef struct fctx {
+  esc_result *R;
+  esc_level level;
+  int fidx;
+  LLVMValueRef fn;
+  esc_graph *g;
+  esc_ptrmap vnode;
+  ESC_VEC(objinfo) obj;
+  ESC_VEC(fresh_key) fresh;
+  ESC_VEC(deep_key) deep;
+  ESC_VEC(LLVMValueRef) resolved; /* whole level: resolved indirect calls */
+  int ret;
+  int heap_node; /* holds HEAP: constants that mention globals */
+  int nparams;
+  int *p1, *pd;
+} fctx;
+
+static esc_why why(esc_why_kind k, LLVMValueRef inst, const char *detail,
+                   int aux) {
+  return (esc_why){k, aux, inst, detail};
+}
+
+static int new_obj(fctx *c, esc_objkind kind, int site, int param, int origin,
+                   LLVMValueRef call) {
+  int o = esc_graph_object(c->g, site);
+  while ((int)c->obj.len <= o)
+    ESC_VEC_PUSH(c->obj, ((objinfo){OBJ_HEAP, -1, -1, -1, NULL}));
+  c->obj.data[o] = (objinfo){kind, site, param, origin, call};
+  return o;
+}
+
+/* ---- values ---- */
+static int const_mentions_global(LLVMValueRef v, int depth) {
+  if (LLVMIsAGlobalValue(v) || LLVMIsABlockAddress(v))
+    return 1;
+  if (depth > 8 || !LLVMIsAConstant(v) || LLVMIsAConstantInt(v) ||
+      LLVMIsAConstantFP(v) || LLVMIsAConstantPointerNull(v) ||
+      LLVMIsAUndefValue(v) || LLVMIsAConstantDataSequential(v))
+    return 0;
+  int n = LLVMGetNumOperands(v);
+  for (int i = 0; i < n; i++)
+    if (const_mentions_global(LLVMGetOperand(v, (unsigned)i), depth + 1))
+      return 1;
+  return 0;
+}
+
+static int can_carry_pointer(LLVMTypeRef t);
+
+/* The node of v, or -1 when v cannot carry an address (void, or a scalar
+ * narrower than a pointer). */
+static int vnode(fctx *c, LLVMValueRef v) {
+  if (!v)
+    return -1;
+  if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
+    if (!can_carry_pointer(LLVMTypeOf(v)))
+      return -1;
+    int n = esc_ptrmap_get(&c->vnode, v);
+    if (n < 0) {
+      n = esc_graph_node(c->g);
+      esc_ptrmap_put(&c->vnode, v, n);
+    }
+    return n;
+  }
+  if (LLVMIsAConstant(v) && const_mentions_global(v, 0))
+    return c->heap_node;
+  return -1; /* null, integers, undef, metadata, blocks, inline asm */
+}
+
+static int can_carry_pointer(LLVMTypeRef t) {
+  switch (LLVMGetTypeKind(t)) {
+  case LLVMPointerTypeKind:
+  case LLVMStructTypeKind:
+  case LLVMArrayTypeKind:
+  case LLVMVectorTypeKind:
+  case LLVMScalableVectorTypeKind:
+  case LLVMDoubleTypeKind:
+  case LLVMX86_FP80TypeKind:
+  case LLVMFP128TypeKind:
+    return 1;
+  case LLVMIntegerTypeKind:
+    return LLVMGetIntTypeWidth(t) >= 64;
+  default:
+    return 0;
+  }
+}
+
+static void copy_to(fctx *c, int src, int dst, esc_why w) {
+  if (src >= 0 && dst >= 0)
+    esc_graph_copy(c->g, src, dst, w);
+}
+
+/* A node holding exactly obj. */
+static int obj_node(fctx *c, int obj, esc_why w) {
+  int n = esc_graph_node(c->g);
+  esc_graph_base(c->g, n, obj, w);
+  return n;
+}
+
+/* D with D >= *arg, D >= *D: everything reachable below arg. */
+static int deep_node(fctx *c, LLVMValueRef call, int arg, int argnode) {
+  for (size_t i = 0; i < c->deep.len; i++)
+    if (c->deep.data[i].call == call && c->deep.data[i].arg == arg)
+      return c->deep.data[i].node;
+  int d = esc_graph_node(c->g);
+  esc_why w = why(ESC_WHY_LOAD, call, NULL, arg);
+  esc_graph_load(c->g, argnode, d, w);
+  esc_graph_load(c->g, d, d, w);
+  ESC_VEC_PUSH(c->deep, ((deep_key){call, arg, d}));
+  return d;
+}
+
+static const char *callee_name(LLVMValueRef fn) {
+  return fn ? esc_value_name(fn) : NULL;
+}
+
+/* ---- calls ---- */
+static unsigned call_nargs(LLVMValueRef call) {
+  return LLVMGetNumArgOperands(call);
+}
+
+/* A call whose callee we cannot see (or choose not to, at the intra level).
+ * Sound per esc_libc.h: pointer arguments escape unless attributes or the
+ * library table say otherwise. */
+static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                         esc_why_kind kind) {
+  int res = vnode(c, call);
+  unsigned n = call_nargs(call);
+  const esc_libfn *lib =
+      fn && LLVMIsDeclaration(fn) ? esc_libc_lookup(esc_value_name(fn)) : NULL;
+  const char *name = callee_name(fn);
+  if (lib && (lib->flags & ESC_LIB_KNOWN)) {
+    esc_why w = why(ESC_WHY_CALL_RESULT, call, name, 0);
+    if (lib->ret_arg >= 0 && (unsigned)lib->ret_arg < n)
+      copy_to(c, vnode(c, LLVMGetOperand(call, (unsigned)lib->ret_arg)), res,
+              w);
+    if ((lib->flags & ESC_LIB_COPY) && (unsigned)lib->src < n &&
+        (unsigned)lib->dst < n) {
+      int s = vnode(c, LLVMGetOperand(call, (unsigned)lib->src));
+      int d = vnode(c, LLVMGetOperand(call, (unsigned)lib->dst));
+      if (s >= 0 && d >= 0) {
+        int tmp = esc_graph_node(c->g);
+        esc_graph_load(c->g, s, tmp, why(ESC_WHY_MEMCPY, call, name, 0));
+        esc_graph_store(c->g, d, tmp, why(ESC_WHY_MEMCPY, call, name, 0));
+      }
+    }
+    if ((lib->flags & ESC_LIB_STORE_ARG) && (unsigned)lib->src < n &&
+        (unsigned)lib->dst < n) {
+      int s = vnode(c, LLVMGetOperand(call, (unsigned)lib->src));
+      int d = vnode(c, LLVMGetOperand(call, (unsigned)lib->dst));
+      if (s >= 0 && d >= 0)
+        esc_graph_store(c->g, d, s, why(ESC_WHY_STORE, call, name, 0));
+    }
+    if ((lib->flags & ESC_LIB_RET_UNKNOWN) && res >= 0)
+      esc_graph_base(c->g, res, ESC_HEAP_OBJ, w);
+    return;
+  }
+  esc_memfx fx = esc_attr_memory(call, fn);
+  unsigned nparams =
+      fn ? LLVMCountParams(fn)
+         : LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
+  for (unsigned i = 0; i < n; i++) {
+    int a = vnode(c, LLVMGetOperand(call, i));
+    if (a < 0)
+      continue;
+    esc_why_kind k = kind;
+    if (lib && (lib->flags & ESC_LIB_THREAD)) {
+      /* the thread gets arg src and runs dst with it; the handle and the
+       * attributes are only read or written as data */
+      if ((int)i != lib->src && (int)i != lib->dst)
+        continue;
+      k = ESC_WHY_THREAD;
+    }
+    if (lib && (lib->flags & ESC_LIB_LONGJMP))
+      k = ESC_WHY_LONGJMP;
+    if (i >= nparams && k == ESC_WHY_UNKNOWN_CALL)
+      k = ESC_WHY_VARARG;
+    esc_why w = why(k, call, name, (int)i);
+    int nocap = esc_attr_nocapture(call, fn, i) &&
+                !(lib && (lib->flags & (ESC_LIB_THREAD | ESC_LIB_LONGJMP)));
+    if (!nocap) {
+      copy_to(c, a, ESC_ESC_NODE, w);
+      continue;
+    }
+    if (esc_attr_param(call, fn, i, "readnone") ||
+        (!fx.reads_args && !fx.reads_other && !fx.writes_args &&
+         !fx.writes_other))
+      continue;
+    if (fx.writes_args || fx.writes_other) {
+      /* it may read pointers out of the argument and keep them */
+      esc_graph_load(c->g, a, ESC_ESC_NODE, w);
+      if (!esc_attr_param(call, fn, i, "readonly"))
+        esc_graph_store(c->g, a, c->heap_node, w);
+    } else if (res >= 0) {
+      esc_graph_load(c->g, a, res, w); /* read-only: may return them */
+    }
+  }
+  if (res >= 0) {
+    esc_graph_base(c->g, res, ESC_HEAP_OBJ,
+                   why(ESC_WHY_CALL_RESULT, call, name, 0));
+    for (unsigned i = 0; i < n; i++)
+      if (esc_attr_param(call, fn, i, "returned"))
+        copy_to(c, vnode(c, LLVMGetOperand(call, i)), res,
+                why(ESC_WHY_CALL_RESULT, call, name, (int)i));
+  }
+}
+
+static int fresh_object(fctx *c, LLVMValueRef call, int origin, int site,
+                        esc_why w) {
+  for (size_t i = 0; i < c->fresh.len; i++)
+    if (c->fresh.data[i].call == call && c->fresh.data[i].origin == origin)
+      return c->fresh.data[i].node;
+  /* a wrapper's call site is a site here, grouped in our own summary by
+   * the allocation it stems from, so that recursion settles */
+  int o = site >= 0 ? new_obj(c, OBJ_HEAPSITE, site, -1, origin, call)
+                    : new_obj(c, OBJ_FRESH, -1, -1, origin, call);
+  int n = obj_node(c, o, w);
+  ESC_VEC_PUSH(c->fresh, ((fresh_key){call, origin, o, n}));
+  return n;
+}
+
+static long long wrapper_bytes(LLVMValueRef call, const esc_summary *S) {
+  if (S->wrapper_bytes >= 0)
+    return S->wrapper_bytes;
+  if (S->wrapper_size_arg < 0 ||
+      (unsigned)S->wrapper_size_arg >= call_nargs(call))
+    return -1;
+  LLVMValueRef a = LLVMGetOperand(call, (unsigned)S->wrapper_size_arg);
+  return LLVMIsAConstantInt(a) ? LLVMConstIntGetSExtValue(a) : -1;
+}
+
+static int src_node(fctx *c, LLVMValueRef call, int callee,
+                    const esc_summary *S, int kind, int idx, esc_why w) {
+  unsigned n = call_nargs(call);
+  switch (kind) {
+  case ESC_B_HEAP:
+    return c->heap_node;
+  case ESC_B_P1:
+    return (unsigned)idx < n ? vnode(c, LLVMGetOperand(call, (unsigned)idx))
+                             : -1;
+  case ESC_B_PD: {
+    if ((unsigned)idx >= n)
+      return -1;
+    int a = vnode(c, LLVMGetOperand(call, (unsigned)idx));
+    return a < 0 ? -1 : deep_node(c, call, idx, a);
+  }
+  case ESC_B_FRESH: {
+    int origin = S->fresh[idx].origin_site;
+    int site = -1;
+    if (S->wrapper && esc_called_function(call) == c->R->funcs.data[callee].fn) {
+      esc_func *F = &c->R->funcs.data[callee];
+      site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_WRAPPER,
+                          F->name, wrapper_bytes(call, S));
+      c->R->sites.data[site].levels_found |= 1u << c->level;
+    }
+    return fresh_object(c, call, origin, site,
+                        why(ESC_WHY_CALL_RESULT, call, w.detail, 0));
+  }
+  }
+  return -1;
+}
+
+/* Applies a callee's summary at a call site. */
+static void apply_summary(fctx *c, LLVMValueRef call, int callee,
+                          const esc_summary *S, esc_why_kind kind) {
+  esc_func *F = &c->R->funcs.data[callee];
+  unsigned n = call_nargs(call);
+  int res = vnode(c, call);
+  for (unsigned i = (unsigned)F->nparams; i < n; i++)
+    copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+            why(ESC_WHY_VARARG, call, F->name, (int)i));
+  for (int e = 0; e < S->nedges; e++) {
+    esc_sum_edge E = S->edges[e];
+    int aux = (E.src_kind == ESC_B_P1 || E.src_kind == ESC_B_PD) ? E.src_idx
+                                                                 : -1;
+    esc_why w = why(kind, call, F->name, aux);
+    int s = src_node(c, call, callee, S, E.src_kind, E.src_idx, w);
+    if (s < 0)
+      continue;
+    switch (E.dst_kind) {
+    case ESC_B_ESC:
+      copy_to(c, s, ESC_ESC_NODE, w);
+      break;
+    case ESC_B_RET:
+      copy_to(c, s, res,
+              why(ESC_WHY_CALL_RESULT, call, F->name, E.src_idx));
+      break;
+    case ESC_B_P1:
+    case ESC_B_PD: {
+      int d = src_node(c, call, callee, S, E.dst_kind, E.dst_idx, w);
+      if (d >= 0)
+        esc_graph_store(c->g, d, s, why(ESC_WHY_STORE, call, F->name, aux));
+      break;
+    }
+    case ESC_B_FRESH: {
+      int d = src_node(c, call, callee, S, ESC_B_FRESH, E.dst_idx, w);
+      esc_graph_store(c->g, d, s, why(ESC_WHY_STORE, call, F->name, aux));
+      break;
+    }
+    }
+  }
+}
+
+static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
+  int site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_DIRECT,
+                          af->name, esc_alloc_bytes(call, af));
+  c->R->sites.data[site].levels_found |= 1u << c->level;
+  int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
+  esc_why w = why(ESC_WHY_ALLOC, call, af->name, 0);
+  int res = vnode(c, call);
+  if (af->out_arg >= 0) {
+    int out = vnode(c, LLVMGetOperand(call, (unsigned)af->out_arg));
+    if (out >= 0)
+      esc_graph_store(c->g, out, obj_node(c, o, w), w);
+  } else if (res >= 0) {
+    esc_graph_base(c->g, res, o, w);
+  }
+  if (af->realloc_arg >= 0) {
+    int old = vnode(c, LLVMGetOperand(call, (unsigned)af->realloc_arg));
+    if (old >= 0)
+      esc_graph_load(c->g, old, esc_graph_content(c->g, o),
+                     why(ESC_WHY_MEMCPY, call, af->name, 0));
+  }
+}
+
+static int has_prefix(const char *s, const char *p) {
+  return !strncmp(s, p, strlen(p));
+}
+
+static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                             const char *name) {
+  int res = vnode(c, call);
+  unsigned n = call_nargs(call);
+  if (has_prefix(name, "llvm.dbg.") || has_prefix(name, "llvm.lifetime.") ||
+      has_prefix(name, "llvm.assume") || has_prefix(name, "llvm.type.test") ||
+      has_prefix(name, "llvm.public.type.test") ||
+      has_prefix(name, "llvm.memset.") || has_prefix(name, "llvm.va_end") ||
+      has_prefix(name, "llvm.invariant.") ||
+      has_prefix(name, "llvm.stackrestore") ||
+      has_prefix(name, "llvm.prefetch") || has_prefix(name, "llvm.donothing") ||
+      has_prefix(name, "llvm.trap") || has_prefix(name, "llvm.debugtrap") ||
+      has_prefix(name, "llvm.experimental.noalias.scope.decl") ||
+      has_prefix(name, "llvm.pseudoprobe") ||
+      has_prefix(name, "llvm.sideeffect"))
+    return;
+  if (has_prefix(name, "llvm.memcpy.") || has_prefix(name, "llvm.memmove.") ||
+      has_prefix(name, "llvm.memcpy.inline.")) {
+    int d = vnode(c, LLVMGetOperand(call, 0));
+    int s = vnode(c, LLVMGetOperand(call, 1));
+    if (d >= 0 && s >= 0) {
+      int tmp = esc_graph_node(c->g);
+      esc_why w = why(ESC_WHY_MEMCPY, call, NULL, 0);
+      esc_graph_load(c->g, s, tmp, w);
+      esc_graph_store(c->g, d, tmp, w);
+    }
+    return;
+  }
+  if (has_prefix(name, "llvm.va_start") || has_prefix(name, "llvm.va_copy")) {
+    int l = vnode(c, LLVMGetOperand(call, 0));
+    if (l >= 0)
+      esc_graph_store(c->g, l, c->heap_node,
+                      why(ESC_WHY_LOAD, call, name, 0));
+    return;
+  }
+  if (has_prefix(name, "llvm.stacksave") ||
+      has_prefix(name, "llvm.type.checked.load") ||
+      has_prefix(name, "llvm.load.relative") ||
+      has_prefix(name, "llvm.thread.pointer") ||
+      has_prefix(name, "llvm.returnaddress") ||
+      has_prefix(name, "llvm.frameaddress")) {
+    if (res >= 0)
+      esc_graph_base(c->g, res, ESC_HEAP_OBJ,
+                     why(ESC_WHY_CALL_RESULT, call, name, 0));
+    return;
+  }
+  int has_ptr_arg = 0;
+  for (unsigned i = 0; i < n; i++)
+    if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, i))) ==
+        LLVMPointerTypeKind)
+      has_ptr_arg = 1;
+  if (!has_ptr_arg || has_prefix(name, "llvm.ptrmask") ||
+      has_prefix(name, "llvm.launder.invariant.group") ||
+      has_prefix(name, "llvm.strip.invariant.group") ||
+      has_prefix(name, "llvm.expect") || has_prefix(name, "llvm.ssa.copy") ||
+      has_prefix(name, "llvm.ptr.annotation") ||
+      has_prefix(name, "llvm.objectsize") ||
+      has_prefix(name, "llvm.is.constant")) {
+    /* value-only intrinsics: the result carries what the operands carry */
+    for (unsigned i = 0; i < n; i++)
+      copy_to(c, vnode(c, LLVMGetOperand(call, i)), res,
+              why(ESC_WHY_COPY, call, name, 0));
+    return;
+  }
+  unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
+}
+
+/* All resolved targets allocate: the call is an allocation site. */
+static int targets_all_allocators(fctx *c, const esc_targets *t,
+                                  esc_allocfn *af) {
+  if (t->unknown || t->n == 0)
+    return 0;
+  for (int i = 0; i < t->n; i++) {
+    esc_allocfn a;
+    LLVMValueRef f = t->fns[i];
+    int fi = esc_func_index(c->R, f);
+    int is_alloc = esc_alloc_classify(f, c->R->opt.alloc_fns,
+                                      c->R->opt.n_alloc_fns, &a);
+    int is_wrapper = fi >= 0 && c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper;
+    if (!is_alloc && !is_wrapper)
+      return 0;
+    if (i == 0) {
+      *af = is_alloc ? a
+                     : (esc_allocfn){c->R->funcs.data[fi].name, -1, -1, -1,
+                                     -1};
+      if (is_wrapper)
+        af->size_arg = c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper_size_arg;
+    } else if (af->size_arg != (is_alloc ? a.size_arg : -2)) {
+      af->size_arg = -1;
+    }
+  }
+  return 1;
+}
+
+static void indirect_call(fctx *c, LLVMValueRef call) {
+  if (c->level != ESC_WHOLE) {
+    unknown_call(c, call, NULL, ESC_WHY_INDIRECT_CALL);
+    return;
+  }
+  const esc_targets *t = esc_typeset_resolve(c->R->ts, call);
+  if (t->unknown || t->n == 0) {
+    unknown_call(c, call, NULL, ESC_WHY_INDIRECT_CALL);
+    return;
+  }
+  ESC_VEC_PUSH(c->resolved, call);
+  esc_allocfn af;
+  if (targets_all_allocators(c, t, &af)) {
+    /* an allocator reached through a pointer: a site of its own */
+    int site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_INDIRECT,
+                            af.name, esc_alloc_bytes(call, &af));
+    c->R->sites.data[site].levels_found |= 1u << ESC_WHOLE;
+    int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
+    int res = vnode(c, call);
+    if (res >= 0)
+      esc_graph_base(c->g, res, o, why(ESC_WHY_ALLOC, call, af.name, 0));
+    return;
+  }
+  for (int i = 0; i < t->n; i++) {
+    LLVMValueRef f = t->fns[i];
+    int fi = esc_func_index(c->R, f);
+    esc_allocfn a;
+    if (esc_is_free_fn(f))
+      continue;
+    if (esc_alloc_classify(f, c->R->opt.alloc_fns, c->R->opt.n_alloc_fns,
+                           &a)) {
+      /* one of several targets allocates: a fresh object, not a site */
+      int res = vnode(c, call);
+      int n = fresh_object(c, call, -1, -1,
+                           why(ESC_WHY_ALLOC, call, a.name, 0));
+      copy_to(c, n, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
+      continue;
+    }
+    if (fi < 0 || !c->R->funcs.data[fi].defined ||
+        c->R->funcs.data[fi].sum[ESC_WHOLE].top) {
+      unknown_call(c, call, f, ESC_WHY_RESOLVED_CALL);
+      continue;
+    }
+    apply_summary(c, call, fi, &c->R->funcs.data[fi].sum[ESC_WHOLE],
+                  ESC_WHY_RESOLVED_CALL);
+  }
+}
+
+static void handle_call(fctx *c, LLVMValueRef call) {
+  LLVMValueRef callee_v = LLVMGetCalledValue(call);
+  if (LLVMIsAInlineAsm(callee_v)) {
+    unsigned n = call_nargs(call);
+    for (unsigned i = 0; i < n; i++)
+      copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+              why(ESC_WHY_ASM, call, NULL, (int)i));
+    int res = vnode(c, call);
+    if (res >= 0)
+      esc_graph_base(c->g, res, ESC_HEAP_OBJ,
+                     why(ESC_WHY_ASM, call, NULL, -1));
+    return;
+  }
+  LLVMValueRef fn = esc_called_function(call);
+  if (!fn) {
+    indirect_call(c, call);
+    return;
+  }
+  const char *name = esc_value_name(fn);
+  if (has_prefix(name, "llvm.")) {
+    handle_intrinsic(c, call, fn, name);
+    return;
+  }
+  esc_allocfn af;
+  if (esc_alloc_classify(fn, c->R->opt.alloc_fns, c->R->opt.n_alloc_fns,
+                         &af)) {
+    handle_alloc(c, call, &af);
+    return;
+  }
+  if (esc_is_free_fn(fn))
+    return;
+  int fi = esc_func_index(c->R, fn);
+  esc_func *F = fi >= 0 ? &c->R->funcs.data[fi] : NULL;
+  if (c->level == ESC_INTRA || !F || !F->defined) {
+    int wrapper_site = -1;
+    if (c->level == ESC_INTRA && F && F->defined)
+      wrapper_site = esc_ptrmap_get(&c->R->site_of, call);
+    if (wrapper_site >= 0 &&
+        c->R->sites.data[wrapper_site].found_by == ESC_FOUND_WRAPPER &&
+        (c->R->sites.data[wrapper_site].levels_found &
+         ((1u << ESC_CONSERVATIVE) | (1u << ESC_WHOLE)))) {
+      /* judged locally: fresh only if the declaration promises noalias */
+      int o = new_obj(c, OBJ_HEAPSITE, wrapper_site, -1, wrapper_site, call);
+      c->R->sites.data[wrapper_site].levels_found |= 1u << ESC_INTRA;
+      esc_why w = why(ESC_WHY_ALLOC, call, F->name, 0);
+      int n = obj_node(c, o, w);
+      if (!esc_attr_ret(call, fn, "noalias"))
+        copy_to(c, n, ESC_ESC_NODE,
+                why(ESC_WHY_WRAPPER_RESULT, call, F->name, 0));
+      unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
+      copy_to(c, n, vnode(c, call), w);
+      return;
+    }
+    unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
+    return;
+  }
+  if (F->sum[c->level].top) {
+    unknown_call(c, call, NULL, ESC_WHY_BUDGET);
+    return;
+  }
+  apply_summary(c, call, fi, &F->sum[c->level], ESC_WHY_CALL_ARG);
+}
+
+/* ptrtoint used only for comparisons or pointer differences keeps no usable
+ * address; anything else is treated as the address escaping. */
+static int ptrtoint_is_benign(LLVMValueRef inst) {
+  for (LLVMUseRef u = LLVMGetFirstUse(inst); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsAICmpInst(user))
+      continue;
+    if (LLVMIsAInstruction(user) &&
+        LLVMGetInstructionOpcode(user) == LLVMSub &&
+        LLVMIsAPtrToIntInst(LLVMGetOperand(user, 0)) &&
+        LLVMIsAPtrToIntInst(LLVMGetOperand(user, 1)))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+static const char *store_target_global(LLVMValueRef ptr) {
+  LLVMValueRef base = esc_strip(ptr);
+  return LLVMIsAGlobalVariable(base) ? esc_value_name(base) : NULL;
+}
+
+static void build_inst(fctx *c, LLVMValueRef I) {
+  LLVMOpcode op = LLVMGetInstructionOpcode(I);
+  switch (op) {
+  case LLVMAlloca: {
+    int site = esc_ptrmap_get(&c->R->site_of, I);
+    if (site >= 0)
+      c->R->sites.data[site].levels_found |= 1u << c->level;
+    int o = new_obj(c, OBJ_STACK, site, -1, -1, NULL);
+    esc_graph_base(c->g, vnode(c, I), o, why(ESC_WHY_ALLOC, I, NULL, 0));
+    return;
+  }
+  case LLVMLoad:
+    esc_graph_load(c->g, vnode(c, LLVMGetOperand(I, 0)) < 0
+                             ? c->heap_node
+                             : vnode(c, LLVMGetOperand(I, 0)),
+                   vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
+    return;
+  case LLVMStore: {
+    int v = vnode(c, LLVMGetOperand(I, 0));
+    LLVMValueRef ptr = LLVMGetOperand(I, 1);
+    int p = vnode(c, ptr);
+    if (v < 0 || p < 0)
+      return;
+    esc_graph_store(c->g, p, v,
+                    why(ESC_WHY_STORE, I, store_target_global(ptr), 0));
+    return;
+  }
+  case LLVMAtomicRMW:
+  case LLVMAtomicCmpXchg: {
+    int p = vnode(c, LLVMGetOperand(I, 0));
+    if (p < 0)
+      p = c->heap_node;
+    unsigned nops = (unsigned)LLVMGetNumOperands(I);
+    for (unsigned i = 1; i < nops; i++) {
+      int v = vnode(c, LLVMGetOperand(I, i));
+      if (v >= 0)
+        esc_graph_store(c->g, p, v,
+                        why(ESC_WHY_STORE, I,
+                            store_target_global(LLVMGetOperand(I, 0)), 0));
+    }
+    esc_graph_load(c->g, p, vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
+    return;
+  }
+  case LLVMCall:
+  case LLVMInvoke:
+  case LLVMCallBr:
+    handle_call(c, I);
+    return;
+  case LLVMRet:
+    if (LLVMGetNumOperands(I) > 0)
+      copy_to(c, vnode(c, LLVMGetOperand(I, 0)), c->ret,
+              why(ESC_WHY_RETURN, I, NULL, 0));
+    return;
+  case LLVMICmp:
+  case LLVMFCmp:
+  case LLVMBr:
+  case LLVMSwitch:
+  case LLVMIndirectBr:
+  case LLVMUnreachable:
+  case LLVMFence:
+  case LLVMResume:
+  case LLVMCleanupRet:
+  case LLVMCatchRet:
+    return;
+  case LLVMVAArg:
+  case LLVMLandingPad:
+  case LLVMCatchPad:
+  case LLVMCleanupPad:
+  case LLVMCatchSwitch: {
+    int n = vnode(c, I);
+    if (n >= 0)
+      esc_graph_base(c->g, n, ESC_HEAP_OBJ,
+                     why(ESC_WHY_LOAD, I, NULL, 0));
+    return;
+  }
+  case LLVMIntToPtr:
+    copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
+            why(ESC_WHY_COPY, I, NULL, 0));
+    esc_graph_base(c->g, vnode(c, I), ESC_HEAP_OBJ,
+                   why(ESC_WHY_INTTOPTR, I, NULL, 0));
+    return;
+  case LLVMSub:
+    /* a pointer difference is an offset: it carries no address */
+    if (LLVMIsAPtrToIntInst(LLVMGetOperand(I, 0)) &&
+        LLVMIsAPtrToIntInst(LLVMGetOperand(I, 1)))
+      return;
+    goto generic;
+  case LLVMPtrToInt:
+    copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
+            why(ESC_WHY_COPY, I, NULL, 0));
+    if (!ptrtoint_is_benign(I))
+      copy_to(c, vnode(c, LLVMGetOperand(I, 0)), ESC_ESC_NODE,
+              why(ESC_WHY_PTRTOINT, I, NULL, 0));
+    return;
+  default:
+  generic: {
+    /* GEP, casts, phi, select, arithmetic, aggregates, vectors, freeze:
+     * the result carries whatever its operands carry. */
+    int res = vnode(c, I);
+    if (res < 0)
+      return;
+    int nops = LLVMGetNumOperands(I);
+    for (int i = 0; i < nops; i++) {
+      LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
+      if (!o || LLVMValueIsBasicBlock(o))
+        continue;
+      copy_to(c, vnode(c, o), res, why(ESC_WHY_COPY, I, NULL, 0));
+    }
+  }
+  }
+}
+
+/* ---- reading the solution ---- */
+
+/* Objects reachable from what the caller can see (the return value and the
+ * memory of the parameters), through the contents of heap objects.
+ * via[o] = 1 + param index, or -1 for the return value; 0 = unreached. */
+static void boundary_reach(fctx *c, int *via) {
+  int nobj = esc_graph_num_objects(c->g);
+  int *queue = esc_xmalloc(sizeof(int) * (size_t)nobj);
+  int qn = 0;
+  memset(via, 0, sizeof(int) * (size_t)nobj);
+#define SEED(node, tag)                                                        \
+  do {                                                                         \
+    const esc_bits *b_ = esc_graph_pts(c->g, (node));                          \
+    for (int o_ = esc_bits_next(b_, 0); o_ >= 0;                               \
+         o_ = esc_bits_next(b_, (uint32_t)o_ + 1))                             \
+      if (!via[o_]) {                                                          \
+        via[o_] = (tag);                                                       \
+        queue[qn++] = o_;                                                      \
+      }                                                                        \
+  } while (0)
+  SEED(c->ret, -1);
+  for (int j = 0; j < c->nparams; j++) {
+    if (c->p1[j] < 0)
+      continue;
+    SEED(esc_graph_content(c->g, c->p1[j]), j + 1);
+    SEED(esc_graph_content(c->g, c->pd[j]), j + 1);
+  }
+  for (int qi = 0; qi < qn; qi++) {
+    int o = queue[qi];
+    esc_objkind k = c->obj.data[o].kind;
+    if (k == OBJ_HEAPSITE || k == OBJ_FRESH || k == OBJ_STACK)
+      SEED(esc_graph_content(c->g, o), via[o]);
+  }
+#undef SEED
+  free(queue);
+}
+
+static int solve(fctx *c) {
+  esc_solve_status st = esc_graph_solve(c->g, c->R->opt.solve_budget);
+  if (st != ESC_SOLVE_OK)
+    return 0;
+  /* A stack object the caller can reach outlives its frame: it escapes,
+   * and so does everything it holds. Repeat until nothing new. */
+  int nobj = esc_graph_num_objects(c->g);
+  int *via = esc_xmalloc(sizeof(int) * (size_t)(nobj ? nobj : 1));
+  for (int round = 0; round < 64; round++) {
+    nobj = esc_graph_num_objects(c->g);
+    via = esc_xrealloc(via, sizeof(int) * (size_t)nobj);
+    boundary_reach(c, via);
+    int added = 0;
+    for (int o = 0; o < nobj; o++) {
+      if (c->obj.data[o].kind != OBJ_STACK || !via[o] ||
+          esc_graph_points_to(c->g, ESC_ESC_NODE, o))
+        continue;
+      esc_why w = via[o] < 0 ? why(ESC_WHY_RETURN, NULL, NULL, -1)
+                             : why(ESC_WHY_STORE, NULL, NULL, via[o] - 1);
+      esc_graph_base(c->g, ESC_ESC_NODE, o, w);
+      added = 1;
+    }
+    if (!added) {
+      free(via);
+      return 1;
+    }
+    if (esc_graph_solve(c->g, c->R->opt.solve_budget) != ESC_SOLVE_OK)
+      break;
+  }
+  free(via);
+  return 0;
+}
+
+/* ---- describing objects and reasons ---- */
+static const char *loc_str(esc_result *R, LLVMValueRef inst) {
+  if (!inst)
+    return "?";
+  esc_loc l = esc_loc_of(&R->arena, inst);
+  char buf[512];
+  esc_loc_format(&l, buf, sizeof buf);
+  return esc_arena_strdup(&R->arena, buf);
+}
+
+static const char *obj_desc(fctx *c, int o) {
+  objinfo *oi = &c->obj.data[o];
+  esc_result *R = c->R;
+  if (oi->site >= 0) {
+    esc_site *s = &R->sites.data[oi->site];
+    if (s->kind == ESC_SITE_STACK)
+      return esc_arena_printf(&R->arena, "&%s", s->name ? s->name : "local");
+    return esc_arena_printf(&R->arena, "%s(...) at %s", s->allocator,
+                            loc_str(R, s->inst));
+  }
+  switch (oi->kind) {
+  case OBJ_P1:
+    return esc_arena_printf(&R->arena, "*%s",
+                            esc_param_name(&R->names, &R->arena, c->fn,
+                                           (unsigned)oi->param));
+  case OBJ_PD:
+    return esc_arena_printf(&R->arena, "memory reachable from %s",
+                            esc_param_name(&R->names, &R->arena, c->fn,
+                                           (unsigned)oi->param));
+  case OBJ_FRESH:
+    return esc_arena_printf(&R->arena, "object returned by call at %s",
+                            loc_str(R, oi->call));
+  default:
+    return "a local";
+  }
+}
+
+static const char *param_of_callee(esc_result *R, const char *callee,
+                                   int idx) {
+  LLVMValueRef f = callee ? LLVMGetNamedFunction(R->M, callee) : NULL;
+  if (!f || idx < 0 || (unsigned)idx >= LLVMCountParams(f))
+    return esc_arena_printf(&R->arena, "#%d", idx);
+  return esc_param_name(&R->names, &R->arena, f, (unsigned)idx);
+}
+
+/* The reason for the last step into the escape node. */
+static const char *why_text(fctx *c, esc_why w) {
+  esc_result *R = c->R;
+  esc_arena *a = &R->arena;
+  const char *fname = R->funcs.data[c->fidx].name;
+  LLVMValueRef inst = (LLVMValueRef)w.inst;
+  switch (w.kind) {
+  case ESC_WHY_STORE:
+    if (!inst && w.aux >= 0)
+      return esc_arena_printf(
+          a, "stored through parameter %s of %s",
+          esc_param_name(&R->names, a, c->fn, (unsigned)w.aux), fname);
+    if (w.detail && inst && LLVMIsAStoreInst(inst))
+      return esc_arena_printf(a, "stored to global %s at %s", w.detail,
+                              loc_str(R, inst));
+    if (inst && esc_is_call(inst))
+      return esc_arena_printf(a, "stored by %s at %s into memory that escapes",
+                              w.detail ? w.detail : "a call",
+                              loc_str(R, inst));
+    return esc_arena_printf(a, "stored to memory that escapes at %s",
+                            loc_str(R, inst));
+  case ESC_WHY_RETURN:
+    return esc_arena_printf(a, "address of local returned from %s", fname);
+  case ESC_WHY_UNKNOWN_CALL:
+    return esc_arena_printf(a, "passed to %s at %s, which may keep it",
+                            w.detail ? w.detail : "an unknown function",
+                            loc_str(R, inst));
+  case ESC_WHY_INDIRECT_CALL:
+    return esc_arena_printf(a, "passed to indirect call at %s",
+                            loc_str(R, inst));
+  case ESC_WHY_CALL_ARG:
+    return esc_arena_printf(a, "passed to %s at %s, which leaks param %s",
+                            w.detail, loc_str(R, inst),
+                            param_of_callee(R, w.detail, w.aux));
+  case ESC_WHY_RESOLVED_CALL:
+    return esc_arena_printf(
+        a, "passed to indirect call at %s; target %s keeps param %s",
+        loc_str(R, inst), w.detail ? w.detail : "?",
+        param_of_callee(R, w.detail, w.aux));
+  case ESC_WHY_PTRTOINT:
+    return esc_arena_printf(a, "converted to an integer (ptrtoint) at %s",
+                            loc_str(R, inst));
+  case ESC_WHY_ASM:
+    return esc_arena_printf(a, "passed to inline asm at %s", loc_str(R, inst));
+  case ESC_WHY_THREAD:
+    return esc_arena_printf(a, "passed to a new thread (%s) at %s", w.detail,
+                            loc_str(R, inst));
+  case ESC_WHY_LONGJMP:
+    return esc_arena_printf(a, "passed to %s at %s", w.detail,
+                            loc_str(R, inst));
+  case ESC_WHY_VARARG:
+    return esc_arena_printf(a, "passed as variadic argument to %s at %s",
+                            w.detail ? w.detail : "a function",
+                            loc_str(R, inst));
+  case ESC_WHY_BUDGET:
+    return esc_arena_printf(a, "budget: callee summary unknown at %s",
+                            loc_str(R, inst));
+  case ESC_WHY_WRAPPER_RESULT:
+    return esc_arena_printf(
+        a, "allocated by %s at %s, which may keep a copy (not looked into)",
+        w.detail, loc_str(R, inst));
+  case ESC_WHY_CLOSURE:
+    return esc_arena_printf(a, "stored in %s, which escapes",
+                            obj_desc(c, w.aux));
+  default:
+    return esc_arena_printf(a, "flows to unknown memory at %s",
+                            loc_str(R, inst));
+  }
+}
+
+static const char *step_text(fctx *c, esc_why w) {
+  esc_result *R = c->R;
+  esc_arena *a = &R->arena;
+  LLVMValueRef inst = (LLVMValueRef)w.inst;
+  const char *at = inst ? loc_str(R, inst) : "";
+  switch (w.kind) {
+  case ESC_WHY_ALLOC:
+    return esc_arena_printf(a, "allocated at %s", at);
+  case ESC_WHY_COPY:
+    return esc_arena_printf(a, "copied at %s", at);
+  case ESC_WHY_LOAD:
+    return esc_arena_printf(a, "loaded at %s", at);
+  case ESC_WHY_MEMCPY:
+    return esc_arena_printf(a, "memory copied at %s", at);
+  case ESC_WHY_CALL_RESULT:
+    return esc_arena_printf(a, "returned by %s at %s",
+                            w.detail ? w.detail : "call", at);
+  case ESC_WHY_STORE:
+    if (!inst)
+      return why_text(c, w);
+    return esc_arena_printf(a, "stored at %s", at);
+  default:
+    return why_text(c, w);
+  }
+}
+
+/* Explains how obj reached node: steps from the allocation to the sink. */
+static const char *flow_text(fctx *c, int node, int obj) {
+  const char *steps[64];
+  int n = 0, pred;
+  esc_why w;
+  while (n < 64 && esc_graph_prov(c->g, node, obj, &pred, &w)) {
+    if (w.kind != ESC_WHY_NONE)
+      steps[n++] = step_text(c, w);
+    if (pred < 0)
+      break;
+    node = pred;
+  }
+  esc_str s = {0};
+  for (int i = n - 1; i >= 0; i--)
+    esc_str_printf(&s, "%s%s", s.len ? "\n" : "", steps[i]);
+  const char *out = s.s ? esc_arena_strdup(&c->R->arena, s.s) : NULL;
+  esc_str_free(&s);
+  return out;
+}
+
+static const char *escape_reason(fctx *c, int o) {
+  int pred;
+  esc_why w;
+  if (esc_graph_prov(c->g, ESC_ESC_NODE, o, &pred, &w))
+    return why_text(c, w);
+  return "escapes";
+}
+
+/* Resolved calls (and direct calls to callees whose summary changed) that
+ * reach object o: what whole-program analysis looked through. */
+static const char *avoided_by(fctx *c, int o) {
+  esc_str s = {0};
+  for (size_t i = 0; i < c->resolved.len; i++) {
+    LLVMValueRef call = c->resolved.data[i];
+    int hit = 0;
+    unsigned n = call_nargs(call);
+    for (unsigned a = 0; a < n && !hit; a++) {
+      int node = vnode(c, LLVMGetOperand(call, a));
+      if (node < 0)
+        continue;
+      if (esc_graph_points_to(c->g, node, o))
+        hit = 1;
+      for (size_t d = 0; d < c->deep.len && !hit; d++)
+        if (c->deep.data[d].call == call &&
+            esc_graph_points_to(c->g, c->deep.data[d].node, o))
+          hit = 1;
+    }
+    if (!hit)
+      continue;
+    const esc_targets *t = esc_typeset_resolve(c->R->ts, call);
+    esc_str_printf(&s, "%sindirect call at %s resolved by %s to {",
+                   s.len ? "; " : "", loc_str(c->R, call),
+                   esc_evidence_name(t->evidence));
+    for (int k = 0; k < t->n; k++)
+      esc_str_printf(&s, "%s%s", k ? ", " : "", esc_value_name(t->fns[k]));
+    esc_str_printf(&s, "}");
+  }
+  const char *out = s.s ? esc_arena_strdup(&c->R->arena, s.s)
+                        : "a callee whose indirect calls were resolved";
+  esc_str_free(&s);
+  return out;
+}
+
+static void record_verdicts(fctx *c, int ok) {
+  esc_result *R = c->R;
+  int nobj = esc_graph_num_objects(c->g);
+  int *via = esc_xmalloc(sizeof(int) * (size_t)(nobj ? nobj : 1));
+  if (ok)
+    boundary_reach(c, via);
+  for (int o = 0; o < nobj; o++) {
+    int site = c->obj.data[o].site;
+    if (site < 0)
+      continue;
+    esc_site *s = &R->sites.data[site];
+    esc_verdict *v = &s->v[c->level];
+    memset(v, 0, sizeof(*v));
+    v->known = 1;
+    if (!ok) {
+      v->escapes = 1;
+      v->reason = esc_arena_printf(&R->arena,
+                                   "budget: analysis of %s exceeded its limit",
+                                   R->funcs.data[c->fidx].name);
+      continue;
+    }
+    if (esc_graph_points_to(c->g, ESC_ESC_NODE, o)) {
+      v->escapes = 1;
+      v->reason = escape_reason(c, o);
+      if (R->opt.detail >= 2)
+        v->flow = flow_text(c, ESC_ESC_NODE, o);
+    } else if (via[o] < 0) {
+      v->escapes = 1;
+      v->reason = esc_arena_printf(&R->arena, "returned from %s",
+                                   R->funcs.data[c->fidx].name);
+      if (R->opt.detail >= 2)
+        v->flow = esc_graph_points_to(c->g, c->ret, o)
+                      ? flow_text(c, c->ret, o)
+                      : NULL;
+    } else if (via[o] > 0) {
+      v->escapes = 1;
+      v->reason = esc_arena_printf(
+          &R->arena, "stored through parameter %s of %s",
+          esc_param_name(&R->names, &R->arena, c->fn, (unsigned)(via[o] - 1)),
+          R->funcs.data[c->fidx].name);
+    }
+    if (c->level == ESC_WHOLE && !v->escapes &&
+        s->v[ESC_CONSERVATIVE].known && s->v[ESC_CONSERVATIVE].escapes)
+      v->avoided_by = avoided_by(c, o);
+  }
+  free(via);
+}
+
+/* ---- summary ---- */
+static int edge_cmp(const void *a, const void *b) {
+  return memcmp(a, b, sizeof(esc_sum_edge));
+}
+
+static int fresh_group(int *origins, int *n, int origin) {
+  for (int i = 0; i < *n; i++)
+    if (origins[i] == origin)
+      return i;
+  origins[*n] = origin;
+  return (*n)++;
+}
+
+static void src_of(fctx *c, int o, const int *via, int *origins, int *nfresh,
+                   int *kind, int *idx) {
+  objinfo *oi = &c->obj.data[o];
+  *idx = 0;
+  switch (oi->kind) {
+  case OBJ_P1:
+    *kind = ESC_B_P1;
+    *idx = oi->param;
+    return;
+  case OBJ_PD:
+    *kind = ESC_B_PD;
+    *idx = oi->param;
+    return;
+  case OBJ_HEAPSITE:
+  case OBJ_FRESH:
+    if (via[o] && !esc_graph_points_to(c->g, ESC_ESC_NODE, o)) {
+      *kind = ESC_B_FRESH;
+      *idx = fresh_group(origins, nfresh, oi->origin);
+      return;
+    }
+    *kind = ESC_B_HEAP;
+    return;
+  default:
+    *kind = ESC_B_HEAP;
+  }
+}
+
+static long long size_param_of_site(fctx *c, int site) {
+  esc_result *R = c->R;
+  LLVMValueRef call = R->sites.data[site].inst;
+  if (!esc_is_call(call))
+    return -1;
+  int size_arg = -1;
+  esc_allocfn af;
+  LLVMValueRef fn = esc_called_function(call);
+  if (fn && esc_alloc_classify(fn, R->opt.alloc_fns, R->opt.n_alloc_fns, &af)) {
+    if (af.size_arg2 < 0)
+      size_arg = af.size_arg;
+  } else if (fn) {
+    int fi = esc_func_index(R, fn);
+    if (fi >= 0)
+      size_arg = R->funcs.data[fi].sum[c->level].wrapper_size_arg;
+  }
+  if (size_arg < 0 || (unsigned)size_arg >= call_nargs(call))
+    return -1;
+  LLVMValueRef a = esc_trace_to_arg(LLVMGetOperand(call, (unsigned)size_arg), 0);
+  if (!a)
+    return -1;
+  for (int j = 0; j < c->nparams; j++)
+    if (LLVMGetParam(c->fn, (unsigned)j) == a)
+      return j;
+  return -1;
+}
+
+static void extract_summary(fctx *c, int ok, esc_summary *S) {
+  esc_result *R = c->R;
+  memset(S, 0, sizeof(*S));
+  S->done = 1;
+  S->wrapper_size_arg = -1;
+  S->wrapper_bytes = -1;
+  if (!ok) {
+    S->top = 1;
+    S->top_reason = "budget";
+    return;
+  }
+  int nobj = esc_graph_num_objects(c->g);
+  int *via = esc_xmalloc(sizeof(int) * (size_t)nobj);
+  int *origins = esc_xmalloc(sizeof(int) * (size_t)nobj);
+  int nfresh = 0;
+  boundary_reach(c, via);
+  ESC_VEC(esc_sum_edge) edges = {0};
+  /* destinations: ESC, RET, contents of P1/PD, contents of fresh objects */
+  int ndst = 2 + 2 * c->nparams + nobj;
+  for (int d = 0; d < ndst; d++) {
+    int node, dk, di = 0;
+    if (d == 0) {
+      node = ESC_ESC_NODE;
+      dk = ESC_B_ESC;
+    } else if (d == 1) {
+      node = c->ret;
+      dk = ESC_B_RET;
+    } else if (d < 2 + 2 * c->nparams) {
+      int j = (d - 2) / 2;
+      if (c->p1[j] < 0)
+        continue;
+      dk = (d - 2) % 2 ? ESC_B_PD : ESC_B_P1;
+      node = esc_graph_content(c->g, dk == ESC_B_P1 ? c->p1[j] : c->pd[j]);
+      di = j;
+    } else {
+      int o = d - 2 - 2 * c->nparams;
+      int k, idx;
+      esc_objkind ok2 = c->obj.data[o].kind;
+      if (ok2 != OBJ_HEAPSITE && ok2 != OBJ_FRESH)
+        continue;
+      src_of(c, o, via, origins, &nfresh, &k, &idx);
+      if (k != ESC_B_FRESH)
+        continue;
+      node = esc_graph_content(c->g, o);
+      dk = ESC_B_FRESH;
+      di = idx;
+    }
+    const esc_bits *b = esc_graph_pts(c->g, node);
+    for (int o = esc_bits_next(b, 0); o >= 0;
+         o = esc_bits_next(b, (uint32_t)o + 1)) {
+      int sk, si;
+      src_of(c, o, via, origins, &nfresh, &sk, &si);
+      if (dk == ESC_B_ESC && sk != ESC_B_P1 && sk != ESC_B_PD)
+        continue;
+      /* what lies below a parameter is always in its memory: no news */
+      if (sk == ESC_B_PD && (dk == ESC_B_P1 || dk == ESC_B_PD) && si == di)
+        continue;
+      esc_sum_edge e;
+      memset(&e, 0, sizeof e);
+      e.src_kind = (unsigned char)sk;
+      e.src_idx = si;
+      e.dst_kind = (unsigned char)dk;
+      e.dst_idx = di;
+      ESC_VEC_PUSH(edges, e);
+    }
+  }
+  if (edges.len)
+    qsort(edges.data, edges.len, sizeof(esc_sum_edge), edge_cmp);
+  size_t w = 0;
+  for (size_t i = 0; i < edges.len; i++)
+    if (!w || edge_cmp(&edges.data[w - 1], &edges.data[i]))
+      edges.data[w++] = edges.data[i];
+  S->nedges = (int)w;
+  S->edges = esc_arena_alloc(&R->arena, sizeof(esc_sum_edge) * (w ? w : 1));
+  if (w)
+    memcpy(S->edges, edges.data, sizeof(esc_sum_edge) * w);
+  S->nfresh = nfresh;
+  S->fresh = esc_arena_alloc(&R->arena,
+                             sizeof(esc_sum_fresh) * (size_t)(nfresh ? nfresh : 1));
+  for (int i = 0; i < nfresh; i++)
+    S->fresh[i].origin_site = origins[i];
+
+  /* wrapper: the result is exactly one fresh object that goes nowhere else */
+  LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(c->fn));
+  const esc_bits *rb = esc_graph_pts(c->g, c->ret);
+  int first = esc_bits_next(rb, 0);
+  if (LLVMGetTypeKind(rt) == LLVMPointerTypeKind && first >= 0 &&
+      esc_bits_next(rb, (uint32_t)first + 1) < 0) {
+    int k, idx;
+    src_of(c, first, via, origins, &nfresh, &k, &idx);
+    int only_ret = k == ESC_B_FRESH && nfresh == 1;
+    for (int i = 0; only_ret && i < S->nedges; i++)
+      if (S->edges[i].src_kind == ESC_B_FRESH &&
+          S->edges[i].dst_kind != ESC_B_RET &&
+          S->edges[i].dst_kind != ESC_B_FRESH)
+        only_ret = 0;
+    if (only_ret) {
+      S->wrapper = 1;
+      int site = c->obj.data[first].site;
+      S->wrapper_size_arg = site >= 0 ? (int)size_param_of_site(c, site) : -1;
+      S->wrapper_bytes = site >= 0 ? R->sites.data[site].bytes : -1;
+    }
+  }
+  /* parameters called through: callbacks */
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I))
+      if (esc_is_call(I)) {
+        LLVMValueRef cv = LLVMGetCalledValue(I);
+        for (int j = 0; j < c->nparams && j < 32; j++)
+          if (LLVMGetParam(c->fn, (unsigned)j) == cv)
+            S->called_params |= 1u << j;
+      }
+  ESC_VEC_FREE(edges);
+  free(via);
+  free(origins);
+}
+
+/* ---- entry ---- */
+int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
+  esc_func *F = &R->funcs.data[fidx];
+  if (F->analysed & (1u << level)) {
+    /* a new round: forget what the last one found at this level */
+    for (size_t i = 0; i < F->sites.len; i++) {
+      esc_site *s = &R->sites.data[F->sites.data[i]];
+      s->levels_found &= ~(1u << level);
+      memset(&s->v[level], 0, sizeof(s->v[level]));
+    }
+  }
+  F->analysed |= 1u << level;
+  fctx c;
+  memset(&c, 0, sizeof c);
+  c.R = R;
+  c.level = level;
+  c.fidx = fidx;
+  c.fn = F->fn;
+  c.g = esc_graph_new();
+  esc_ptrmap_init(&c.vnode);
+  ESC_VEC_PUSH(c.obj, ((objinfo){OBJ_HEAP, -1, -1, -1, NULL}));
+  c.ret = esc_graph_node(c.g);
+  c.heap_node = esc_graph_node(c.g);
+  esc_graph_base(c.g, c.heap_node, ESC_HEAP_OBJ,
+                 why(ESC_WHY_GLOBAL, NULL, NULL, 0));
+  c.nparams = F->nparams;
+  c.p1 = esc_xmalloc(sizeof(int) * (size_t)(c.nparams ? c.nparams : 1));
+  c.pd = esc_xmalloc(sizeof(int) * (size_t)(c.nparams ? c.nparams : 1));
+  for (int j = 0; j < c.nparams; j++) {
+    LLVMValueRef p = LLVMGetParam(F->fn, (unsigned)j);
+    c.p1[j] = c.pd[j] = -1;
+    if (!can_carry_pointer(LLVMTypeOf(p)))
+      continue;
+    c.p1[j] = new_obj(&c, OBJ_P1, -1, j, -1, NULL);
+    c.pd[j] = new_obj(&c, OBJ_PD, -1, j, -1, NULL);
+    esc_why w = why(ESC_WHY_PARAM, NULL, NULL, j);
+    esc_graph_base(c.g, vnode(&c, p), c.p1[j], w);
+    esc_graph_base(c.g, esc_graph_content(c.g, c.p1[j]), c.pd[j], w);
+    esc_graph_base(c.g, esc_graph_content(c.g, c.pd[j]), c.pd[j], w);
+  }
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I))
+      build_inst(&c, I);
+
+  int ok = solve(&c);
+  F->budget_hit[level] = !ok;
+  record_verdicts(&c, ok);
+  int changed = 0;
+  if (level != ESC_INTRA) {
+    esc_summary S;
+    extract_summary(&c, ok, &S);
+    changed = !F->sum[level].done || !esc_summary_equal(&F->sum[level], &S);
+    F->sum[level] = S;
+  }
+  free(c.p1);
+  free(c.pd);
+  ESC_VEC_FREE(c.obj);
+  ESC_VEC_FREE(c.fresh);
+  ESC_VEC_FREE(c.deep);
+  ESC_VEC_FREE(c.resolved);
+  esc_ptrmap_free(&c.vnode);
+  esc_graph_free(c.g);
+  return changed;
+}

@@ -1,0 +1,173 @@
+/* esc_libc.c: library model and attribute queries (see esc_libc.h). */
+#include "esc_libc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define K ESC_LIB_KNOWN
+/* Sorted by name for bsearch. */
+static const esc_libfn table[] = {
+    {"__isoc99_fscanf", K, -1, 0, 0},
+    {"__isoc99_scanf", K, -1, 0, 0},
+    {"__isoc99_sscanf", K, -1, 0, 0},
+    {"_setjmp", K, -1, 0, 0},
+    {"abort", K, -1, 0, 0},
+    {"abs", K, -1, 0, 0},
+    {"access", K, -1, 0, 0},
+    {"atof", K, -1, 0, 0},
+    {"atoi", K, -1, 0, 0},
+    {"atol", K, -1, 0, 0},
+    {"atoll", K, -1, 0, 0},
+    {"bcmp", K, -1, 0, 0},
+    {"bzero", K, -1, 0, 0},
+    {"clock", K, -1, 0, 0},
+    {"clock_gettime", K, -1, 0, 0},
+    {"close", K, -1, 0, 0},
+    {"exit", K, -1, 0, 0},
+    {"fclose", K, -1, 0, 0},
+    {"feof", K, -1, 0, 0},
+    {"ferror", K, -1, 0, 0},
+    {"fflush", K, -1, 0, 0},
+    {"fgetc", K, -1, 0, 0},
+    {"fgets", K, 0, 0, 0},
+    {"fileno", K, -1, 0, 0},
+    {"fopen", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
+    {"fprintf", K, -1, 0, 0},
+    {"fputc", K, -1, 0, 0},
+    {"fputs", K, -1, 0, 0},
+    {"fread", K, -1, 0, 0},
+    {"free", K | ESC_LIB_FREE, -1, 0, 0},
+    {"fscanf", K, -1, 0, 0},
+    {"fseek", K, -1, 0, 0},
+    {"ftell", K, -1, 0, 0},
+    {"fwrite", K, -1, 0, 0},
+    {"getc", K, -1, 0, 0},
+    {"getchar", K, -1, 0, 0},
+    {"getenv", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
+    {"gettimeofday", K, -1, 0, 0},
+    {"isalnum", K, -1, 0, 0},
+    {"isalpha", K, -1, 0, 0},
+    {"isdigit", K, -1, 0, 0},
+    {"isspace", K, -1, 0, 0},
+    {"longjmp", ESC_LIB_LONGJMP, -1, 0, 0},
+    {"memchr", K, 0, 0, 0},
+    {"memcmp", K, -1, 0, 0},
+    {"memcpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"memmove", K | ESC_LIB_COPY, 0, 0, 1},
+    {"memrchr", K, 0, 0, 0},
+    {"memset", K, 0, 0, 0},
+    {"open", K, -1, 0, 0},
+    {"perror", K, -1, 0, 0},
+    {"printf", K, -1, 0, 0},
+    {"pthread_create", ESC_LIB_THREAD, -1, 2, 3},
+    {"putc", K, -1, 0, 0},
+    {"putchar", K, -1, 0, 0},
+    {"puts", K, -1, 0, 0},
+    {"read", K, -1, 0, 0},
+    {"rewind", K, -1, 0, 0},
+    {"scanf", K, -1, 0, 0},
+    {"setjmp", K, -1, 0, 0},
+    {"siglongjmp", ESC_LIB_LONGJMP, -1, 0, 0},
+    {"snprintf", K, -1, 0, 0},
+    {"sprintf", K, -1, 0, 0},
+    {"sscanf", K, -1, 0, 0},
+    {"stpcpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strcasecmp", K, -1, 0, 0},
+    {"strcat", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strchr", K, 0, 0, 0},
+    {"strcmp", K, -1, 0, 0},
+    {"strcpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strcspn", K, -1, 0, 0},
+    {"strerror", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
+    {"strlen", K, -1, 0, 0},
+    {"strncasecmp", K, -1, 0, 0},
+    {"strncat", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strncmp", K, -1, 0, 0},
+    {"strncpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strnlen", K, -1, 0, 0},
+    {"strpbrk", K, 0, 0, 0},
+    {"strrchr", K, 0, 0, 0},
+    {"strspn", K, -1, 0, 0},
+    {"strstr", K, 0, 0, 0},
+    {"strtod", K | ESC_LIB_STORE_ARG, -1, 1, 0},
+    {"strtof", K | ESC_LIB_STORE_ARG, -1, 1, 0},
+    {"strtol", K | ESC_LIB_STORE_ARG, -1, 1, 0},
+    {"strtoll", K | ESC_LIB_STORE_ARG, -1, 1, 0},
+    {"strtoul", K | ESC_LIB_STORE_ARG, -1, 1, 0},
+    {"strtoull", K | ESC_LIB_STORE_ARG, -1, 1, 0},
+    {"thrd_create", ESC_LIB_THREAD, -1, 1, 2},
+    {"time", K, -1, 0, 0},
+    {"tolower", K, -1, 0, 0},
+    {"toupper", K, -1, 0, 0},
+    {"vfprintf", K, -1, 0, 0},
+    {"vprintf", K, -1, 0, 0},
+    {"vsnprintf", K, -1, 0, 0},
+    {"vsprintf", K, -1, 0, 0},
+    {"write", K, -1, 0, 0},
+};
+#undef K
+
+static int cmp_name(const void *key, const void *elt) {
+  return strcmp(key, ((const esc_libfn *)elt)->name);
+}
+
+const esc_libfn *esc_libc_lookup(const char *name) {
+  return bsearch(name, table, sizeof(table) / sizeof(table[0]),
+                 sizeof(table[0]), cmp_name);
+}
+
+static unsigned kind_of(const char *attr) {
+  return LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+}
+
+static int has_attr(LLVMValueRef call, LLVMValueRef callee,
+                    LLVMAttributeIndex idx, const char *attr) {
+  unsigned k = kind_of(attr);
+  if (!k)
+    return 0;
+  if (call && LLVMGetCallSiteEnumAttribute(call, idx, k))
+    return 1;
+  if (callee && LLVMGetEnumAttributeAtIndex(callee, idx, k))
+    return 1;
+  return 0;
+}
+
+int esc_attr_param(LLVMValueRef call, LLVMValueRef callee, unsigned arg,
+                   const char *attr) {
+  if (callee && arg >= LLVMCountParams(callee))
+    callee = NULL; /* variadic argument: no declaration attribute */
+  return has_attr(call, callee, (LLVMAttributeIndex)(arg + 1), attr);
+}
+
+int esc_attr_nocapture(LLVMValueRef call, LLVMValueRef callee, unsigned arg) {
+  return esc_attr_param(call, callee, arg, "nocapture") ||
+         esc_attr_param(call, callee, arg, "byval");
+}
+
+int esc_attr_ret(LLVMValueRef call, LLVMValueRef callee, const char *attr) {
+  return has_attr(call, callee, LLVMAttributeReturnIndex, attr);
+}
+
+/* memory(...) is encoded as 2 bits (ref=1, mod=2) per location:
+ * argmem (bits 0-1), inaccessiblemem (2-3), other (4-5). */
+esc_memfx esc_attr_memory(LLVMValueRef call, LLVMValueRef callee) {
+  esc_memfx fx = {1, 1, 1, 1};
+  unsigned k = kind_of("memory");
+  LLVMAttributeRef a = NULL;
+  if (k && call)
+    a = LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, k);
+  if (k && !a && callee)
+    a = LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, k);
+  if (a) {
+    uint64_t v = LLVMGetEnumAttributeValue(a);
+    fx.reads_args = (v & 1) != 0;
+    fx.writes_args = (v & 2) != 0;
+    fx.reads_other = (v & 0x10) != 0;
+    fx.writes_other = (v & 0x20) != 0;
+  }
+  if (has_attr(call, callee, LLVMAttributeFunctionIndex, "readnone"))
+    fx = (esc_memfx){0, 0, 0, 0};
+  if (has_attr(call, callee, LLVMAttributeFunctionIndex, "readonly"))
+    fx.writes_args = fx.writes_other = 0;
+  return fx;
+}

@@ -1,0 +1,52 @@
+/*
+ * esc_libc.h: what the analysis knows about functions it cannot see.
+ *
+ * Two sources, both sound by construction:
+ * - a table of C library functions whose behaviour the C standard fixes
+ *   (the facts LLVM's inferattrs / TargetLibraryInfo would give), e.g.
+ *   strlen reads its argument and keeps no copy, strchr returns a pointer
+ *   into its first argument, memcpy copies memory;
+ * - LLVM attributes on the declaration or call site: nocapture, readonly,
+ *   readnone, writeonly, returned, and the memory(...) effects.
+ * Anything else is unknown, and its pointer arguments escape.
+ */
+#ifndef ESC_LIBC_H
+#define ESC_LIBC_H
+
+#include <llvm-c/Core.h>
+
+enum {
+  ESC_LIB_KNOWN = 1 << 0,        /* in the table: keeps no argument */
+  ESC_LIB_RET_UNKNOWN = 1 << 1,  /* returns memory it owns (FILE*, getenv) */
+  ESC_LIB_COPY = 1 << 2,         /* copies memory from arg src to arg dst */
+  ESC_LIB_STORE_ARG = 1 << 3,    /* stores arg src (derived) into *arg dst */
+  ESC_LIB_FREE = 1 << 4,         /* releases arg 0 */
+  ESC_LIB_THREAD = 1 << 5,       /* starts a thread with arg src */
+  ESC_LIB_LONGJMP = 1 << 6,      /* non-local jump */
+  ESC_LIB_VA = 1 << 7,           /* va_list reader: hands out unknown values */
+};
+
+typedef struct esc_libfn {
+  const char *name;
+  unsigned flags;
+  int ret_arg; /* the result points into this argument (-1: none) */
+  int dst, src;
+} esc_libfn;
+
+/* Table entry for name, or NULL. */
+const esc_libfn *esc_libc_lookup(const char *name);
+
+/* Call-site + callee attribute queries (arg is 0-based). */
+int esc_attr_nocapture(LLVMValueRef call, LLVMValueRef callee, unsigned arg);
+int esc_attr_param(LLVMValueRef call, LLVMValueRef callee, unsigned arg,
+                   const char *attr);
+int esc_attr_ret(LLVMValueRef call, LLVMValueRef callee, const char *attr);
+
+/* Memory effects of the callee, from memory(...) / readonly / readnone. */
+typedef struct esc_memfx {
+  int reads_args, writes_args; /* argument memory */
+  int reads_other, writes_other;
+} esc_memfx;
+esc_memfx esc_attr_memory(LLVMValueRef call, LLVMValueRef callee);
+
+#endif

@@ -1,0 +1,131 @@
+/* esc_load.c: load and link modules with one-line errors (see esc_load.h). */
+#include "esc_load.h"
+
+#include "esc_util.h"
+#include "escapade/escapade.h"
+
+#include <errno.h>
+#include <llvm-c/Analysis.h>
+#include <llvm-c/IRReader.h>
+#include <llvm-c/Linker.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* "PATH: first line of msg" */
+static char *one_line(const char *path, const char *msg) {
+  const char *nl = strchr(msg, '\n');
+  size_t n = nl ? (size_t)(nl - msg) : strlen(msg);
+  /* LLVM's parser prefixes "<path>:"; keep its line:col, drop our dup */
+  size_t plen = strlen(path);
+  if (!strncmp(msg, path, plen) && msg[plen] == ':') {
+    msg += plen + 1;
+    n -= plen + 1;
+  }
+  while (n && (msg[0] == ' '))
+    msg++, n--;
+  esc_str s = {0};
+  esc_str_printf(&s, "%s: %.*s", path, (int)n, msg);
+  return s.s;
+}
+
+LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
+                              char **err) {
+  LLVMMemoryBufferRef buf = NULL;
+  char *msg = NULL;
+  *err = NULL;
+  int is_stdin = !strcmp(path, "-");
+  const char *shown = is_stdin ? "<stdin>" : path;
+  if (!is_stdin) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+      *err = one_line(shown, strerror(errno));
+      return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      *err = one_line(shown, "is a directory");
+      return NULL;
+    }
+  }
+  LLVMBool failed = is_stdin
+                        ? LLVMCreateMemoryBufferWithSTDIN(&buf, &msg)
+                        : LLVMCreateMemoryBufferWithContentsOfFile(path, &buf,
+                                                                   &msg);
+  if (failed) {
+    *err = one_line(shown, msg ? msg : "cannot read");
+    LLVMDisposeMessage(msg);
+    return NULL;
+  }
+  if (LLVMGetBufferSize(buf) == 0) {
+    LLVMDisposeMemoryBuffer(buf);
+    *err = one_line(shown, "empty file, expected LLVM IR or bitcode");
+    return NULL;
+  }
+  LLVMModuleRef M = NULL;
+  /* takes ownership of buf */
+  if (LLVMParseIRInContext(ctx, buf, &M, &msg)) {
+    *err = one_line(shown, msg ? msg : "malformed IR or bitcode");
+    LLVMDisposeMessage(msg);
+    return NULL;
+  }
+  if (LLVMVerifyModule(M, LLVMReturnStatusAction, &msg)) {
+    esc_str s = {0};
+    esc_str_printf(&s, "invalid module: %s", msg ? msg : "verifier failed");
+    *err = one_line(shown, s.s);
+    esc_str_free(&s);
+    LLVMDisposeMessage(msg);
+    LLVMDisposeModule(M);
+    return NULL;
+  }
+  LLVMDisposeMessage(msg);
+  return M;
+}
+
+typedef struct link_diag {
+  char *first_error;
+} link_diag;
+
+static void link_diag_handler(LLVMDiagnosticInfoRef info, void *ctx) {
+  link_diag *d = ctx;
+  if (LLVMGetDiagInfoSeverity(info) != LLVMDSError || d->first_error)
+    return;
+  char *desc = LLVMGetDiagInfoDescription(info);
+  d->first_error = esc_xstrdup(desc ? desc : "link error");
+  LLVMDisposeMessage(desc);
+}
+
+int esc_link_into(LLVMModuleRef dst, LLVMModuleRef src, const char *src_path,
+                  char **err) {
+  *err = NULL;
+  LLVMContextRef ctx = LLVMGetModuleContext(dst);
+  LLVMDiagnosticHandler old = LLVMContextGetDiagnosticHandler(ctx);
+  void *old_ctx = LLVMContextGetDiagnosticContext(ctx);
+  link_diag d = {NULL};
+  LLVMContextSetDiagnosticHandler(ctx, link_diag_handler, &d);
+  LLVMBool failed = LLVMLinkModules2(dst, src);
+  LLVMContextSetDiagnosticHandler(ctx, old, old_ctx);
+  if (failed) {
+    esc_str s = {0};
+    esc_str_printf(&s, "cannot link: %s",
+                   d.first_error ? d.first_error : "unknown link error");
+    *err = one_line(src_path, s.s);
+    esc_str_free(&s);
+  }
+  free(d.first_error);
+  return failed ? 1 : 0;
+}
+
+int esc_link_files(LLVMModuleRef dst, const char *const *paths, int n,
+                   char **err) {
+  LLVMContextRef ctx = LLVMGetModuleContext(dst);
+  for (int i = 0; i < n; i++) {
+    LLVMModuleRef m = esc_load_module(ctx, paths[i], err);
+    if (!m)
+      return 1;
+    esc_annotate_module(m);
+    if (esc_link_into(dst, m, paths[i], err))
+      return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,72 @@
+/*
+ * esc_loc.h: source locations and variable names from debug info.
+ *
+ * Every verdict is printed at a file:line:col taken from the instruction's
+ * DILocation, and names the variable when a dbg.declare / dbg.value says
+ * which one. Instructions without a location fall back to the function name
+ * and the instruction's index within the function ("fn#12").
+ *
+ * Ownership: all strings returned live in the arena passed to
+ * esc_names_build() (or, for esc_loc_of, to the call's arena).
+ */
+#ifndef ESC_LOC_H
+#define ESC_LOC_H
+
+#include "esc_util.h"
+
+#include <llvm-c/Core.h>
+
+typedef struct esc_loc {
+  const char *file; /* as recorded in debug info; NULL when unknown */
+  unsigned line, col;
+  const char *func; /* enclosing function */
+  int index;        /* instruction index in the function, -1 if n/a */
+} esc_loc;
+
+/* Location of an instruction. */
+esc_loc esc_loc_of(esc_arena *a, LLVMValueRef inst);
+/* 1 when inst's location is inside an inlined call. */
+int esc_loc_inlined(LLVMValueRef inst);
+/* Index of inst among the instructions of its function (0-based). */
+int esc_inst_index(LLVMValueRef inst);
+/* "file:line:col" or "fn#index" into buf. */
+void esc_loc_format(const esc_loc *l, char *buf, size_t n);
+
+/* Variable names per value, gathered from the module's debug intrinsics. */
+typedef struct esc_var {
+  const char *name;
+  esc_loc decl; /* where the variable is declared (the intrinsic's location) */
+  int arg;      /* 1-based parameter number from debug info; 0 otherwise */
+} esc_var;
+
+typedef struct esc_names {
+  esc_ptrmap of_value; /* value -> index in vars */
+  ESC_VEC(esc_var) vars;
+  int has_debug_info; /* any defined function has a DISubprogram */
+} esc_names;
+
+/* Converts M to intrinsic debug info if it uses debug records (the C API of
+ * LLVM 19 cannot read records) and returns the previous format so that the
+ * caller can restore it. */
+LLVMBool esc_names_prepare_module(LLVMModuleRef M);
+void esc_names_build(esc_names *n, esc_arena *a, LLVMModuleRef M);
+void esc_names_free(esc_names *n);
+/* The variable declared at (dbg.declare) or holding (dbg.value) v. */
+const esc_var *esc_names_of(const esc_names *n, LLVMValueRef v);
+/* The debug variable of parameter idx (directly or its -O0 spill slot). */
+const esc_var *esc_param_var(const esc_names *n, LLVMValueRef fn,
+                             unsigned idx);
+/* Name of a parameter: debug name, else "p<N>". */
+const char *esc_param_name(const esc_names *n, esc_arena *a, LLVMValueRef fn,
+                           unsigned idx);
+
+/* Strips GEPs and casts (instructions and constant expressions). */
+LLVMValueRef esc_strip(LLVMValueRef v);
+/* Name of the function called by call (NULL when indirect or asm). */
+LLVMValueRef esc_called_function(LLVMValueRef call);
+const char *esc_value_name(LLVMValueRef v); /* "" when none */
+/* The argument v is a copy of, through casts and -O0 spill slots (an alloca
+ * only ever stored that argument), or NULL. */
+LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth);
+
+#endif

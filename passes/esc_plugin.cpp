@@ -1,0 +1,120 @@
+// esc_plugin.cpp: registers escapade's passes with opt's new pass manager.
+// All logic is in the C core; this file only parses opt's options and
+// hands the module over.
+//
+//   opt -load-pass-plugin build/lib/Escapade.so -passes='print<escapade>' \
+//       -disable-output x.ll [-escapade-link=b.bc,c.bc]
+//       [-escapade-format=json] [-escapade-level=conservative]
+//       [-escapade-detail=2] [-escapade-alloc-fn=xalloc]
+//       [-escapade-resolve=signature] [-escapade-stats] [-escapade-avoided]
+
+#include "escapade/escapade.h"
+
+extern "C" {
+#include "esc_load.h"
+}
+
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using namespace llvm;
+
+static cl::list<std::string>
+    LinkFiles("escapade-link", cl::CommaSeparated,
+              cl::desc("escapade: bitcode files to link before analysing"));
+static cl::opt<std::string> Format("escapade-format", cl::init("text"),
+                                   cl::desc("escapade: text or json"));
+static cl::opt<std::string> Level("escapade-level", cl::init("all"),
+                                  cl::desc("escapade: levels shown"));
+static cl::opt<unsigned> Detail("escapade-detail", cl::init(1),
+                                cl::desc("escapade: 1 verdicts, 2 flows"));
+static cl::list<std::string>
+    AllocFns("escapade-alloc-fn", cl::CommaSeparated,
+             cl::desc("escapade: extra allocator names"));
+static cl::opt<std::string> Resolve("escapade-resolve", cl::init("typeset"),
+                                    cl::desc("escapade: typeset|signature"));
+static cl::opt<bool> Stats("escapade-stats", cl::init(false),
+                           cl::desc("escapade: print statistics"));
+static cl::opt<bool> Avoided("escapade-avoided", cl::init(false),
+                             cl::desc("escapade: only avoided sites"));
+
+namespace {
+
+[[noreturn]] void fail(const std::string &msg) {
+  report_fatal_error(Twine("escapade: ") + msg, /*gen_crash_diag=*/false);
+}
+
+struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    esc_options o;
+    esc_options_default(&o);
+    if (Format == "json")
+      o.format = ESC_FMT_JSON;
+    else if (Format != "text")
+      fail("unknown -escapade-format '" + Format + "'");
+    o.level_mask = esc_level_mask_parse(Level.c_str());
+    if (!o.level_mask)
+      fail("unknown -escapade-level '" + Level + "'");
+    o.detail = Detail >= 2 ? 2 : 1;
+    if (Resolve == "signature")
+      o.resolve = ESC_RESOLVE_SIGNATURE;
+    else if (Resolve != "typeset")
+      fail("unknown -escapade-resolve '" + Resolve + "'");
+    o.show_stats = Stats;
+    o.avoided_only = Avoided;
+    std::vector<const char *> allocs;
+    for (auto &A : AllocFns)
+      allocs.push_back(A.c_str());
+    o.alloc_fns = allocs.data();
+    o.n_alloc_fns = (int)allocs.size();
+
+    LLVMModuleRef m = wrap(&M);
+    esc_annotate_module(m);
+    std::vector<const char *> paths;
+    for (auto &P : LinkFiles)
+      paths.push_back(P.c_str());
+    char *err = nullptr;
+    if (esc_link_files(m, paths.data(), (int)paths.size(), &err)) {
+      std::string msg = err ? err : "link failed";
+      std::free(err);
+      fail(msg);
+    }
+    esc_result *r = esc_analyze(m, &o);
+    if (esc_result_lacks_debug_info(r))
+      std::fprintf(stderr,
+                   "escapade: warning: %s: no debug info; locations are "
+                   "function#instruction\n",
+                   M.getModuleIdentifier().c_str());
+    esc_report(r, &o, stdout);
+    esc_result_free(r);
+    return PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+};
+
+} // namespace
+
+extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default")))
+PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "Escapade", "0.1", [](PassBuilder &PB) {
+            PB.registerPipelineParsingCallback(
+                [](StringRef Name, ModulePassManager &MPM,
+                   ArrayRef<PassBuilder::PipelineElement>) {
+                  if (Name == "print<escapade>" || Name == "escapade") {
+                    MPM.addPass(EscapadePrinter());
+                    return true;
+                  }
+                  return false;
+                });
+          }};
+}

@@ -1,0 +1,360 @@
+/*
+ * esc_report.c: the text (Go -m style) and JSON reports. Formats are
+ * documented with complete examples in docs/formats.md.
+ */
+#include "esc_analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The verdict of site s at level l, filling in the sites a level did not
+ * see: an allocator reached through a pointer, or a wrapper the level could
+ * not recognise. */
+static esc_verdict verdict_at(const esc_result *R, const esc_site *s,
+                              esc_level l) {
+  if (s->v[l].known)
+    return s->v[l];
+  esc_verdict v;
+  memset(&v, 0, sizeof v);
+  v.escapes = 1;
+  if (s->found_by == ESC_FOUND_INDIRECT)
+    v.reason = "allocator called indirectly";
+  else if (s->found_by == ESC_FOUND_WRAPPER)
+    v.reason = "returned by a call this level does not see as an allocator";
+  else
+    v.reason = "not analysed at this level";
+  (void)R;
+  return v;
+}
+
+static void site_desc(const esc_site *s, esc_str *out) {
+  if (s->kind == ESC_SITE_STACK) {
+    esc_str_printf(out, "&%s", s->name ? s->name : "<local>");
+    if (s->inlined_into)
+      esc_str_printf(out, " (inlined into %s)", s->inlined_into);
+    return;
+  }
+  if (s->name)
+    esc_str_printf(out, "%s = ", s->name);
+  if (s->bytes >= 0)
+    esc_str_printf(out, "%s(%lld)", s->allocator, s->bytes);
+  else
+    esc_str_printf(out, "%s(?)", s->allocator);
+  if (s->inlined_into)
+    esc_str_printf(out, " (inlined into %s)", s->inlined_into);
+}
+
+typedef struct line {
+  esc_loc loc;
+  int order; /* stable tie-break */
+  char *text;
+} line;
+
+static int line_cmp(const void *pa, const void *pb) {
+  const line *a = pa, *b = pb;
+  const char *fa = a->loc.file ? a->loc.file : "";
+  const char *fb = b->loc.file ? b->loc.file : "";
+  int c = strcmp(fa, fb);
+  if (c)
+    return c;
+  if (!a->loc.file) {
+    c = strcmp(a->loc.func ? a->loc.func : "", b->loc.func ? b->loc.func : "");
+    if (c)
+      return c;
+    if (a->loc.index != b->loc.index)
+      return a->loc.index < b->loc.index ? -1 : 1;
+  }
+  if (a->loc.line != b->loc.line)
+    return a->loc.line < b->loc.line ? -1 : 1;
+  if (a->loc.col != b->loc.col)
+    return a->loc.col < b->loc.col ? -1 : 1;
+  return a->order - b->order;
+}
+
+static int avoided(const esc_result *R, const esc_site *s) {
+  esc_verdict c = verdict_at(R, s, ESC_CONSERVATIVE);
+  esc_verdict w = verdict_at(R, s, ESC_WHOLE);
+  return c.escapes && !w.escapes;
+}
+
+static void levels_list(unsigned mask, esc_str *out) {
+  int first = 1;
+  esc_str_printf(out, " [");
+  for (int l = 0; l < ESC_NLEVELS; l++)
+    if (mask & (1u << l)) {
+      esc_str_printf(out, "%s%s", first ? "" : ", ",
+                     esc_level_name((esc_level)l));
+      first = 0;
+    }
+  esc_str_printf(out, "]");
+}
+
+static int same_verdict(esc_verdict a, esc_verdict b) {
+  if (a.escapes != b.escapes)
+    return 0;
+  if (!a.escapes)
+    return 1;
+  return a.reason && b.reason && !strcmp(a.reason, b.reason);
+}
+
+/* Site lines, grouped by identical verdict across the requested levels. */
+static void site_text(const esc_result *R, const esc_options *o,
+                      const esc_site *s, esc_str *out) {
+  char loc[600];
+  esc_loc_format(&s->loc, loc, sizeof loc);
+  unsigned done = 0;
+  for (int l = 0; l < ESC_NLEVELS; l++) {
+    if (!(o->level_mask & (1u << l)) || (done & (1u << l)))
+      continue;
+    esc_verdict v = verdict_at(R, s, (esc_level)l);
+    unsigned group = 0;
+    for (int k = l; k < ESC_NLEVELS; k++)
+      if ((o->level_mask & (1u << k)) && !(done & (1u << k)) &&
+          same_verdict(v, verdict_at(R, s, (esc_level)k)))
+        group |= 1u << k;
+    done |= group;
+    esc_str_printf(out, "%s: ", loc);
+    site_desc(s, out);
+    if (v.escapes)
+      esc_str_printf(out, " escapes to heap: %s", v.reason);
+    else
+      esc_str_printf(out, " does not escape");
+    levels_list(group, out);
+    esc_str_printf(out, "\n");
+    if (o->detail >= 2 && v.escapes && v.flow) {
+      const char *p = v.flow;
+      while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        esc_str_printf(out, "%s:   flow: %.*s\n", loc, (int)n, p);
+        p += n + (nl ? 1 : 0);
+      }
+    }
+    if (l == ESC_WHOLE && !v.escapes && s->v[ESC_WHOLE].avoided_by &&
+        (o->level_mask & (1u << ESC_CONSERVATIVE)))
+      esc_str_printf(out, "%s:   avoided: %s\n", loc,
+                     s->v[ESC_WHOLE].avoided_by);
+  }
+}
+
+/* Where to print a function's summary: its first parameter's declaration,
+ * else its first located instruction. */
+static esc_loc func_loc(esc_result *R, const esc_func *F) {
+  for (int j = 0; j < F->nparams; j++) {
+    const esc_var *v = esc_param_var(&R->names, F->fn, (unsigned)j);
+    if (v && v->decl.file)
+      return v->decl;
+  }
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I)) {
+      esc_loc l = esc_loc_of(&R->arena, I);
+      if (l.file)
+        return l;
+    }
+  esc_loc l = {NULL, 0, 0, F->name, 0};
+  return l;
+}
+
+static void summary_lines(esc_result *R, const esc_options *o, int f,
+                          ESC_VEC(line) * lines, int *order) {
+  const esc_func *F = &R->funcs.data[f];
+  esc_loc loc = func_loc(R, F);
+  char lbuf[600];
+  esc_loc_format(&loc, lbuf, sizeof lbuf);
+  esc_str text[ESC_NLEVELS];
+  memset(text, 0, sizeof text);
+  for (int l = ESC_CONSERVATIVE; l < ESC_NLEVELS; l++)
+    if (o->level_mask & (1u << l))
+      esc_summary_text(R, f, (esc_level)l, &text[l]);
+  /* one output line per distinct summary line, with the levels saying it */
+  for (int l = ESC_CONSERVATIVE; l < ESC_NLEVELS; l++) {
+    const char *p = text[l].s;
+    while (p && *p) {
+      const char *nl = strchr(p, '\n');
+      size_t n = (size_t)(nl - p);
+      unsigned mask = 1u << l;
+      int seen = 0;
+      for (int k = ESC_CONSERVATIVE; k < ESC_NLEVELS; k++) {
+        if (k == l || !text[k].s)
+          continue;
+        const char *q = text[k].s;
+        while (*q) {
+          const char *nq = strchr(q, '\n');
+          if ((size_t)(nq - q) == n && !strncmp(p, q, n)) {
+            if (k < l)
+              seen = 1;
+            mask |= 1u << k;
+          }
+          q = nq + 1;
+        }
+      }
+      if (!seen) {
+        esc_str s = {0};
+        esc_str_printf(&s, "%s: %.*s", lbuf, (int)n, p);
+        levels_list(mask, &s);
+        esc_str_printf(&s, "\n");
+        line ln = {loc, (*order)++, s.s};
+        ESC_VEC_PUSH(*lines, ln);
+      }
+      p = nl + 1;
+    }
+  }
+  for (int l = 0; l < ESC_NLEVELS; l++)
+    esc_str_free(&text[l]);
+}
+
+static void stats_text(const esc_result *R, esc_str *out) {
+  int esc[ESC_NLEVELS] = {0}, avoided_n = 0;
+  for (size_t i = 0; i < R->sites.len; i++) {
+    if (!R->sites.data[i].levels_found)
+      continue;
+    for (int l = 0; l < ESC_NLEVELS; l++)
+      esc[l] += verdict_at(R, &R->sites.data[i], (esc_level)l).escapes;
+    avoided_n += avoided(R, &R->sites.data[i]);
+  }
+  const esc_stats *st = &R->stats;
+  int resolved = st->indirect_calls - st->unknown;
+  esc_str_printf(out,
+                 "# sites: %zu; escaping: intraprocedural %d, conservative %d, "
+                 "whole_program %d; avoided %d\n",
+                 R->sites.len, esc[0], esc[1], esc[2], avoided_n);
+  esc_str_printf(out, "# indirect calls: %d; resolved:", st->indirect_calls);
+  for (int e = 0; e < ESC_EVIDENCE_COUNT; e++)
+    esc_str_printf(out, " %s %d", esc_evidence_name((esc_evidence)e),
+                   st->resolved_by[e]);
+  esc_str_printf(out, "; unknown %d; avg targets %.2f\n", st->unknown,
+                 resolved ? (double)st->targets_total / resolved : 0.0);
+  esc_str_printf(out, "# analysis time %.3f s\n", R->seconds);
+}
+
+static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
+  ESC_VEC(line) lines = {0};
+  int order = 0;
+  for (size_t i = 0; i < R->sites.len; i++) {
+    const esc_site *s = &R->sites.data[i];
+    if (!s->levels_found || (o->avoided_only && !avoided(R, s)))
+      continue;
+    esc_str t = {0};
+    site_text(R, o, s, &t);
+    line ln = {s->loc, order++, t.s};
+    ESC_VEC_PUSH(lines, ln);
+  }
+  if (!o->avoided_only)
+    for (size_t f = 0; f < R->funcs.len; f++)
+      if (R->funcs.data[f].defined)
+        summary_lines(R, o, (int)f, (void *)&lines, &order);
+  if (lines.len)
+    qsort(lines.data, lines.len, sizeof(line), line_cmp);
+  for (size_t i = 0; i < lines.len; i++) {
+    esc_str_printf(out, "%s", lines.data[i].text ? lines.data[i].text : "");
+    free(lines.data[i].text);
+  }
+  ESC_VEC_FREE(lines);
+  if (o->show_stats)
+    stats_text(R, out);
+}
+
+static void verdict_json(esc_verdict v, int detail, esc_str *out) {
+  esc_str_printf(out, "{\"escapes\":%s,\"reason\":", v.escapes ? "true" : "false");
+  esc_str_json(out, v.escapes ? v.reason : NULL);
+  if (detail >= 2 && v.flow) {
+    esc_str_printf(out, ",\"flow\":");
+    esc_str_json(out, v.flow);
+  }
+  esc_str_printf(out, "}");
+}
+
+static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
+  static const char *found[] = {"direct", "wrapper", "whole_program"};
+  int esc[ESC_NLEVELS] = {0}, avoided_n = 0, nsites = 0;
+  int by_found[3] = {0}, stack = 0;
+  esc_str_printf(out, "{\"sites\":[");
+  for (size_t i = 0; i < R->sites.len; i++) {
+    const esc_site *s = &R->sites.data[i];
+    int av = avoided(R, s);
+    if (!s->levels_found || (o->avoided_only && !av))
+      continue;
+    esc_str_printf(out, "%s\n  {\"id\":%d,\"function\":", nsites ? "," : "",
+                   s->id);
+    nsites++;
+    esc_str_json(out, s->func >= 0 ? R->funcs.data[s->func].name : NULL);
+    esc_str_printf(out, ",\"file\":");
+    esc_str_json(out, s->loc.file);
+    if (s->loc.file)
+      esc_str_printf(out, ",\"line\":%u,\"column\":%u", s->loc.line,
+                     s->loc.col);
+    else
+      esc_str_printf(out, ",\"line\":null,\"column\":null,\"instruction\":%d",
+                     s->loc.index);
+    esc_str_printf(out, ",\"kind\":\"%s\",\"allocator\":",
+                   s->kind == ESC_SITE_STACK ? "stack" : "heap");
+    esc_str_json(out, s->allocator);
+    if (s->bytes >= 0)
+      esc_str_printf(out, ",\"bytes\":%lld", s->bytes);
+    else
+      esc_str_printf(out, ",\"bytes\":null");
+    esc_str_printf(out, ",\"name\":");
+    esc_str_json(out, s->name);
+    esc_str_printf(out, ",\"found_by\":\"%s\"", found[s->found_by]);
+    if (s->inlined_into) {
+      esc_str_printf(out, ",\"inlined_into\":");
+      esc_str_json(out, s->inlined_into);
+    }
+    for (int l = 0; l < ESC_NLEVELS; l++) {
+      esc_verdict v = verdict_at(R, s, (esc_level)l);
+      esc[l] += v.escapes;
+      esc_str_printf(out, ",\"%s\":", esc_level_name((esc_level)l));
+      verdict_json(v, o->detail, out);
+    }
+    esc_str_printf(out, ",\"avoided\":%s", av ? "true" : "false");
+    if (av && s->v[ESC_WHOLE].avoided_by) {
+      esc_str_printf(out, ",\"avoided_by\":");
+      esc_str_json(out, s->v[ESC_WHOLE].avoided_by);
+    }
+    esc_str_printf(out, "}");
+    avoided_n += av;
+    if (s->kind == ESC_SITE_STACK)
+      stack++;
+    else
+      by_found[s->found_by]++;
+  }
+  const esc_stats *st = &R->stats;
+  int resolved = st->indirect_calls - st->unknown;
+  esc_str_printf(out,
+                 "\n ],\n \"summary\":{\"sites\":%d,\"heap\":{\"direct\":%d,"
+                 "\"wrapper\":%d,\"whole_program\":%d},\"stack\":%d,"
+                 "\"escaping\":{\"intraprocedural\":%d,\"conservative\":%d,"
+                 "\"whole_program\":%d},\"avoided\":%d},\n",
+                 nsites, by_found[0], by_found[1], by_found[2], stack, esc[0],
+                 esc[1], esc[2], avoided_n);
+  esc_str_printf(out, " \"indirect_calls\":{\"total\":%d,\"resolved_by\":{",
+                 st->indirect_calls);
+  for (int e = 0; e < ESC_EVIDENCE_COUNT; e++)
+    esc_str_printf(out, "%s\"%s\":%d", e ? "," : "",
+                   esc_evidence_name((esc_evidence)e), st->resolved_by[e]);
+  esc_str_printf(out,
+                 "},\"unknown\":%d,\"avg_targets\":%.3f,"
+                 "\"indirect_allocation_sites\":%d},\n",
+                 st->unknown,
+                 resolved ? (double)st->targets_total / resolved : 0.0,
+                 st->indirect_alloc_sites);
+  esc_str_printf(out, " \"analysis_seconds\":%.6f}\n", R->seconds);
+}
+
+int esc_report(const esc_result *R_, const esc_options *o, FILE *f) {
+  esc_result *R = (esc_result *)R_;
+  esc_str out = {0};
+  if (o->format == ESC_FMT_JSON)
+    report_json(R, o, &out);
+  else
+    report_text(R, o, &out);
+  int rc = 0;
+  if (out.len && fwrite(out.s, 1, out.len, f) != out.len)
+    rc = -1;
+  if (fflush(f) != 0)
+    rc = -1;
+  esc_str_free(&out);
+  return rc;
+}

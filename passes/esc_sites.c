@@ -1,0 +1,165 @@
+/* esc_sites.c: allocator recognition and address-taken allocas. */
+#include "esc_sites.h"
+
+#include "esc_loc.h"
+
+#include <llvm-c/Target.h>
+#include <string.h>
+
+int esc_is_call(LLVMValueRef v) {
+  return LLVMIsACallInst(v) || LLVMIsAInvokeInst(v) || LLVMIsACallBrInst(v);
+}
+
+static const esc_allocfn known[] = {
+    {"malloc", 0, -1, -1, -1},
+    {"calloc", 0, 1, -1, -1},
+    {"realloc", 1, -1, 0, -1},
+    {"reallocarray", 1, 2, 0, -1},
+    {"aligned_alloc", 1, -1, -1, -1},
+    {"memalign", 1, -1, -1, -1},
+    {"valloc", 0, -1, -1, -1},
+    {"pvalloc", 0, -1, -1, -1},
+    {"posix_memalign", 2, -1, -1, 0},
+    {"strdup", -1, -1, -1, -1},
+    {"strndup", -1, -1, -1, -1},
+    {"__strdup", -1, -1, -1, -1},
+    {"_Znwm", 0, -1, -1, -1},
+    {"_Znam", 0, -1, -1, -1},
+    {"_ZnwmRKSt9nothrow_t", 0, -1, -1, -1},
+    {"_ZnamRKSt9nothrow_t", 0, -1, -1, -1},
+    {"_ZnwmSt11align_val_t", 0, -1, -1, -1},
+    {"_ZnamSt11align_val_t", 0, -1, -1, -1},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1},
+};
+
+static const char *pretty_alloc(const char *name) {
+  if (!strncmp(name, "_Znw", 4))
+    return "operator new";
+  if (!strncmp(name, "_Zna", 4))
+    return "operator new[]";
+  return name;
+}
+
+static unsigned kind_of(const char *attr) {
+  return LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+}
+
+int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
+                       int n_extra, esc_allocfn *out) {
+  if (!callee)
+    return 0;
+  const char *name = esc_value_name(callee);
+  for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+    if (!strcmp(name, known[i].name)) {
+      *out = known[i];
+      out->name = pretty_alloc(known[i].name);
+      return 1;
+    }
+  for (int i = 0; i < n_extra; i++)
+    if (!strcmp(name, extra[i])) {
+      *out = (esc_allocfn){extra[i], -1, -1, -1, -1};
+      LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
+          callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
+      if (sz) {
+        uint64_t v = LLVMGetEnumAttributeValue(sz);
+        out->size_arg = (int)(v >> 32);
+      }
+      return 1;
+    }
+  /* allockind("alloc"/"realloc") or allocsize on the declaration */
+  LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
+      callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
+  LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
+      callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
+  uint64_t kind = ak ? LLVMGetEnumAttributeValue(ak) : 0;
+  if ((kind & (1 | 2)) || sz) {
+    *out = (esc_allocfn){name, -1, -1, -1, -1};
+    if (sz) {
+      uint64_t v = LLVMGetEnumAttributeValue(sz);
+      /* allocsize packs (elem_arg << 32) | (num_arg or 0xFFFFFFFF) */
+      out->size_arg = (int)(v >> 32);
+      unsigned num = (unsigned)(v & 0xffffffffu);
+      if (num != 0xffffffffu)
+        out->size_arg2 = (int)num;
+    }
+    if (kind & 2)
+      out->realloc_arg = 0;
+    return 1;
+  }
+  return 0;
+}
+
+int esc_is_free_fn(LLVMValueRef callee) {
+  if (!callee)
+    return 0;
+  const char *name = esc_value_name(callee);
+  if (!strcmp(name, "free") || !strcmp(name, "cfree") ||
+      !strncmp(name, "_ZdlPv", 6) || !strncmp(name, "_ZdaPv", 6))
+    return 1;
+  LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
+      callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
+  return ak && (LLVMGetEnumAttributeValue(ak) & 4);
+}
+
+static long long const_arg(LLVMValueRef call, int i) {
+  if (i < 0 || (unsigned)i >= LLVMGetNumArgOperands(call))
+    return -1;
+  LLVMValueRef v = LLVMGetOperand(call, (unsigned)i);
+  if (!LLVMIsAConstantInt(v))
+    return -1;
+  return LLVMConstIntGetSExtValue(v);
+}
+
+long long esc_alloc_bytes(LLVMValueRef call, const esc_allocfn *fn) {
+  long long a = const_arg(call, fn->size_arg);
+  if (a < 0 || fn->size_arg2 < 0)
+    return a;
+  long long b = const_arg(call, fn->size_arg2);
+  return b < 0 ? -1 : a * b;
+}
+
+static int plain_use(LLVMValueRef user, LLVMValueRef v, int depth) {
+  if (LLVMIsALoadInst(user))
+    return 1;
+  if (LLVMIsAStoreInst(user))
+    return LLVMGetOperand(user, 0) != v; /* storing the address takes it */
+  if (LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user) ||
+      LLVMIsAAddrSpaceCastInst(user)) {
+    if (depth > 16)
+      return 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
+      if (!plain_use(LLVMGetUser(u), user, depth + 1))
+        return 0;
+    return 1;
+  }
+  if (LLVMIsAIntrinsicInst(user)) {
+    LLVMValueRef f = esc_called_function(user);
+    const char *n = f ? esc_value_name(f) : "";
+    if (!strncmp(n, "llvm.lifetime.", 14) || !strncmp(n, "llvm.dbg.", 9) ||
+        !strncmp(n, "llvm.memset.", 12))
+      return 1;
+    if (!strncmp(n, "llvm.memcpy.", 12) || !strncmp(n, "llvm.memmove.", 13))
+      return 1; /* copies bytes; the address itself goes nowhere */
+  }
+  return 0;
+}
+
+int esc_alloca_address_taken(LLVMValueRef alloca) {
+  for (LLVMUseRef u = LLVMGetFirstUse(alloca); u; u = LLVMGetNextUse(u))
+    if (!plain_use(LLVMGetUser(u), alloca, 0))
+      return 1;
+  return 0;
+}
+
+long long esc_alloca_bytes(LLVMModuleRef M, LLVMValueRef alloca) {
+  LLVMValueRef n = LLVMGetOperand(alloca, 0);
+  if (!LLVMIsAConstantInt(n))
+    return -1;
+  LLVMTargetDataRef td = LLVMGetModuleDataLayout(M);
+  LLVMTypeRef t = LLVMGetAllocatedType(alloca);
+  if (!LLVMTypeIsSized(t))
+    return -1;
+  return (long long)LLVMABISizeOfType(td, t) *
+         (long long)LLVMConstIntGetZExtValue(n);
+}

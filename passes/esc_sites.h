@@ -1,0 +1,39 @@
+/*
+ * esc_sites.h: recognising allocation sites.
+ *
+ * Heap sites are calls to the malloc family, operator new, functions whose
+ * declaration carries allockind/allocsize, and the project allocators named
+ * with --alloc-fn. Stack sites are address-taken allocas: an alloca whose
+ * address is used for anything other than loading from it, storing to it
+ * (as the address), memcpy/memset on it, or lifetime/debug markers.
+ * Allocator wrappers are found later, from function summaries.
+ */
+#ifndef ESC_SITES_H
+#define ESC_SITES_H
+
+#include <llvm-c/Core.h>
+
+typedef struct esc_allocfn {
+  const char *name;  /* allocator name as reported */
+  int size_arg;      /* bytes = arg[size_arg] (* arg[size_arg2]); -1 none */
+  int size_arg2;
+  int realloc_arg;   /* pointer whose contents move to the new object */
+  int out_arg;       /* posix_memalign: result stored into *arg */
+} esc_allocfn;
+
+/* Fills *out and returns 1 when callee allocates. extra/n_extra are the
+ * --alloc-fn names. */
+int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
+                       int n_extra, esc_allocfn *out);
+/* free, cfree, operator delete, or allockind("free"). */
+int esc_is_free_fn(LLVMValueRef callee);
+/* Constant size in bytes of the allocation made by call, or -1. */
+long long esc_alloc_bytes(LLVMValueRef call, const esc_allocfn *fn);
+/* 1 when the alloca's address is used other than by plain loads/stores. */
+int esc_alloca_address_taken(LLVMValueRef alloca);
+/* Size of the alloca in bytes when constant, else -1. */
+long long esc_alloca_bytes(LLVMModuleRef M, LLVMValueRef alloca);
+/* call, invoke or callbr */
+int esc_is_call(LLVMValueRef v);
+
+#endif

@@ -1,0 +1,373 @@
+/*
+ * esc_typefacts.c: per-module type facts, recorded before linking.
+ *
+ * Whole-program resolution keys memory by struct field: "name@offset", where
+ * name is the struct's source name (LLVM's "struct.ops.12" and TBAA's
+ * "ops" both become "ops") and offset is the byte offset of the field. Every
+ * enclosing struct level gets a key too ("outer@24" and "inner@8" for the
+ * same field), so a fact stored through one path is found through another.
+ *
+ * Keys are computed here, in the module's own type context, and attached to
+ * the loads and stores as !escapade.slot metadata, and to global
+ * initializers as the named metadata !escapade.init = !{!{!"key", ptr @fn}}.
+ * Both survive llvm-link, which merges struct types with identical layouts
+ * and would otherwise mix the facts of unrelated types.
+ */
+#include "esc_typefacts.h"
+
+#include "esc_loc.h"
+#include "esc_sites.h"
+
+#include <llvm-c/Target.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_KEYS 8
+
+typedef struct keylist {
+  int n;
+  char key[MAX_KEYS][160];
+} keylist;
+
+/* "struct.ops.12" -> "ops"; "class.ns::W" -> "ns::W". */
+static void norm_llvm_name(const char *s, char *out, size_t n) {
+  static const char *prefixes[] = {"struct.", "class.", "union."};
+  for (size_t i = 0; i < 3; i++)
+    if (!strncmp(s, prefixes[i], strlen(prefixes[i]))) {
+      s += strlen(prefixes[i]);
+      break;
+    }
+  snprintf(out, n, "%s", s);
+  /* linking and parsing add ".N" to keep names unique */
+  for (;;) {
+    char *dot = strrchr(out, '.');
+    if (!dot || !dot[1])
+      break;
+    char *p = dot + 1;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    if (*p)
+      break;
+    *dot = 0;
+  }
+}
+
+/* TBAA names are source names for C and "_ZTS<mangled>" for C++. */
+static void norm_tbaa_name(const char *s, size_t len, char *out, size_t n) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%.*s", (int)len, s);
+  if (strncmp(buf, "_ZTS", 4)) {
+    snprintf(out, n, "%s", buf);
+    return;
+  }
+  const char *p = buf + 4;
+  int nested = 0;
+  if (*p == 'N') {
+    nested = 1;
+    p++;
+  }
+  out[0] = 0;
+  size_t used = 0;
+  while (*p >= '0' && *p <= '9') {
+    int l = 0;
+    while (*p >= '0' && *p <= '9')
+      l = l * 10 + (*p++ - '0');
+    if ((int)strlen(p) < l)
+      break;
+    used += (size_t)snprintf(out + used, used < n ? n - used : 0, "%s%.*s",
+                             used ? "::" : "", l, p);
+    p += l;
+    if (!nested)
+      break;
+  }
+  if (!out[0])
+    snprintf(out, n, "%s", buf);
+}
+
+static void add_key(keylist *k, const char *name, long long off) {
+  if (k->n >= MAX_KEYS || off < 0)
+    return;
+  char key[160];
+  snprintf(key, sizeof key, "%s@%lld", name, off);
+  for (int i = 0; i < k->n; i++)
+    if (!strcmp(k->key[i], key))
+      return;
+  snprintf(k->key[k->n++], sizeof k->key[0], "%s", key);
+}
+
+static void add_struct_key(keylist *k, LLVMTypeRef st, long long off) {
+  const char *nm = LLVMGetStructName(st);
+  char name[128];
+  norm_llvm_name(nm && *nm ? nm : "{literal}", name, sizeof name);
+  add_key(k, name, off);
+}
+
+/* Keys for the fields below (st, off): nested structs and arrays of them. */
+static void decompose(LLVMTargetDataRef td, keylist *k, LLVMTypeRef t,
+                      long long off, int depth) {
+  for (; depth < 8; depth++) {
+    LLVMTypeKind kind = LLVMGetTypeKind(t);
+    if (kind == LLVMArrayTypeKind) {
+      LLVMTypeRef el = LLVMGetElementType(t);
+      long long sz = (long long)LLVMABISizeOfType(td, el);
+      if (sz <= 0)
+        return;
+      off %= sz;
+      t = el;
+      continue;
+    }
+    if (kind != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
+      return;
+    unsigned n = LLVMCountStructElementTypes(t);
+    int found = 0;
+    for (unsigned i = n; i-- > 0;) {
+      long long fo = (long long)LLVMOffsetOfElement(td, t, i);
+      if (fo <= off) {
+        LLVMTypeRef ft = LLVMStructGetTypeAtIndex(t, i);
+        off -= fo;
+        t = ft;
+        found = 1;
+        if (LLVMGetTypeKind(ft) == LLVMStructTypeKind && !LLVMIsOpaqueStruct(ft))
+          add_struct_key(k, ft, off);
+        break;
+      }
+    }
+    if (!found)
+      return;
+  }
+}
+
+static int const_index(LLVMValueRef v, long long *out) {
+  if (!LLVMIsAConstantInt(v))
+    return 0;
+  *out = LLVMConstIntGetSExtValue(v);
+  return 1;
+}
+
+/* Keys from a chain of GEPs ending at addr; tail is the byte offset of the
+ * accessed location past addr. */
+static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
+                     long long tail, int depth) {
+  if (depth > 8 || !addr)
+    return;
+  LLVMOpcode op;
+  if (LLVMIsAInstruction(addr))
+    op = LLVMGetInstructionOpcode(addr);
+  else if (LLVMIsAConstantExpr(addr))
+    op = LLVMGetConstOpcode(addr);
+  else
+    return;
+  if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
+    gep_keys(td, k, LLVMGetOperand(addr, 0), tail, depth + 1);
+    return;
+  }
+  if (op != LLVMGetElementPtr)
+    return;
+  LLVMTypeRef t = LLVMGetGEPSourceElementType(addr);
+  int nops = LLVMGetNumOperands(addr);
+  long long first;
+  int first_const = const_index(LLVMGetOperand(addr, 1), &first);
+  long long sz = LLVMTypeIsSized(t) ? (long long)LLVMABISizeOfType(td, t) : 0;
+  /* absolute offsets from the start of the element addressed by index 0 */
+  long long pos = 0;
+  struct {
+    LLVMTypeRef st;
+    long long start;
+  } levels[16];
+  int nlev = 0;
+  if (LLVMGetTypeKind(t) == LLVMStructTypeKind && nops > 2)
+    levels[nlev++].st = t, levels[nlev - 1].start = 0;
+  for (int i = 2; i < nops; i++) {
+    long long idx;
+    if (!const_index(LLVMGetOperand(addr, (unsigned)i), &idx))
+      return; /* a variable index inside the object: no stable field */
+    LLVMTypeKind kind = LLVMGetTypeKind(t);
+    if (kind == LLVMStructTypeKind) {
+      pos += (long long)LLVMOffsetOfElement(td, t, (unsigned)idx);
+      t = LLVMStructGetTypeAtIndex(t, (unsigned)idx);
+    } else if (kind == LLVMArrayTypeKind || kind == LLVMVectorTypeKind) {
+      t = LLVMGetElementType(t);
+      pos += idx * (long long)LLVMABISizeOfType(td, t);
+    } else {
+      return;
+    }
+    if (LLVMGetTypeKind(t) == LLVMStructTypeKind && i + 1 < nops && nlev < 16) {
+      levels[nlev].st = t;
+      levels[nlev].start = pos;
+      nlev++;
+    }
+  }
+  long long final = pos + tail;
+  for (int l = 0; l < nlev; l++)
+    add_struct_key(k, levels[l].st, final - levels[l].start);
+  if (nlev)
+    decompose(td, k, levels[nlev - 1].st, final - levels[nlev - 1].start, 0);
+  if (nops == 2 && LLVMGetTypeKind(t) != LLVMStructTypeKind && first_const) {
+    /* byte GEP: continue outward with a larger tail */
+    gep_keys(td, k, LLVMGetOperand(addr, 0), tail + first * sz, depth + 1);
+    return;
+  }
+  if (first_const)
+    gep_keys(td, k, LLVMGetOperand(addr, 0), final + first * sz, depth + 1);
+}
+
+/* The struct type a TBAA name refers to in this module, if defined. */
+static LLVMTypeRef struct_named(LLVMContextRef ctx, const char *name) {
+  static const char *prefixes[] = {"struct.", "class.", "union."};
+  char buf[300];
+  for (size_t i = 0; i < 3; i++) {
+    snprintf(buf, sizeof buf, "%s%s", prefixes[i], name);
+    LLVMTypeRef t = LLVMGetTypeByName2(ctx, buf);
+    if (t)
+      return t;
+  }
+  return NULL;
+}
+
+static void tbaa_keys(LLVMContextRef ctx, LLVMTargetDataRef td, keylist *k,
+                      LLVMValueRef inst, unsigned tbaa_kind) {
+  LLVMValueRef tag = LLVMGetMetadata(inst, tbaa_kind);
+  if (!tag || LLVMGetMDNodeNumOperands(tag) < 3 ||
+      LLVMGetMDNodeNumOperands(tag) > 4)
+    return;
+  LLVMValueRef ops[4];
+  LLVMGetMDNodeOperands(tag, ops);
+  if (ops[0] == ops[1] || !LLVMIsAConstantInt(ops[2]))
+    return; /* scalar access, not a struct path */
+  long long off = LLVMConstIntGetSExtValue(ops[2]);
+  unsigned nb = LLVMGetMDNodeNumOperands(ops[0]);
+  if (nb < 1 || nb > 256)
+    return;
+  LLVMValueRef bops[256];
+  LLVMGetMDNodeOperands(ops[0], bops);
+  unsigned len = 0;
+  const char *s = bops[0] ? LLVMGetMDString(bops[0], &len) : NULL;
+  if (!s || !len)
+    return;
+  char name[160];
+  norm_tbaa_name(s, len, name, sizeof name);
+  add_key(k, name, off);
+  LLVMTypeRef st = struct_named(ctx, name);
+  if (st)
+    decompose(td, k, st, off, 0);
+}
+
+static void keys_of(LLVMContextRef ctx, LLVMTargetDataRef td, LLVMValueRef inst,
+                    LLVMValueRef addr, unsigned tbaa_kind, keylist *k) {
+  k->n = 0;
+  gep_keys(td, k, addr, 0, 0);
+  tbaa_keys(ctx, td, k, inst, tbaa_kind);
+}
+
+static LLVMValueRef strip_fn(LLVMValueRef v) {
+  v = esc_strip(v);
+  if (v && LLVMIsAGlobalAlias(v))
+    v = esc_strip(LLVMAliasGetAliasee(v));
+  return v && LLVMIsAFunction(v) ? v : NULL;
+}
+
+/* Functions inside a global initializer, at struct positions. */
+static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
+                       LLVMTypeRef t, keylist *outer, long long *outer_start,
+                       long long pos, int depth) {
+  if (!c || depth > 12)
+    return;
+  LLVMTypeKind kind = LLVMGetTypeKind(t);
+  if (kind == LLVMStructTypeKind) {
+    unsigned n = LLVMCountStructElementTypes(t);
+    keylist names = *outer;
+    long long starts[MAX_KEYS];
+    memcpy(starts, outer_start, sizeof(long long) * MAX_KEYS);
+    if (names.n < MAX_KEYS) {
+      const char *nm = LLVMGetStructName(t);
+      norm_llvm_name(nm && *nm ? nm : "{literal}", names.key[names.n],
+                     sizeof names.key[0]);
+      starts[names.n++] = pos;
+    }
+    for (unsigned i = 0; i < n; i++) {
+      LLVMValueRef e = LLVMGetAggregateElement(c, i);
+      init_facts(M, td, e, LLVMStructGetTypeAtIndex(t, i), &names, starts,
+                 pos + (long long)LLVMOffsetOfElement(td, t, i), depth + 1);
+    }
+    return;
+  }
+  if (kind == LLVMArrayTypeKind) {
+    LLVMTypeRef el = LLVMGetElementType(t);
+    unsigned n = LLVMGetArrayLength(t);
+    long long sz = (long long)LLVMABISizeOfType(td, el);
+    if (n > 4096)
+      n = 4096; /* larger tables: every element has the same keys anyway */
+    for (unsigned i = 0; i < n; i++) {
+      LLVMValueRef e = LLVMGetAggregateElement(c, i);
+      if (!e)
+        break;
+      init_facts(M, td, e, el, outer, outer_start, pos + (long long)i * sz,
+                 depth + 1);
+    }
+    return;
+  }
+  LLVMValueRef fn = strip_fn(c);
+  if (!fn || !outer->n)
+    return;
+  LLVMContextRef ctx = LLVMGetModuleContext(M);
+  for (int i = 0; i < outer->n; i++) {
+    char key[200];
+    snprintf(key, sizeof key, "%s@%lld", outer->key[i], pos - outer_start[i]);
+    LLVMMetadataRef ops[2] = {LLVMMDStringInContext2(ctx, key, strlen(key)),
+                              LLVMValueAsMetadata(fn)};
+    LLVMValueRef node =
+        LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, ops, 2));
+    LLVMAddNamedMetadataOperand(M, ESC_FACTS_INIT, node);
+  }
+}
+
+static void attach_keys(LLVMContextRef ctx, LLVMValueRef inst, unsigned kind,
+                        const keylist *k) {
+  if (!k->n)
+    return;
+  LLVMMetadataRef mds[MAX_KEYS];
+  for (int i = 0; i < k->n; i++)
+    mds[i] = LLVMMDStringInContext2(ctx, k->key[i], strlen(k->key[i]));
+  LLVMSetMetadata(
+      inst, kind,
+      LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, mds, (size_t)k->n)));
+}
+
+void esc_annotate_module(LLVMModuleRef M) {
+  if (LLVMGetNamedMetadataNumOperands(M, ESC_FACTS_DONE) > 0)
+    return;
+  LLVMContextRef ctx = LLVMGetModuleContext(M);
+  LLVMTargetDataRef td = LLVMGetModuleDataLayout(M);
+  unsigned slot = LLVMGetMDKindIDInContext(ctx, ESC_SLOT_MD,
+                                           (unsigned)strlen(ESC_SLOT_MD));
+  unsigned tbaa = LLVMGetMDKindIDInContext(ctx, "tbaa", 4);
+  keylist k;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
+       fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+         bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I)) {
+        LLVMValueRef addr = NULL;
+        if (LLVMIsALoadInst(I))
+          addr = LLVMGetOperand(I, 0);
+        else if (LLVMIsAStoreInst(I))
+          addr = LLVMGetOperand(I, 1);
+        if (!addr)
+          continue;
+        keys_of(ctx, td, I, addr, tbaa, &k);
+        attach_keys(ctx, I, slot, &k);
+      }
+  for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
+    LLVMValueRef init = LLVMGetInitializer(g);
+    if (!init)
+      continue;
+    keylist none = {0};
+    long long starts[MAX_KEYS] = {0};
+    init_facts(M, td, init, LLVMGlobalGetValueType(g), &none, starts, 0, 0);
+  }
+  LLVMValueRef done = LLVMMetadataAsValue(
+      ctx, LLVMMDStringInContext2(ctx, "escapade", 8));
+  LLVMValueRef node = LLVMMDNodeInContext(ctx, &done, 1);
+  LLVMAddNamedMetadataOperand(M, ESC_FACTS_DONE, node);
+}

@@ -1,0 +1,835 @@
+/*
+ * esc_typeset.c: indirect-call resolution over the linked program.
+ *
+ * A flow graph of function pointers (the same solver as the escape graph,
+ * with functions as its objects) is built over the whole module:
+ * - a function constant is the function itself;
+ * - memory is keyed by struct field (the !escapade.slot keys recorded per
+ *   module before linking), by local variable (alloca), by global variable,
+ *   and everything else is one untyped pool U;
+ * - direct calls pass arguments to parameters and results back; indirect
+ *   calls pass them through per-signature nodes to every address-taken
+ *   function of that signature;
+ * - values from outside the program are the object UNKNOWN: results of
+ *   external functions, integers cast to pointers, parameters of main and
+ *   of functions handed to external code, external globals, struct memory
+ *   external code may fill.
+ * The targets of an indirect call are the functions its callee value may
+ * hold, plus the functions in U whose signature fits (untyped memory may
+ * alias any field). C++ virtual calls guarded by llvm.type.test are
+ * resolved from the vtables' !type metadata instead.
+ *
+ * Assumptions (documented in docs/design.md): memory written through a
+ * struct field is read through a field of the same struct (or copied whole
+ * by memcpy); external code stores no function pointers into program memory
+ * other than struct memory passed to it.
+ */
+#include "esc_typeset.h"
+
+#include "esc_libc.h"
+#include "esc_loc.h"
+#include "esc_sites.h"
+#include "esc_solver.h"
+#include "esc_typefacts.h"
+
+#include <llvm-c/Target.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { UNKNOWN_OBJ = 1 };
+
+typedef struct vt_entry {
+  LLVMMetadataRef typeid;
+  LLVMValueRef global;
+  long long offset;
+} vt_entry;
+
+typedef struct key_info {
+  const char *name; /* "struct@offset" */
+  int node;
+} key_info;
+
+struct esc_typeset {
+  LLVMModuleRef M;
+  LLVMContextRef ctx;
+  LLVMTargetDataRef td;
+  esc_arena *a;
+  int mode;
+  esc_graph *g;
+  esc_ptrmap fn_obj;  /* function -> object */
+  ESC_VEC(LLVMValueRef) obj_fn;
+  esc_ptrmap fn_node; /* function constant -> node holding it */
+  esc_ptrmap vnode;   /* instruction / argument -> node */
+  esc_ptrmap mem;     /* alloca / global -> node for its contents */
+  esc_ptrmap ret;     /* function -> node of its return values */
+  esc_ptrmap keynode; /* MDString key -> index in keys */
+  ESC_VEC(key_info) keys;
+  esc_ptrmap sig;     /* function type -> first of nparams+1 nodes */
+  ESC_VEC(LLVMValueRef) taken; /* address-taken functions */
+  esc_ptrmap is_taken;
+  ESC_VEC(vt_entry) vtables;
+  esc_ptrmap cache; /* call -> index in results */
+  ESC_VEC(esc_targets *) results;
+  int U;
+  unsigned slot_kind;
+  int over_budget;
+};
+
+const char *esc_evidence_name(esc_evidence e) {
+  static const char *n[] = {"type_metadata", "struct_field", "context",
+                            "signature"};
+  return (unsigned)e < ESC_EVIDENCE_COUNT ? n[e] : "?";
+}
+
+static LLVMValueRef fn_of_const(LLVMValueRef v) {
+  v = esc_strip(v);
+  if (v && LLVMIsAGlobalAlias(v))
+    v = esc_strip(LLVMAliasGetAliasee(v));
+  return v && LLVMIsAFunction(v) ? v : NULL;
+}
+
+static int fn_object(esc_typeset *ts, LLVMValueRef fn) {
+  int o = esc_ptrmap_get(&ts->fn_obj, fn);
+  if (o >= 0)
+    return o;
+  o = esc_graph_object(ts->g, 0);
+  while ((int)ts->obj_fn.len <= o)
+    ESC_VEC_PUSH(ts->obj_fn, NULL);
+  ts->obj_fn.data[o] = fn;
+  esc_ptrmap_put(&ts->fn_obj, fn, o);
+  return o;
+}
+
+static int node_for(esc_ptrmap *m, esc_graph *g, const void *key) {
+  int n = esc_ptrmap_get(m, key);
+  if (n < 0) {
+    n = esc_graph_node(g);
+    esc_ptrmap_put(m, key, n);
+  }
+  return n;
+}
+
+static esc_why nowhy(void) { return (esc_why){ESC_WHY_COPY, 0, NULL, NULL}; }
+
+/* Node of a value, or -1 when it can hold no function pointer. */
+static int vnode(esc_typeset *ts, LLVMValueRef v) {
+  if (!v)
+    return -1;
+  if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
+    if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMVoidTypeKind)
+      return -1;
+    return node_for(&ts->vnode, ts->g, v);
+  }
+  LLVMValueRef fn = LLVMIsAConstant(v) ? fn_of_const(v) : NULL;
+  if (!fn)
+    return -1;
+  int n = esc_ptrmap_get(&ts->fn_node, fn);
+  if (n < 0) {
+    n = esc_graph_node(ts->g);
+    esc_graph_base(ts->g, n, fn_object(ts, fn), nowhy());
+    esc_ptrmap_put(&ts->fn_node, fn, n);
+  }
+  return n;
+}
+
+static void copy(esc_typeset *ts, int s, int d) {
+  if (s >= 0 && d >= 0)
+    esc_graph_copy(ts->g, s, d, nowhy());
+}
+
+static void unknown_into(esc_typeset *ts, int n) {
+  if (n >= 0)
+    esc_graph_base(ts->g, n, UNKNOWN_OBJ, nowhy());
+}
+
+/* Key nodes of an annotated load/store; returns how many. */
+static int slot_nodes(esc_typeset *ts, LLVMValueRef inst, int *out, int max) {
+  LLVMValueRef md = LLVMGetMetadata(inst, ts->slot_kind);
+  if (!md)
+    return 0;
+  unsigned n = LLVMGetMDNodeNumOperands(md);
+  if (n > 16)
+    n = 16;
+  LLVMValueRef ops[16];
+  LLVMGetMDNodeOperands(md, ops);
+  int k = 0;
+  for (unsigned i = 0; i < n && k < max; i++) {
+    LLVMMetadataRef s = LLVMValueAsMetadata(ops[i]);
+    int idx = esc_ptrmap_get(&ts->keynode, s);
+    if (idx < 0) {
+      unsigned len;
+      const char *str = LLVMGetMDString(ops[i], &len);
+      key_info ki = {esc_arena_strndup(ts->a, str ? str : "", len),
+                     esc_graph_node(ts->g)};
+      ESC_VEC_PUSH(ts->keys, ki);
+      idx = (int)ts->keys.len - 1;
+      esc_ptrmap_put(&ts->keynode, s, idx);
+    }
+    out[k++] = ts->keys.data[idx].node;
+  }
+  return k;
+}
+
+/* Memory nodes an access to addr by inst touches. */
+static int mem_nodes(esc_typeset *ts, LLVMValueRef inst, LLVMValueRef addr,
+                     int *out) {
+  int k = inst ? slot_nodes(ts, inst, out, 8) : 0;
+  LLVMValueRef base = esc_strip(addr);
+  if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base)))
+    out[k++] = node_for(&ts->mem, ts->g, base);
+  else if (!k)
+    out[k++] = ts->U;
+  return k;
+}
+
+static int sig_nodes(esc_typeset *ts, LLVMTypeRef fty) {
+  int n = esc_ptrmap_get(&ts->sig, fty);
+  if (n >= 0)
+    return n;
+  unsigned np = LLVMCountParamTypes(fty);
+  n = esc_graph_node(ts->g);
+  for (unsigned i = 0; i < np; i++)
+    esc_graph_node(ts->g);
+  esc_ptrmap_put(&ts->sig, fty, n);
+  return n; /* n = return, n+1+i = parameter i */
+}
+
+static int is_callee_use(LLVMValueRef user, LLVMValueRef fn) {
+  if (!esc_is_call(user) || LLVMGetCalledValue(user) != fn)
+    return 0;
+  unsigned n = LLVMGetNumArgOperands(user);
+  for (unsigned i = 0; i < n; i++)
+    if (LLVMGetOperand(user, i) == fn)
+      return 0;
+  return 1;
+}
+
+static void collect_taken(esc_typeset *ts) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(ts->M); fn;
+       fn = LLVMGetNextFunction(fn)) {
+    if (LLVMGetIntrinsicID(fn))
+      continue;
+    for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u))
+      if (!is_callee_use(LLVMGetUser(u), fn)) {
+        ESC_VEC_PUSH(ts->taken, fn);
+        esc_ptrmap_put(&ts->is_taken, fn, 1);
+        break;
+      }
+  }
+}
+
+/* Every function mentioned anywhere in constant c. */
+static void init_functions(esc_typeset *ts, LLVMValueRef c, int node,
+                           int depth) {
+  if (!c || depth > 16)
+    return;
+  LLVMValueRef fn = fn_of_const(c);
+  if (fn) {
+    copy(ts, vnode(ts, fn), node);
+    return;
+  }
+  if (LLVMIsAConstantDataSequential(c) || LLVMIsAConstantInt(c) ||
+      LLVMIsAGlobalValue(c))
+    return;
+  int n = LLVMGetNumOperands(c);
+  for (int i = 0; i < n; i++)
+    init_functions(ts, LLVMGetOperand(c, (unsigned)i), node, depth + 1);
+}
+
+static void read_init_facts(esc_typeset *ts) {
+  unsigned n = LLVMGetNamedMetadataNumOperands(ts->M, ESC_FACTS_INIT);
+  if (!n)
+    return;
+  LLVMValueRef *ops = esc_xmalloc(sizeof(LLVMValueRef) * n);
+  LLVMGetNamedMetadataOperands(ts->M, ESC_FACTS_INIT, ops);
+  for (unsigned i = 0; i < n; i++) {
+    if (LLVMGetMDNodeNumOperands(ops[i]) != 2)
+      continue;
+    LLVMValueRef pair[2];
+    LLVMGetMDNodeOperands(ops[i], pair);
+    LLVMValueRef fn = pair[1] ? fn_of_const(pair[1]) : NULL;
+    if (!fn || !pair[0])
+      continue;
+    LLVMMetadataRef key = LLVMValueAsMetadata(pair[0]);
+    int idx = esc_ptrmap_get(&ts->keynode, key);
+    if (idx < 0) {
+      unsigned len;
+      const char *s = LLVMGetMDString(pair[0], &len);
+      key_info ki = {esc_arena_strndup(ts->a, s ? s : "", len),
+                     esc_graph_node(ts->g)};
+      ESC_VEC_PUSH(ts->keys, ki);
+      idx = (int)ts->keys.len - 1;
+      esc_ptrmap_put(&ts->keynode, key, idx);
+    }
+    copy(ts, vnode(ts, fn), ts->keys.data[idx].node);
+  }
+  free(ops);
+}
+
+/* The struct name of the memory a pointer argument designates, if it is a
+ * local or global of struct type. */
+static const char *struct_of_arg(LLVMValueRef arg, char *buf, size_t n) {
+  LLVMValueRef base = esc_strip(arg);
+  LLVMTypeRef t = NULL;
+  if (base && LLVMIsAAllocaInst(base))
+    t = LLVMGetAllocatedType(base);
+  else if (base && LLVMIsAGlobalVariable(base))
+    t = LLVMGlobalGetValueType(base);
+  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind)
+    t = LLVMGetElementType(t);
+  if (!t || LLVMGetTypeKind(t) != LLVMStructTypeKind)
+    return NULL;
+  const char *nm = LLVMGetStructName(t);
+  if (!nm)
+    return NULL;
+  const char *p = strchr(nm, '.');
+  snprintf(buf, n, "%s", p ? p + 1 : nm);
+  char *dot = strrchr(buf, '.');
+  if (dot && dot[1] >= '0' && dot[1] <= '9')
+    *dot = 0;
+  return buf;
+}
+
+typedef ESC_VEC(LLVMValueRef) value_vec;
+
+static void build_call(esc_typeset *ts, LLVMValueRef call,
+                       value_vec *external_args, value_vec *struct_args) {
+  unsigned n = LLVMGetNumArgOperands(call);
+  LLVMValueRef cv = LLVMGetCalledValue(call);
+  int res = vnode(ts, call);
+  if (LLVMIsAInlineAsm(cv)) {
+    unknown_into(ts, res);
+    return;
+  }
+  LLVMValueRef fn = esc_called_function(call);
+  if (!fn) {
+    LLVMTypeRef fty = LLVMGetCalledFunctionType(call);
+    int s = sig_nodes(ts, fty);
+    unsigned np = LLVMCountParamTypes(fty);
+    for (unsigned i = 0; i < n; i++)
+      copy(ts, vnode(ts, LLVMGetOperand(call, i)), i < np ? s + 1 + (int)i : ts->U);
+    copy(ts, s, res);
+    return;
+  }
+  const char *name = esc_value_name(fn);
+  if (LLVMGetIntrinsicID(fn)) {
+    if (!strncmp(name, "llvm.memcpy", 11) || !strncmp(name, "llvm.memmove", 12)) {
+      int d[10], s[10];
+      int nd = mem_nodes(ts, NULL, LLVMGetOperand(call, 0), d);
+      int ns = mem_nodes(ts, NULL, LLVMGetOperand(call, 1), s);
+      for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nd; j++)
+          copy(ts, s[i], d[j]);
+    } else if (!strncmp(name, "llvm.type.checked.load", 22) ||
+               !strncmp(name, "llvm.load.relative", 18)) {
+      unknown_into(ts, res);
+    } else {
+      /* value intrinsics (ptrmask, launder, expect...) pass values on */
+      for (unsigned i = 0; i < n; i++)
+        copy(ts, vnode(ts, LLVMGetOperand(call, i)), res);
+    }
+    return;
+  }
+  if (!LLVMIsDeclaration(fn)) {
+    unsigned np = LLVMCountParams(fn);
+    for (unsigned i = 0; i < n; i++)
+      copy(ts, vnode(ts, LLVMGetOperand(call, i)),
+           i < np ? vnode(ts, LLVMGetParam(fn, i)) : ts->U);
+    copy(ts, node_for(&ts->ret, ts->g, fn), res);
+    return;
+  }
+  esc_allocfn af;
+  const esc_libfn *lib = esc_libc_lookup(name);
+  int quiet = esc_alloc_classify(fn, NULL, 0, &af) || esc_is_free_fn(fn) ||
+              (lib && (lib->flags & ESC_LIB_KNOWN));
+  if (!quiet || (lib && (lib->flags & ESC_LIB_RET_UNKNOWN)))
+    unknown_into(ts, res);
+  if (quiet)
+    return;
+  for (unsigned i = 0; i < n; i++) {
+    LLVMValueRef a = LLVMGetOperand(call, i);
+    ESC_VEC_PUSH(*external_args, a);
+    char buf[160];
+    if (struct_of_arg(a, buf, sizeof buf))
+      ESC_VEC_PUSH(*struct_args, a);
+  }
+}
+
+static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
+                           value_vec *external_args, value_vec *struct_args) {
+  if (entry)
+    for (unsigned i = 0; i < LLVMCountParams(fn); i++)
+      unknown_into(ts, vnode(ts, LLVMGetParam(fn, i)));
+  int ret = node_for(&ts->ret, ts->g, fn);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I)) {
+      LLVMOpcode op = LLVMGetInstructionOpcode(I);
+      int m[10], k;
+      switch (op) {
+      case LLVMLoad:
+        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m);
+        for (int i = 0; i < k; i++)
+          copy(ts, m[i], vnode(ts, I));
+        break;
+      case LLVMStore: {
+        int v = vnode(ts, LLVMGetOperand(I, 0));
+        if (v < 0)
+          break;
+        k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m);
+        for (int i = 0; i < k; i++)
+          copy(ts, v, m[i]);
+        break;
+      }
+      case LLVMAtomicRMW:
+      case LLVMAtomicCmpXchg:
+        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m);
+        for (int i = 0; i < k; i++) {
+          for (unsigned o = 1; o < (unsigned)LLVMGetNumOperands(I); o++)
+            copy(ts, vnode(ts, LLVMGetOperand(I, o)), m[i]);
+          copy(ts, m[i], vnode(ts, I));
+        }
+        break;
+      case LLVMCall:
+      case LLVMInvoke:
+      case LLVMCallBr:
+        build_call(ts, I, external_args, struct_args);
+        break;
+      case LLVMRet:
+        if (LLVMGetNumOperands(I))
+          copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
+        break;
+      case LLVMIntToPtr:
+        unknown_into(ts, vnode(ts, I));
+        break;
+      case LLVMVAArg:
+        copy(ts, ts->U, vnode(ts, I));
+        break;
+      case LLVMAlloca:
+      case LLVMICmp:
+      case LLVMFCmp:
+      case LLVMBr:
+      case LLVMSwitch:
+      case LLVMIndirectBr:
+      case LLVMUnreachable:
+      case LLVMFence:
+      case LLVMResume:
+      case LLVMLandingPad:
+      case LLVMCatchPad:
+      case LLVMCleanupPad:
+      case LLVMCatchSwitch:
+      case LLVMCatchRet:
+      case LLVMCleanupRet:
+        break;
+      default: {
+        int r = vnode(ts, I);
+        if (r < 0)
+          break;
+        int nops = LLVMGetNumOperands(I);
+        for (int i = 0; i < nops; i++) {
+          LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
+          if (o && !LLVMValueIsBasicBlock(o))
+            copy(ts, vnode(ts, o), r);
+        }
+      }
+      }
+    }
+}
+
+static void collect_vtables(esc_typeset *ts) {
+  unsigned type_kind = LLVMGetMDKindIDInContext(ts->ctx, "type", 4);
+  for (LLVMValueRef g = LLVMGetFirstGlobal(ts->M); g; g = LLVMGetNextGlobal(g)) {
+    size_t n = 0;
+    LLVMValueMetadataEntry *e = LLVMGlobalCopyAllMetadata(g, &n);
+    for (size_t i = 0; i < n; i++) {
+      if (LLVMValueMetadataEntriesGetKind(e, (unsigned)i) != type_kind)
+        continue;
+      LLVMValueRef node = LLVMMetadataAsValue(
+          ts->ctx, LLVMValueMetadataEntriesGetMetadata(e, (unsigned)i));
+      if (LLVMGetMDNodeNumOperands(node) != 2)
+        continue;
+      LLVMValueRef ops[2];
+      LLVMGetMDNodeOperands(node, ops);
+      if (!ops[0] || !LLVMIsAConstantInt(ops[0]) || !ops[1])
+        continue;
+      vt_entry v = {LLVMValueAsMetadata(ops[1]), g,
+                    LLVMConstIntGetSExtValue(ops[0])};
+      ESC_VEC_PUSH(ts->vtables, v);
+    }
+    if (e)
+      LLVMDisposeValueMetadataEntries(e);
+  }
+}
+
+/* After solving: functions handed to external code may be called by it with
+ * anything; struct memory handed to it may receive its function pointers. */
+static int expose_to_external(esc_typeset *ts, value_vec *args,
+                              value_vec *struct_args, esc_ptrmap *exposed) {
+  int added = 0;
+  for (size_t i = 0; i < args->len; i++) {
+    int n = vnode(ts, args->data[i]);
+    int m[10], k = 0;
+    if (n >= 0)
+      m[k++] = n;
+    LLVMValueRef base = esc_strip(args->data[i]);
+    if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base)))
+      m[k++] = node_for(&ts->mem, ts->g, base);
+    for (int j = 0; j < k; j++) {
+      const esc_bits *b = esc_graph_pts(ts->g, m[j]);
+      for (int o = esc_bits_next(b, 0); o >= 0;
+           o = esc_bits_next(b, (uint32_t)o + 1)) {
+        LLVMValueRef fn = o < (int)ts->obj_fn.len ? ts->obj_fn.data[o] : NULL;
+        if (!fn || LLVMIsDeclaration(fn) || esc_ptrmap_get(exposed, fn) >= 0)
+          continue;
+        esc_ptrmap_put(exposed, fn, 1);
+        for (unsigned p = 0; p < LLVMCountParams(fn); p++)
+          unknown_into(ts, vnode(ts, LLVMGetParam(fn, p)));
+        added = 1;
+      }
+    }
+  }
+  for (size_t i = 0; i < struct_args->len; i++) {
+    char buf[160];
+    const char *sname = struct_of_arg(struct_args->data[i], buf, sizeof buf);
+    size_t sl = strlen(sname);
+    LLVMValueRef base = esc_strip(struct_args->data[i]);
+    unknown_into(ts, node_for(&ts->mem, ts->g, base));
+    for (size_t k = 0; k < ts->keys.len; k++)
+      if (!strncmp(ts->keys.data[k].name, sname, sl) &&
+          ts->keys.data[k].name[sl] == '@')
+        unknown_into(ts, ts->keys.data[k].node);
+  }
+  struct_args->len = 0; /* once is enough */
+  return added;
+}
+
+esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode) {
+  esc_typeset *ts = esc_xcalloc(1, sizeof(*ts));
+  ts->M = M;
+  ts->ctx = LLVMGetModuleContext(M);
+  ts->td = LLVMGetModuleDataLayout(M);
+  ts->a = a;
+  ts->mode = mode;
+  ts->g = esc_graph_new();
+  esc_graph_object(ts->g, 0); /* UNKNOWN_OBJ */
+  ESC_VEC_PUSH(ts->obj_fn, NULL);
+  ESC_VEC_PUSH(ts->obj_fn, NULL);
+  ts->U = esc_graph_node(ts->g);
+  ts->slot_kind = LLVMGetMDKindIDInContext(ts->ctx, ESC_SLOT_MD,
+                                           (unsigned)strlen(ESC_SLOT_MD));
+  collect_taken(ts);
+  collect_vtables(ts);
+  read_init_facts(ts);
+
+  LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
+  int has_main = main_fn && !LLVMIsDeclaration(main_fn);
+  value_vec ext_args = {0}, struct_args = {0};
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
+       fn = LLVMGetNextFunction(fn)) {
+    if (LLVMIsDeclaration(fn))
+      continue;
+    int external = LLVMGetLinkage(fn) != LLVMInternalLinkage &&
+                   LLVMGetLinkage(fn) != LLVMPrivateLinkage;
+    int entry = fn == main_fn || (!has_main && external);
+    build_function(ts, fn, entry, &ext_args, &struct_args);
+  }
+  for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
+    int m = node_for(&ts->mem, ts->g, g);
+    LLVMValueRef init = LLVMGetInitializer(g);
+    if (!init || LLVMIsDeclaration(g))
+      unknown_into(ts, m);
+    else
+      init_functions(ts, init, m, 0);
+  }
+  /* indirect calls reach every address-taken function of their signature */
+  for (size_t i = 0; i < ts->taken.len; i++) {
+    LLVMValueRef fn = ts->taken.data[i];
+    LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
+    int s = sig_nodes(ts, fty);
+    if (LLVMIsDeclaration(fn))
+      continue;
+    for (unsigned p = 0; p < LLVMCountParams(fn); p++)
+      copy(ts, s + 1 + (int)p, vnode(ts, LLVMGetParam(fn, p)));
+    copy(ts, node_for(&ts->ret, ts->g, fn), s);
+  }
+  esc_ptrmap exposed;
+  esc_ptrmap_init(&exposed);
+  uint64_t budget = 200u * 1000 * 1000;
+  for (int round = 0; round < 16; round++) {
+    if (esc_graph_solve(ts->g, budget) != ESC_SOLVE_OK) {
+      ts->over_budget = 1;
+      break;
+    }
+    if (!expose_to_external(ts, &ext_args, &struct_args, &exposed))
+      break;
+  }
+  esc_ptrmap_free(&exposed);
+  ESC_VEC_FREE(ext_args);
+  ESC_VEC_FREE(struct_args);
+  return ts;
+}
+
+void esc_typeset_free(esc_typeset *ts) {
+  if (!ts)
+    return;
+  esc_graph_free(ts->g);
+  esc_ptrmap_free(&ts->fn_obj);
+  esc_ptrmap_free(&ts->fn_node);
+  esc_ptrmap_free(&ts->vnode);
+  esc_ptrmap_free(&ts->mem);
+  esc_ptrmap_free(&ts->ret);
+  esc_ptrmap_free(&ts->keynode);
+  esc_ptrmap_free(&ts->sig);
+  esc_ptrmap_free(&ts->is_taken);
+  esc_ptrmap_free(&ts->cache);
+  ESC_VEC_FREE(ts->obj_fn);
+  ESC_VEC_FREE(ts->keys);
+  ESC_VEC_FREE(ts->taken);
+  ESC_VEC_FREE(ts->vtables);
+  ESC_VEC_FREE(ts->results);
+  free(ts);
+}
+
+/* ---- resolution ---- */
+static int sig_fits(LLVMValueRef fn, LLVMTypeRef call_ty) {
+  LLVMTypeRef ft = LLVMGlobalGetValueType(fn);
+  if (ft == call_ty)
+    return 1;
+  if (LLVMGetReturnType(ft) != LLVMGetReturnType(call_ty))
+    return 0;
+  unsigned a = LLVMCountParamTypes(ft), b = LLVMCountParamTypes(call_ty);
+  if (a > 16 || b > 16)
+    return 0;
+  if (a != b && !(LLVMIsFunctionVarArg(ft) && a < b))
+    return 0;
+  LLVMTypeRef pa[16], pb[16];
+  LLVMGetParamTypes(ft, pa);
+  LLVMGetParamTypes(call_ty, pb);
+  for (unsigned i = 0; i < a; i++)
+    if (pa[i] != pb[i])
+      return 0;
+  return 1;
+}
+
+typedef ESC_VEC(LLVMValueRef) fnvec;
+
+static void add_fn(fnvec *v, LLVMValueRef fn) {
+  for (size_t i = 0; i < v->len; i++)
+    if (v->data[i] == fn)
+      return;
+  ESC_VEC_PUSH(*v, fn);
+}
+
+static esc_targets *finish(esc_typeset *ts, fnvec *v, int unknown,
+                           const char *why, esc_evidence ev) {
+  esc_targets *t = esc_arena_alloc(ts->a, sizeof(*t));
+  t->n = (int)v->len;
+  t->fns = esc_arena_alloc(ts->a, sizeof(LLVMValueRef) * (v->len ? v->len : 1));
+  if (v->len)
+    memcpy(t->fns, v->data, sizeof(LLVMValueRef) * v->len);
+  t->unknown = unknown;
+  t->unknown_reason = why;
+  t->evidence = ev;
+  t->param = -1;
+  ESC_VEC_FREE(*v);
+  return t;
+}
+
+/* Function at byte offset off inside constant c of type t. */
+static LLVMValueRef fn_at(esc_typeset *ts, LLVMValueRef c, LLVMTypeRef t,
+                          long long off, int depth) {
+  if (!c || depth > 8 || off < 0)
+    return NULL;
+  LLVMTypeKind k = LLVMGetTypeKind(t);
+  if (k == LLVMStructTypeKind) {
+    unsigned n = LLVMCountStructElementTypes(t);
+    for (unsigned i = n; i-- > 0;) {
+      long long fo = (long long)LLVMOffsetOfElement(ts->td, t, i);
+      if (fo <= off)
+        return fn_at(ts, LLVMGetAggregateElement(c, i),
+                     LLVMStructGetTypeAtIndex(t, i), off - fo, depth + 1);
+    }
+    return NULL;
+  }
+  if (k == LLVMArrayTypeKind) {
+    LLVMTypeRef el = LLVMGetElementType(t);
+    long long sz = (long long)LLVMABISizeOfType(ts->td, el);
+    if (sz <= 0)
+      return NULL;
+    return fn_at(ts, LLVMGetAggregateElement(c, (unsigned)(off / sz)), el,
+                 off % sz, depth + 1);
+  }
+  return off == 0 ? fn_of_const(c) : NULL;
+}
+
+/* The vtable pointer and slot offset of a virtual call's callee, if the
+ * callee is loaded from (vptr + constant). */
+static LLVMValueRef vtable_slot(esc_typeset *ts, LLVMValueRef callee,
+                                long long *off) {
+  callee = esc_strip(callee);
+  if (!callee || !LLVMIsALoadInst(callee))
+    return NULL;
+  LLVMValueRef p = LLVMGetOperand(callee, 0);
+  *off = 0;
+  for (int guard = 0; guard < 8 && p; guard++) {
+    if (!LLVMIsAGetElementPtrInst(p))
+      break;
+    if (LLVMGetNumOperands(p) != 2 || !LLVMIsAConstantInt(LLVMGetOperand(p, 1)))
+      return NULL;
+    LLVMTypeRef t = LLVMGetGEPSourceElementType(p);
+    *off += LLVMConstIntGetSExtValue(LLVMGetOperand(p, 1)) *
+            (long long)LLVMABISizeOfType(ts->td, t);
+    p = LLVMGetOperand(p, 0);
+  }
+  return p;
+}
+
+static LLVMMetadataRef type_test_of(LLVMValueRef vptr) {
+  for (LLVMUseRef u = LLVMGetFirstUse(vptr); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsACallInst(user))
+      continue;
+    LLVMValueRef f = esc_called_function(user);
+    const char *n = f ? esc_value_name(f) : "";
+    if (strcmp(n, "llvm.type.test") && strcmp(n, "llvm.public.type.test"))
+      continue;
+    if (LLVMGetOperand(user, 0) != vptr)
+      continue;
+    return LLVMValueAsMetadata(LLVMGetOperand(user, 1));
+  }
+  return NULL;
+}
+
+static esc_targets *resolve_virtual(esc_typeset *ts, LLVMValueRef call) {
+  long long off;
+  LLVMValueRef vptr = vtable_slot(ts, LLVMGetCalledValue(call), &off);
+  if (!vptr)
+    return NULL;
+  LLVMMetadataRef id = type_test_of(vptr);
+  if (!id)
+    return NULL;
+  fnvec v = {0};
+  int matched = 0, hole = 0;
+  for (size_t i = 0; i < ts->vtables.len; i++) {
+    vt_entry *e = &ts->vtables.data[i];
+    if (e->typeid != id)
+      continue;
+    matched = 1;
+    LLVMValueRef fn = fn_at(ts, LLVMGetInitializer(e->global),
+                            LLVMGlobalGetValueType(e->global), e->offset + off, 0);
+    if (!fn) {
+      hole = 1;
+      continue;
+    }
+    if (!strcmp(esc_value_name(fn), "__cxa_pure_virtual"))
+      continue;
+    add_fn(&v, fn);
+  }
+  if (!matched || hole) {
+    ESC_VEC_FREE(v);
+    return NULL; /* fall back to the flow-based answer */
+  }
+  return finish(ts, &v, 0, NULL, ESC_EV_TYPE_METADATA);
+}
+
+/* Which kind of evidence the callee value rests on. */
+static esc_evidence evidence_of(esc_typeset *ts, LLVMValueRef v, int depth) {
+  v = esc_strip(v);
+  if (!v || depth > 4)
+    return ESC_EV_SIGNATURE;
+  if (LLVMIsAArgument(v))
+    return ESC_EV_CONTEXT;
+  if (!LLVMIsALoadInst(v))
+    return ESC_EV_SIGNATURE;
+  if (LLVMGetMetadata(v, ts->slot_kind))
+    return ESC_EV_STRUCT_FIELD;
+  LLVMValueRef base = esc_strip(LLVMGetOperand(v, 0));
+  if (!base || !LLVMIsAAllocaInst(base))
+    return ESC_EV_SIGNATURE;
+  esc_evidence best = ESC_EV_SIGNATURE;
+  int any = 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(base); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef st = LLVMGetUser(u);
+    if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != base)
+      continue;
+    esc_evidence e = evidence_of(ts, LLVMGetOperand(st, 0), depth + 1);
+    if (!any || e > best)
+      best = e;
+    any = 1;
+  }
+  return any ? best : ESC_EV_SIGNATURE;
+}
+
+/* pts(node) plus the fitting functions of the untyped pool. */
+static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
+                              esc_evidence ev) {
+  fnvec v = {0};
+  int unknown = 0;
+  const char *why = NULL;
+  if (ts->over_budget) {
+    unknown = 1;
+    why = "budget: function-pointer flow did not settle";
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    const esc_bits *b = esc_graph_pts(ts->g, pass ? ts->U : node);
+    if (node < 0 && !pass)
+      continue;
+    for (int o = esc_bits_next(b, 0); o >= 0;
+         o = esc_bits_next(b, (uint32_t)o + 1)) {
+      if (o == UNKNOWN_OBJ) {
+        unknown = 1;
+        why = pass ? "untyped memory may hold a function pointer from "
+                     "outside the program"
+                   : "function pointer may come from outside the program";
+        continue;
+      }
+      LLVMValueRef fn = o < (int)ts->obj_fn.len ? ts->obj_fn.data[o] : NULL;
+      if (!fn || (pass && !sig_fits(fn, fty)))
+        continue;
+      add_fn(&v, fn);
+    }
+  }
+  return finish(ts, &v, unknown, why, ev);
+}
+
+static esc_targets *resolve_signature(esc_typeset *ts, LLVMValueRef call) {
+  fnvec v = {0};
+  LLVMTypeRef fty = LLVMGetCalledFunctionType(call);
+  for (size_t i = 0; i < ts->taken.len; i++)
+    if (sig_fits(ts->taken.data[i], fty))
+      add_fn(&v, ts->taken.data[i]);
+  int n = vnode(ts, LLVMGetCalledValue(call));
+  int unknown = ts->over_budget ||
+                (n >= 0 && esc_graph_points_to(ts->g, n, UNKNOWN_OBJ));
+  return finish(ts, &v, unknown,
+                unknown ? "function pointer may come from outside the program"
+                        : NULL,
+                ESC_EV_SIGNATURE);
+}
+
+const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
+  int i = esc_ptrmap_get(&ts->cache, call);
+  if (i >= 0)
+    return ts->results.data[i];
+  esc_targets *t = NULL;
+  if (ts->mode == 1) {
+    t = resolve_signature(ts, call);
+  } else {
+    t = resolve_virtual(ts, call);
+    if (!t) {
+      LLVMValueRef cv = LLVMGetCalledValue(call);
+      t = from_flow(ts, vnode(ts, cv), LLVMGetCalledFunctionType(call),
+                    evidence_of(ts, cv, 0));
+    }
+  }
+  ESC_VEC_PUSH(ts->results, t);
+  esc_ptrmap_put(&ts->cache, call, (int)ts->results.len - 1);
+  return t;
+}
+
+esc_targets esc_typeset_value(esc_typeset *ts, LLVMValueRef v,
+                              LLVMTypeRef fty) {
+  esc_targets *t = from_flow(ts, vnode(ts, v), fty, ESC_EV_CONTEXT);
+  return *t;
+}

@@ -1,0 +1,203 @@
+/*
+ * escapade: whole-program escape analysis for C and C++ over LLVM bitcode.
+ *
+ * The pipeline, top to bottom:
+ *   1. parse options
+ *   2. load every input, record its type facts, link them into one module
+ *   3. analyse: allocation sites, summaries bottom-up, three levels
+ *   4. report (text like Go's -m, or JSON) to stdout or -o FILE
+ * Errors are one line, "escapade: FILE: problem", and a non-zero exit;
+ * an output file is written whole or not at all.
+ */
+#include "escapade/escapade.h"
+
+#include "esc_load.h"
+#include "esc_util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct cli {
+  esc_options opt;
+  ESC_VEC(const char *) inputs;
+  ESC_VEC(const char *) alloc_fns;
+  const char *output;
+  int require_debug_info;
+} cli;
+
+static void usage(FILE *f) {
+  fputs(
+      "usage: escapade [options] FILE.bc|FILE.ll|- ...\n"
+      "Links the inputs into one program and reports, for every allocation\n"
+      "site, whether it escapes at three levels: intraprocedural,\n"
+      "conservative (Go-like) and whole_program.\n"
+      "\n"
+      "  -m, -m=1            verdicts and parameter summaries (default)\n"
+      "  -m=2                also the flow that explains each escape\n"
+      "  --format=text|json  output format (default text)\n"
+      "  --level=L           levels shown in text: all (default),\n"
+      "                      intraprocedural, conservative, whole_program\n"
+      "  --alloc-fn=NAME     treat NAME as an allocator (repeatable)\n"
+      "  --avoided           only sites whole-program analysis keeps local\n"
+      "  --resolve=typeset|signature\n"
+      "                      indirect-call resolution (signature: baseline)\n"
+      "  --stats             resolution statistics and timing (text)\n"
+      "  --budget=N          propagation steps per function (default 5e7)\n"
+      "  --require-debug-info  fail on inputs without debug info\n"
+      "  -o FILE             write the report to FILE\n"
+      "  -h, --help          this text\n",
+      f);
+}
+
+static int fail_usage(const char *msg, const char *arg) {
+  fprintf(stderr, "escapade: %s '%s' (see escapade --help)\n", msg, arg);
+  return EXIT_USAGE;
+}
+
+static int parse_args(cli *c, int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      usage(stdout);
+      exit(0);
+    } else if (!strcmp(a, "-m") || !strcmp(a, "-m=1")) {
+      c->opt.detail = 1;
+    } else if (!strcmp(a, "-m=2") || !strcmp(a, "-m=3")) {
+      c->opt.detail = 2;
+    } else if (!strcmp(a, "--format=text")) {
+      c->opt.format = ESC_FMT_TEXT;
+    } else if (!strcmp(a, "--format=json")) {
+      c->opt.format = ESC_FMT_JSON;
+    } else if (!strncmp(a, "--level=", 8)) {
+      unsigned m = esc_level_mask_parse(a + 8);
+      if (!m)
+        return fail_usage("unknown level", a + 8);
+      c->opt.level_mask = m;
+    } else if (!strncmp(a, "--alloc-fn=", 11) && a[11]) {
+      ESC_VEC_PUSH(c->alloc_fns, a + 11);
+    } else if (!strcmp(a, "--avoided")) {
+      c->opt.avoided_only = 1;
+    } else if (!strcmp(a, "--stats")) {
+      c->opt.show_stats = 1;
+    } else if (!strcmp(a, "--resolve=typeset")) {
+      c->opt.resolve = ESC_RESOLVE_TYPESET;
+    } else if (!strcmp(a, "--resolve=signature")) {
+      c->opt.resolve = ESC_RESOLVE_SIGNATURE;
+    } else if (!strncmp(a, "--budget=", 9)) {
+      char *end;
+      unsigned long long b = strtoull(a + 9, &end, 10);
+      if (*end || !b)
+        return fail_usage("bad budget", a + 9);
+      c->opt.solve_budget = b;
+    } else if (!strcmp(a, "--require-debug-info")) {
+      c->require_debug_info = 1;
+    } else if (!strcmp(a, "-o")) {
+      if (++i >= argc)
+        return fail_usage("missing file after", a);
+      c->output = argv[i];
+    } else if (a[0] == '-' && a[1]) {
+      return fail_usage("unknown option", a);
+    } else {
+      ESC_VEC_PUSH(c->inputs, a);
+    }
+  }
+  if (!c->inputs.len) {
+    fprintf(stderr, "escapade: no input files (see escapade --help)\n");
+    return EXIT_USAGE;
+  }
+  c->opt.alloc_fns = c->alloc_fns.data;
+  c->opt.n_alloc_fns = (int)c->alloc_fns.len;
+  return 0;
+}
+
+/* Writes the report to c->output through a temporary file renamed into
+ * place, so a failure leaves no partial file. */
+static int write_report(const cli *c, const esc_result *r) {
+  if (!c->output)
+    return esc_report(r, &c->opt, stdout) ? EXIT_INPUT : 0;
+  esc_str tmp = {0};
+  esc_str_printf(&tmp, "%s.tmp.%ld", c->output, (long)getpid());
+  int rc = 0;
+  FILE *f = fopen(tmp.s, "w");
+  if (!f) {
+    fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
+    rc = EXIT_INPUT;
+  } else {
+    int werr = esc_report(r, &c->opt, f);
+    if (fclose(f) != 0 || werr) {
+      fprintf(stderr, "escapade: %s: write failed\n", c->output);
+      rc = EXIT_INPUT;
+    } else if (rename(tmp.s, c->output) != 0) {
+      fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
+      rc = EXIT_INPUT;
+    }
+    if (rc)
+      remove(tmp.s);
+  }
+  esc_str_free(&tmp);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  cli c;
+  memset(&c, 0, sizeof c);
+  esc_options_default(&c.opt);
+  LLVMContextRef ctx = NULL;
+  LLVMModuleRef program = NULL;
+  esc_result *result = NULL;
+  char *err = NULL;
+  int rc = parse_args(&c, argc, argv);
+  if (rc)
+    goto out;
+
+  /* 2. load, record type facts per module, link */
+  ctx = LLVMContextCreate();
+  program = esc_load_module(ctx, c.inputs.data[0], &err);
+  if (!program) {
+    rc = EXIT_INPUT;
+    goto out;
+  }
+  esc_annotate_module(program);
+  if (esc_link_files(program, c.inputs.data + 1, (int)c.inputs.len - 1,
+                     &err)) {
+    rc = EXIT_INPUT;
+    goto out;
+  }
+
+  /* 3. analyse */
+  result = esc_analyze(program, &c.opt);
+  if (esc_result_lacks_debug_info(result)) {
+    if (c.require_debug_info) {
+      fprintf(stderr, "escapade: %s: no debug info (compile with -g)\n",
+              c.inputs.data[0]);
+      rc = EXIT_INPUT;
+      goto out;
+    }
+    fprintf(stderr,
+            "escapade: warning: %s: no debug info; locations are "
+            "function#instruction\n",
+            c.inputs.data[0]);
+  }
+
+  /* 4. report */
+  rc = write_report(&c, result);
+
+out:
+  if (err) {
+    fprintf(stderr, "escapade: %s\n", err);
+    free(err);
+  }
+  esc_result_free(result);
+  if (program)
+    LLVMDisposeModule(program);
+  if (ctx)
+    LLVMContextDispose(ctx);
+  ESC_VEC_FREE(c.inputs);
+  ESC_VEC_FREE(c.alloc_fns);
+  return rc;
+}
