@@ -28,13 +28,26 @@ void esc_options_default(esc_options *o) {
   o->resolve = ESC_RESOLVE_TYPESET;
 }
 
-unsigned esc_level_mask_parse(const char *name) {
-  if (!strcmp(name, "all"))
-    return 7;
-  for (int l = 0; l < ESC_NLEVELS; l++)
-    if (!strcmp(name, esc_level_name((esc_level)l)))
-      return 1u << l;
-  return 0;
+unsigned esc_level_mask_parse(const char *list) {
+  unsigned mask = 0;
+  while (*list) {
+    size_t n = strcspn(list, ",");
+    unsigned bit = 0;
+    if (n == 3 && !strncmp(list, "all", 3))
+      bit = 7;
+    for (int l = 0; l < ESC_NLEVELS; l++) {
+      const char *name = esc_level_name((esc_level)l);
+      if (strlen(name) == n && !strncmp(list, name, n))
+        bit = 1u << l;
+    }
+    if (!bit)
+      return 0;
+    mask |= bit;
+    list += n;
+    if (*list == ',')
+      list++;
+  }
+  return mask;
 }
 
 const char *esc_level_name(esc_level l) {
@@ -196,6 +209,9 @@ static void solve_level(esc_result *R, esc_level level) {
   call_graph(R, level == ESC_WHOLE, &adj_start, &adj);
   esc_scc_result scc;
   esc_scc_compute((int)R->funcs.len, adj_start, adj, &scc);
+  if (level == ESC_WHOLE)
+    for (size_t f = 0; f < R->funcs.len; f++)
+      R->funcs.data[f].scc = scc.comp_of[f];
   for (int c = 0; c < scc.ncomps; c++) {
     int b = scc.comp_start[c], e = scc.comp_start[c + 1];
     int first = scc.members[b];
@@ -247,6 +263,12 @@ static void indirect_stats(esc_result *R) {
           continue;
         R->stats.indirect_calls++;
         const esc_targets *t = esc_typeset_resolve(R->ts, I);
+        if (esc_ptrmap_get(&R->ctx_resolved, I) >= 0) {
+          /* a caller's context gave the answer the analysis used */
+          R->stats.resolved_by[ESC_EV_CONTEXT]++;
+          R->stats.targets_total += esc_ptrmap_get(&R->ctx_resolved, I);
+          continue;
+        }
         if (t->unknown || t->n == 0) {
           R->stats.unknown++;
           continue;
@@ -269,6 +291,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   R->opt = *o;
   esc_ptrmap_init(&R->func_of);
   esc_ptrmap_init(&R->site_of);
+  esc_ptrmap_init(&R->ctx_resolved);
 
   LLVMBool was_new = esc_names_prepare_module(M);
   esc_names_build(&R->names, &R->arena, M);
@@ -303,8 +326,11 @@ void esc_result_free(esc_result *R) {
   if (!R)
     return;
   esc_typeset_free(R->ts);
-  for (size_t f = 0; f < R->funcs.len; f++)
+  esc_ptrmap_free(&R->ctx_resolved);
+  for (size_t f = 0; f < R->funcs.len; f++) {
     ESC_VEC_FREE(R->funcs.data[f].sites);
+    ESC_VEC_FREE(R->funcs.data[f].ctx_sums);
+  }
   esc_names_free(&R->names);
   ESC_VEC_FREE(R->funcs);
   ESC_VEC_FREE(R->sites);

@@ -8,6 +8,7 @@
 #ifndef ESC_ANALYSIS_H
 #define ESC_ANALYSIS_H
 
+#include "esc_context.h"
 #include "esc_loc.h"
 #include "esc_solver.h"
 #include "esc_typeset.h"
@@ -78,6 +79,25 @@ typedef struct esc_summary {
   unsigned called_params; /* bit i: parameter i is called (callbacks) */
 } esc_summary;
 
+/* An indirect call whose callee is reached from a parameter. */
+typedef struct esc_ctx_call {
+  LLVMValueRef call;
+  esc_ctx_path path;
+} esc_ctx_call;
+
+/* A binding: in a caller's context, indirect call k reaches exactly fns. */
+typedef struct esc_ctx_bind {
+  LLVMValueRef call;
+  esc_targets targets;
+} esc_ctx_bind;
+
+/* A summary specialised for one set of bindings. */
+typedef struct esc_ctx_summary {
+  int nbind;
+  esc_ctx_bind *binds; /* arena */
+  esc_summary sum;
+} esc_ctx_summary;
+
 typedef struct esc_func {
   LLVMValueRef fn;
   const char *name;
@@ -86,6 +106,10 @@ typedef struct esc_func {
   esc_summary sum[ESC_NLEVELS];
   int budget_hit[ESC_NLEVELS];
   unsigned analysed;     /* levels this function was analysed at (mask) */
+  int scc;               /* component in the whole-program call graph */
+  int ctx_done, nctx;    /* indirect calls reached from parameters */
+  esc_ctx_call *ctx;     /* arena */
+  ESC_VEC(esc_ctx_summary *) ctx_sums; /* entries in the arena */
   ESC_VEC(int) sites;    /* ids of the sites in this function */
 } esc_func;
 
@@ -95,7 +119,7 @@ typedef struct esc_stats {
   int unknown;
   long long targets_total; /* over resolved calls */
   int indirect_alloc_sites;
-  int context_specialised;
+  int context_specialised; /* specialised summaries computed */
 } esc_stats;
 
 struct esc_result {
@@ -108,6 +132,7 @@ struct esc_result {
   ESC_VEC(esc_site) sites;
   esc_ptrmap site_of;  /* alloca/call instruction -> site id */
   esc_typeset *ts;     /* indirect-call resolution (whole level) */
+  esc_ptrmap ctx_resolved; /* indirect calls a caller's context resolved */
   esc_stats stats;
   double seconds;
 };

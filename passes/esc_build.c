@@ -44,8 +44,17 @@ typedef struct deep_key {
   int node;
 } deep_key;
 
+/* A direct call whose callee was analysed in this caller's context. */
+typedef struct ctx_use {
+  LLVMValueRef site;
+  const esc_ctx_summary *cs;
+} ctx_use;
+
 typedef struct fctx {
   esc_result *R;
+  const esc_ctx_bind *binds; /* context of a specialised analysis */
+  int nbind;
+  ESC_VEC(ctx_use) ctx_uses;
   esc_level level;
   int fidx;
   LLVMValueRef fn;
@@ -471,7 +480,12 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
     unknown_call(c, call, NULL, ESC_WHY_INDIRECT_CALL);
     return;
   }
-  const esc_targets *t = esc_typeset_resolve(c->R->ts, call);
+  const esc_targets *t = NULL;
+  for (int k = 0; k < c->nbind; k++)
+    if (c->binds[k].call == call)
+      t = &c->binds[k].targets;
+  if (!t)
+    t = esc_typeset_resolve(c->R->ts, call);
   if (t->unknown || t->n == 0) {
     unknown_call(c, call, NULL, ESC_WHY_INDIRECT_CALL);
     return;
@@ -512,6 +526,94 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
     apply_summary(c, call, fi, &c->R->funcs.data[fi].sum[ESC_WHOLE],
                   ESC_WHY_RESOLVED_CALL);
   }
+}
+
+static int same_binds(const esc_ctx_bind *a, const esc_ctx_bind *b, int n) {
+  for (int i = 0; i < n; i++) {
+    if (a[i].call != b[i].call || a[i].targets.n != b[i].targets.n)
+      return 0;
+    for (int k = 0; k < a[i].targets.n; k++)
+      if (a[i].targets.fns[k] != b[i].targets.fns[k])
+        return 0;
+  }
+  return 1;
+}
+
+static void ctx_calls_of(esc_result *R, esc_func *F) {
+  if (F->ctx_done)
+    return;
+  F->ctx_done = 1;
+  ESC_VEC(esc_ctx_call) v = {0};
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I)) {
+      if (!esc_is_call(I) || esc_called_function(I) ||
+          LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+        continue;
+      esc_ctx_path p = esc_ctx_trace_callee(I);
+      if (p.param >= 0)
+        ESC_VEC_PUSH(v, ((esc_ctx_call){I, p}));
+    }
+  F->nctx = (int)v.len;
+  F->ctx = esc_arena_alloc(&R->arena, sizeof(esc_ctx_call) * (v.len ? v.len : 1));
+  if (v.len)
+    memcpy(F->ctx, v.data, sizeof(esc_ctx_call) * v.len);
+  ESC_VEC_FREE(v);
+}
+
+static int run(esc_result *R, int fidx, esc_level level,
+               const esc_ctx_bind *binds, int nbind, int record,
+               esc_summary *out);
+
+/* The summary of callee fi specialised to what this call passes, when the
+ * call decides some of fi's indirect calls; NULL for the general one. */
+static const esc_summary *context_summary(fctx *c, LLVMValueRef call, int fi) {
+  esc_result *R = c->R;
+  esc_func *F = &R->funcs.data[fi];
+  if (c->level != ESC_WHOLE || c->binds || R->opt.resolve != ESC_RESOLVE_TYPESET ||
+      F->scc == R->funcs.data[c->fidx].scc)
+    return NULL;
+  ctx_calls_of(R, F);
+  if (!F->nctx)
+    return NULL;
+  esc_ctx_bind *b = esc_arena_alloc(&R->arena, sizeof(*b) * (size_t)F->nctx);
+  int nb = 0;
+  for (int k = 0; k < F->nctx; k++) {
+    const esc_targets *general = esc_typeset_resolve(R->ts, F->ctx[k].call);
+    esc_targets t;
+    if (!esc_ctx_eval(call, &F->ctx[k].path, R->ts,
+                      LLVMGetCalledFunctionType(F->ctx[k].call), &R->arena,
+                      &t))
+      continue;
+    if (!general->unknown && t.n >= general->n)
+      continue; /* no better than without context */
+    b[nb].call = F->ctx[k].call;
+    b[nb].targets = t;
+    nb++;
+  }
+  if (!nb)
+    return NULL;
+  const esc_ctx_summary *cs = NULL;
+  for (size_t i = 0; i < F->ctx_sums.len && !cs; i++)
+    if (F->ctx_sums.data[i]->nbind == nb &&
+        same_binds(F->ctx_sums.data[i]->binds, b, nb))
+      cs = F->ctx_sums.data[i];
+  if (!cs) {
+    if ((int)F->ctx_sums.len >= R->opt.context_budget)
+      return NULL; /* budget: the general summary is the safe answer */
+    esc_ctx_summary *n = esc_arena_alloc(&R->arena, sizeof(*n));
+    n->nbind = nb;
+    n->binds = b;
+    run(R, fi, ESC_WHOLE, b, nb, 0, &n->sum);
+    ESC_VEC_PUSH(R->funcs.data[fi].ctx_sums, n);
+    cs = n;
+    R->stats.context_specialised++;
+    for (int k = 0; k < nb; k++)
+      esc_ptrmap_put(&R->ctx_resolved, b[k].call, b[k].targets.n);
+  }
+  ESC_VEC_PUSH(c->ctx_uses, ((ctx_use){call, cs}));
+  return &cs->sum;
 }
 
 static void handle_call(fctx *c, LLVMValueRef call) {
@@ -574,7 +676,13 @@ static void handle_call(fctx *c, LLVMValueRef call) {
     unknown_call(c, call, NULL, ESC_WHY_BUDGET);
     return;
   }
-  apply_summary(c, call, fi, &F->sum[c->level], ESC_WHY_CALL_ARG);
+  const esc_summary *S = context_summary(c, call, fi);
+  if (S && !S->top) {
+    apply_summary(c, call, fi, S, ESC_WHY_CALL_ARG);
+    return;
+  }
+  apply_summary(c, call, fi, &c->R->funcs.data[fi].sum[c->level],
+                ESC_WHY_CALL_ARG);
 }
 
 /* ptrtoint used only for comparisons or pointer differences keeps no usable
@@ -979,6 +1087,33 @@ static const char *avoided_by(fctx *c, int o) {
       esc_str_printf(&s, "%s%s", k ? ", " : "", esc_value_name(t->fns[k]));
     esc_str_printf(&s, "}");
   }
+  for (size_t i = 0; i < c->ctx_uses.len; i++) {
+    LLVMValueRef call = c->ctx_uses.data[i].site;
+    int hit = 0;
+    for (unsigned a = 0; a < call_nargs(call) && !hit; a++) {
+      int node = vnode(c, LLVMGetOperand(call, a));
+      if (node >= 0 && esc_graph_points_to(c->g, node, o))
+        hit = 1;
+      for (size_t d = 0; d < c->deep.len && !hit; d++)
+        if (c->deep.data[d].call == call &&
+            esc_graph_points_to(c->g, c->deep.data[d].node, o))
+          hit = 1;
+    }
+    if (!hit)
+      continue;
+    const esc_ctx_summary *cs = c->ctx_uses.data[i].cs;
+    LLVMValueRef callee = esc_called_function(call);
+    esc_str_printf(&s, "%scall of %s at %s in this context:", s.len ? "; " : "",
+                   callee ? esc_value_name(callee) : "?", loc_str(c->R, call));
+    for (int k = 0; k < cs->nbind; k++) {
+      esc_str_printf(&s, " indirect call at %s resolved by context to {",
+                     loc_str(c->R, cs->binds[k].call));
+      for (int j = 0; j < cs->binds[k].targets.n; j++)
+        esc_str_printf(&s, "%s%s", j ? ", " : "",
+                       esc_value_name(cs->binds[k].targets.fns[j]));
+      esc_str_printf(&s, "}");
+    }
+  }
   const char *out = s.s ? esc_arena_strdup(&c->R->arena, s.s)
                         : "a callee whose indirect calls were resolved";
   esc_str_free(&s);
@@ -1222,7 +1357,24 @@ static void extract_summary(fctx *c, int ok, esc_summary *S) {
 /* ---- entry ---- */
 int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
   esc_func *F = &R->funcs.data[fidx];
-  if (F->analysed & (1u << level)) {
+  esc_summary S;
+  int ok = run(R, fidx, level, NULL, 0, 1, &S);
+  (void)ok;
+  F = &R->funcs.data[fidx];
+  if (level == ESC_INTRA)
+    return 0;
+  int changed = !F->sum[level].done || !esc_summary_equal(&F->sum[level], &S);
+  F->sum[level] = S;
+  return changed;
+}
+
+/* Builds, solves and reads the graph of fidx. record: fill the verdicts of
+ * its sites (0 for context-specialised runs, which only make summaries). */
+static int run(esc_result *R, int fidx, esc_level level,
+               const esc_ctx_bind *binds, int nbind, int record,
+               esc_summary *out) {
+  esc_func *F = &R->funcs.data[fidx];
+  if (record && (F->analysed & (1u << level))) {
     /* a new round: forget what the last one found at this level */
     for (size_t i = 0; i < F->sites.len; i++) {
       esc_site *s = &R->sites.data[F->sites.data[i]];
@@ -1230,10 +1382,13 @@ int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
       memset(&s->v[level], 0, sizeof(s->v[level]));
     }
   }
-  F->analysed |= 1u << level;
+  if (record)
+    F->analysed |= 1u << level;
   fctx c;
   memset(&c, 0, sizeof c);
   c.R = R;
+  c.binds = binds;
+  c.nbind = nbind;
   c.level = level;
   c.fidx = fidx;
   c.fn = F->fn;
@@ -1266,22 +1421,20 @@ int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
       build_inst(&c, I);
 
   int ok = solve(&c);
-  F->budget_hit[level] = !ok;
-  record_verdicts(&c, ok);
-  int changed = 0;
-  if (level != ESC_INTRA) {
-    esc_summary S;
-    extract_summary(&c, ok, &S);
-    changed = !F->sum[level].done || !esc_summary_equal(&F->sum[level], &S);
-    F->sum[level] = S;
+  if (record) {
+    R->funcs.data[fidx].budget_hit[level] = !ok;
+    record_verdicts(&c, ok);
   }
+  if (level != ESC_INTRA)
+    extract_summary(&c, ok, out);
   free(c.p1);
   free(c.pd);
   ESC_VEC_FREE(c.obj);
   ESC_VEC_FREE(c.fresh);
   ESC_VEC_FREE(c.deep);
   ESC_VEC_FREE(c.resolved);
+  ESC_VEC_FREE(c.ctx_uses);
   esc_ptrmap_free(&c.vnode);
   esc_graph_free(c.g);
-  return changed;
+  return ok;
 }

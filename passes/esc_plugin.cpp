@@ -96,7 +96,8 @@ struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
                    M.getModuleIdentifier().c_str());
     esc_report(r, &o, stdout);
     esc_result_free(r);
-    return PreservedAnalyses::all();
+    /* linking changed the module; annotating alone (metadata) did not */
+    return paths.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
   }
   static bool isRequired() { return true; }
 };

@@ -40,7 +40,7 @@ static void usage(FILE *f) {
       "  -m, -m=1            verdicts and parameter summaries (default)\n"
       "  -m=2                also the flow that explains each escape\n"
       "  --format=text|json  output format (default text)\n"
-      "  --level=L           levels shown in text: all (default),\n"
+      "  --level=L[,L]       levels shown in text: all (default),\n"
       "                      intraprocedural, conservative, whole_program\n"
       "  --alloc-fn=NAME     treat NAME as an allocator (repeatable)\n"
       "  --avoided           only sites whole-program analysis keeps local\n"

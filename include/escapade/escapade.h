@@ -56,8 +56,8 @@ typedef struct esc_options {
 } esc_options;
 
 void esc_options_default(esc_options *o);
-/* Parses "intraprocedural", "conservative", "whole_program" or "all" into a
- * level mask; returns 0 when the name is unknown. */
+/* Parses a comma-separated list of "intraprocedural", "conservative",
+ * "whole_program" and "all" into a level mask; 0 when a name is unknown. */
 unsigned esc_level_mask_parse(const char *name);
 const char *esc_level_name(esc_level l);
 
