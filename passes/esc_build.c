@@ -64,6 +64,8 @@ typedef struct fctx {
   ESC_VEC(fresh_key) fresh;
   ESC_VEC(deep_key) deep;
   ESC_VEC(LLVMValueRef) resolved; /* whole level: resolved indirect calls */
+  ESC_VEC(LLVMValueRef) sharper;  /* direct calls whose callee's summary is
+                                     sharper at the whole level */
   int ret;
   int heap_node; /* holds HEAP: constants that mention globals */
   int nparams;
@@ -676,6 +678,10 @@ static void handle_call(fctx *c, LLVMValueRef call) {
     unknown_call(c, call, NULL, ESC_WHY_BUDGET);
     return;
   }
+  if (c->level == ESC_WHOLE &&
+      !esc_summary_equal(&c->R->funcs.data[fi].sum[ESC_CONSERVATIVE],
+                         &c->R->funcs.data[fi].sum[ESC_WHOLE]))
+    ESC_VEC_PUSH(c->sharper, call);
   const esc_summary *S = context_summary(c, call, fi);
   if (S && !S->top) {
     apply_summary(c, call, fi, S, ESC_WHY_CALL_ARG);
@@ -1058,64 +1064,69 @@ static const char *escape_reason(fctx *c, int o) {
   return "escapes";
 }
 
-/* Resolved calls (and direct calls to callees whose summary changed) that
- * reach object o: what whole-program analysis looked through. */
+/* Does object o reach an argument of call (directly or below)? */
+static int reaches_args(fctx *c, LLVMValueRef call, int o) {
+  for (unsigned a = 0; a < call_nargs(call); a++) {
+    int node = vnode(c, LLVMGetOperand(call, a));
+    if (node >= 0 && esc_graph_points_to(c->g, node, o))
+      return 1;
+  }
+  for (size_t d = 0; d < c->deep.len; d++)
+    if (c->deep.data[d].call == call &&
+        esc_graph_points_to(c->g, c->deep.data[d].node, o))
+      return 1;
+  return 0;
+}
+
+static void targets_text(esc_str *s, const esc_targets *t) {
+  esc_str_printf(s, "{");
+  for (int k = 0; k < t->n; k++)
+    esc_str_printf(s, "%s%s", k ? ", " : "", esc_value_name(t->fns[k]));
+  esc_str_printf(s, "}");
+}
+
+/* What whole-program analysis looked through for object o: resolved
+ * indirect calls, calls specialised to this context, and callees whose
+ * summaries are sharper because their own indirect calls were resolved. */
 static const char *avoided_by(fctx *c, int o) {
   esc_str s = {0};
   for (size_t i = 0; i < c->resolved.len; i++) {
     LLVMValueRef call = c->resolved.data[i];
-    int hit = 0;
-    unsigned n = call_nargs(call);
-    for (unsigned a = 0; a < n && !hit; a++) {
-      int node = vnode(c, LLVMGetOperand(call, a));
-      if (node < 0)
-        continue;
-      if (esc_graph_points_to(c->g, node, o))
-        hit = 1;
-      for (size_t d = 0; d < c->deep.len && !hit; d++)
-        if (c->deep.data[d].call == call &&
-            esc_graph_points_to(c->g, c->deep.data[d].node, o))
-          hit = 1;
-    }
-    if (!hit)
+    if (!reaches_args(c, call, o))
       continue;
     const esc_targets *t = esc_typeset_resolve(c->R->ts, call);
-    esc_str_printf(&s, "%sindirect call at %s resolved by %s to {",
+    for (int k = 0; k < c->nbind; k++)
+      if (c->binds[k].call == call)
+        t = &c->binds[k].targets;
+    esc_str_printf(&s, "%sindirect call at %s resolved by %s to ",
                    s.len ? "; " : "", loc_str(c->R, call),
                    esc_evidence_name(t->evidence));
-    for (int k = 0; k < t->n; k++)
-      esc_str_printf(&s, "%s%s", k ? ", " : "", esc_value_name(t->fns[k]));
-    esc_str_printf(&s, "}");
+    targets_text(&s, t);
   }
   for (size_t i = 0; i < c->ctx_uses.len; i++) {
     LLVMValueRef call = c->ctx_uses.data[i].site;
-    int hit = 0;
-    for (unsigned a = 0; a < call_nargs(call) && !hit; a++) {
-      int node = vnode(c, LLVMGetOperand(call, a));
-      if (node >= 0 && esc_graph_points_to(c->g, node, o))
-        hit = 1;
-      for (size_t d = 0; d < c->deep.len && !hit; d++)
-        if (c->deep.data[d].call == call &&
-            esc_graph_points_to(c->g, c->deep.data[d].node, o))
-          hit = 1;
-    }
-    if (!hit)
+    if (!reaches_args(c, call, o))
       continue;
     const esc_ctx_summary *cs = c->ctx_uses.data[i].cs;
-    LLVMValueRef callee = esc_called_function(call);
     esc_str_printf(&s, "%scall of %s at %s in this context:", s.len ? "; " : "",
-                   callee ? esc_value_name(callee) : "?", loc_str(c->R, call));
+                   esc_value_name(esc_called_function(call)),
+                   loc_str(c->R, call));
     for (int k = 0; k < cs->nbind; k++) {
-      esc_str_printf(&s, " indirect call at %s resolved by context to {",
+      esc_str_printf(&s, " indirect call at %s resolved by context to ",
                      loc_str(c->R, cs->binds[k].call));
-      for (int j = 0; j < cs->binds[k].targets.n; j++)
-        esc_str_printf(&s, "%s%s", j ? ", " : "",
-                       esc_value_name(cs->binds[k].targets.fns[j]));
-      esc_str_printf(&s, "}");
+      targets_text(&s, &cs->binds[k].targets);
     }
   }
+  for (size_t i = 0; i < c->sharper.len; i++) {
+    LLVMValueRef call = c->sharper.data[i];
+    if (!reaches_args(c, call, o))
+      continue;
+    esc_str_printf(&s, "%scall of %s at %s, whose indirect calls were resolved",
+                   s.len ? "; " : "", esc_value_name(esc_called_function(call)),
+                   loc_str(c->R, call));
+  }
   const char *out = s.s ? esc_arena_strdup(&c->R->arena, s.s)
-                        : "a callee whose indirect calls were resolved";
+                        : "indirect calls resolved in callees";
   esc_str_free(&s);
   return out;
 }
@@ -1434,6 +1445,7 @@ static int run(esc_result *R, int fidx, esc_level level,
   ESC_VEC_FREE(c.deep);
   ESC_VEC_FREE(c.resolved);
   ESC_VEC_FREE(c.ctx_uses);
+  ESC_VEC_FREE(c.sharper);
   esc_ptrmap_free(&c.vnode);
   esc_graph_free(c.g);
   return ok;

@@ -63,9 +63,24 @@ LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
     return NULL;
   }
   LLVMModuleRef M = NULL;
+  const unsigned char *start =
+      (const unsigned char *)LLVMGetBufferStart(buf);
+  int bitcode = LLVMGetBufferSize(buf) >= 4 &&
+                ((start[0] == 'B' && start[1] == 'C') ||
+                 (start[0] == 0xDE && start[1] == 0xC0));
   /* takes ownership of buf */
   if (LLVMParseIRInContext(ctx, buf, &M, &msg)) {
-    *err = one_line(shown, msg ? msg : "malformed IR or bitcode");
+    esc_str s = {0};
+    const char *m = msg ? msg : "unreadable";
+    size_t plen = strlen(path);
+    if (!strncmp(m, path, plen) && !strncmp(m + plen, ": ", 2))
+      m += plen + 2;
+    if (bitcode && !strncmp(m, "error: ", 7))
+      m += 7;
+    esc_str_printf(&s, "%s%s", bitcode ? "malformed or truncated bitcode: " : "",
+                   m);
+    *err = one_line(shown, s.s);
+    esc_str_free(&s);
     LLVMDisposeMessage(msg);
     return NULL;
   }
