@@ -300,7 +300,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
 
   collect_functions(R);
   collect_stack_sites(R);
-  R->ts = esc_typeset_build(M, &R->arena, o->resolve);
+  R->ts = esc_typeset_build(M, &R->arena, o->resolve, o->explain_unknown);
   solve_level(R, ESC_CONSERVATIVE);
   solve_level(R, ESC_WHOLE);
   for (size_t f = 0; f < R->funcs.len; f++)

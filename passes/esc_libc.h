@@ -36,6 +36,10 @@ typedef struct esc_libfn {
 /* Table entry for name, or NULL. */
 const esc_libfn *esc_libc_lookup(const char *name);
 
+/* 1 for the C library's data globals (stdin, environ, optarg, ...): they
+ * hold object pointers, never function pointers. */
+int esc_libc_data_global(const char *name);
+
 /* Call-site + callee attribute queries (arg is 0-based). */
 int esc_attr_nocapture(LLVMValueRef call, LLVMValueRef callee, unsigned arg);
 int esc_attr_param(LLVMValueRef call, LLVMValueRef callee, unsigned arg,

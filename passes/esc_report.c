@@ -3,6 +3,7 @@
  * documented with complete examples in docs/formats.md.
  */
 #include "esc_analysis.h"
+#include "esc_sites.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -229,6 +230,31 @@ static void stats_text(const esc_result *R, esc_str *out) {
   esc_str_printf(out, "# analysis time %.3f s\n", R->seconds);
 }
 
+/* For each unresolved indirect call, where "unknown" came from. */
+static void unknown_text(esc_result *R, esc_str *out) {
+  for (size_t f = 0; f < R->funcs.len; f++) {
+    if (!R->funcs.data[f].defined)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
+         bb; bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I)) {
+        if (!esc_is_call(I) || esc_called_function(I) ||
+            LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+          continue;
+        const esc_targets *t = esc_typeset_resolve(R->ts, I);
+        if (!t->unknown)
+          continue;
+        esc_loc l = esc_loc_of(&R->arena, I);
+        char buf[400];
+        esc_loc_format(&l, buf, sizeof buf);
+        esc_str_printf(out, "# unknown: indirect call at %s: %s: %s\n", buf,
+                       t->unknown_reason ? t->unknown_reason : "?",
+                       esc_typeset_explain(R->ts, I, &R->arena));
+      }
+  }
+}
+
 static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
   ESC_VEC(line) lines = {0};
   int order = 0;
@@ -254,6 +280,8 @@ static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
   ESC_VEC_FREE(lines);
   if (o->show_stats)
     stats_text(R, out);
+  if (o->explain_unknown)
+    unknown_text(R, out);
 }
 
 static void verdict_json(esc_verdict v, int detail, esc_str *out) {

@@ -40,6 +40,7 @@ struct esc_graph {
   size_t prov_cap, prov_len;
   uint64_t steps, budget;
   int over_budget;
+  int no_prov; /* provenance not kept */
 };
 
 static int add_why(esc_graph *g, esc_why why) {
@@ -135,6 +136,8 @@ void esc_graph_free(esc_graph *g) {
   free(g);
 }
 
+void esc_graph_no_provenance(esc_graph *g) { g->no_prov = 1; }
+
 int esc_graph_node(esc_graph *g) {
   esc_node n;
   memset(&n, 0, sizeof(n));
@@ -173,7 +176,8 @@ static void enqueue(esc_graph *g, int n) {
 
 static void set_bit(esc_graph *g, int node, int obj, int pred, int why) {
   if (esc_bits_set(&g->nodes.data[node].pts, (uint32_t)obj)) {
-    prov_insert(g, prov_key(node, obj), pred, why);
+    if (!g->no_prov)
+      prov_insert(g, prov_key(node, obj), pred, why);
     enqueue(g, node);
   }
 }

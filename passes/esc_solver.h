@@ -78,6 +78,9 @@ typedef enum esc_solve_status {
 typedef struct esc_graph esc_graph;
 
 esc_graph *esc_graph_new(void);
+/* Keep no provenance (esc_graph_prov then answers 0): for graphs whose
+ * answers need no explanation. */
+void esc_graph_no_provenance(esc_graph *g);
 void esc_graph_free(esc_graph *g);
 
 int esc_graph_node(esc_graph *g);

@@ -65,6 +65,7 @@ struct esc_typeset {
   esc_ptrmap keynode; /* MDString key -> index in keys */
   ESC_VEC(key_info) keys;
   esc_ptrmap sig;     /* function type -> first of nparams+1 nodes */
+  esc_ptrmap addr_escapes; /* alloca/global -> 1 if its address escapes */
   ESC_VEC(LLVMValueRef) taken; /* address-taken functions */
   esc_ptrmap is_taken;
   ESC_VEC(vt_entry) vtables;
@@ -116,7 +117,13 @@ static int vnode(esc_typeset *ts, LLVMValueRef v) {
   if (!v)
     return -1;
   if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
-    if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMVoidTypeKind)
+    /* values that can hold a function pointer: pointers, aggregates, and
+     * pointer-wide integers (small memcpys become integer loads/stores) */
+    LLVMTypeRef t = LLVMTypeOf(v);
+    LLVMTypeKind k = LLVMGetTypeKind(t);
+    if (k != LLVMPointerTypeKind && k != LLVMStructTypeKind &&
+        k != LLVMArrayTypeKind && k != LLVMVectorTypeKind &&
+        !(k == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) >= 64))
       return -1;
     return node_for(&ts->vnode, ts->g, v);
   }
@@ -170,15 +177,62 @@ static int slot_nodes(esc_typeset *ts, LLVMValueRef inst, int *out, int max) {
   return k;
 }
 
-/* Memory nodes an access to addr by inst touches. */
+/* Is v's address used for anything but loading and storing at it? Then
+ * other pointers may write it (through untyped memory). */
+static int address_escapes(LLVMValueRef v, int depth) {
+  if (depth > 8)
+    return 1;
+  for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsALoadInst(user))
+      continue;
+    if (LLVMIsAStoreInst(user)) {
+      if (LLVMGetOperand(user, 0) == v)
+        return 1;
+      continue;
+    }
+    if (LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user) ||
+        (LLVMIsAConstantExpr(user) &&
+         (LLVMGetConstOpcode(user) == LLVMGetElementPtr ||
+          LLVMGetConstOpcode(user) == LLVMBitCast))) {
+      if (address_escapes(user, depth + 1))
+        return 1;
+      continue;
+    }
+    if (LLVMIsAIntrinsicInst(user)) {
+      LLVMValueRef f = esc_called_function(user);
+      const char *n = f ? esc_value_name(f) : "";
+      if (!strncmp(n, "llvm.memcpy", 11) || !strncmp(n, "llvm.memmove", 12) ||
+          !strncmp(n, "llvm.memset", 11) || !strncmp(n, "llvm.lifetime", 13))
+        continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
+/* Memory nodes an access to addr by inst touches. A struct field is its
+ * key; a local or global is its own node (plus untyped memory for loads,
+ * when its address goes elsewhere); anything else is untyped memory. */
 static int mem_nodes(esc_typeset *ts, LLVMValueRef inst, LLVMValueRef addr,
-                     int *out) {
+                     int *out, int is_load) {
   int k = inst ? slot_nodes(ts, inst, out, 8) : 0;
+  int keyed = k > 0;
   LLVMValueRef base = esc_strip(addr);
-  if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base)))
+  if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base))) {
     out[k++] = node_for(&ts->mem, ts->g, base);
-  else if (!k)
+    if (is_load && !keyed) {
+      int t = esc_ptrmap_get(&ts->addr_escapes, base);
+      if (t < 0) {
+        t = address_escapes(base, 0);
+        esc_ptrmap_put(&ts->addr_escapes, base, t);
+      }
+      if (t)
+        out[k++] = ts->U;
+    }
+  } else if (!k) {
     out[k++] = ts->U;
+  }
   return k;
 }
 
@@ -315,8 +369,8 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
   if (LLVMGetIntrinsicID(fn)) {
     if (!strncmp(name, "llvm.memcpy", 11) || !strncmp(name, "llvm.memmove", 12)) {
       int d[10], s[10];
-      int nd = mem_nodes(ts, NULL, LLVMGetOperand(call, 0), d);
-      int ns = mem_nodes(ts, NULL, LLVMGetOperand(call, 1), s);
+      int nd = mem_nodes(ts, NULL, LLVMGetOperand(call, 0), d, 0);
+      int ns = mem_nodes(ts, NULL, LLVMGetOperand(call, 1), s, 1);
       for (int i = 0; i < ns; i++)
         for (int j = 0; j < nd; j++)
           copy(ts, s[i], d[j]);
@@ -342,10 +396,11 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
   const esc_libfn *lib = esc_libc_lookup(name);
   int quiet = esc_alloc_classify(fn, NULL, 0, &af) || esc_is_free_fn(fn) ||
               (lib && (lib->flags & ESC_LIB_KNOWN));
-  if (!quiet || (lib && (lib->flags & ESC_LIB_RET_UNKNOWN)))
-    unknown_into(ts, res);
+  /* the C library returns object pointers (FILE *, char *), never
+   * function pointers; any other external function may (dlsym) */
   if (quiet)
     return;
+  unknown_into(ts, res);
   for (unsigned i = 0; i < n; i++) {
     LLVMValueRef a = LLVMGetOperand(call, i);
     ESC_VEC_PUSH(*external_args, a);
@@ -369,7 +424,7 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
       int m[10], k;
       switch (op) {
       case LLVMLoad:
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m);
+        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
         for (int i = 0; i < k; i++)
           copy(ts, m[i], vnode(ts, I));
         break;
@@ -377,14 +432,14 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
         int v = vnode(ts, LLVMGetOperand(I, 0));
         if (v < 0)
           break;
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m);
+        k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
         for (int i = 0; i < k; i++)
           copy(ts, v, m[i]);
         break;
       }
       case LLVMAtomicRMW:
       case LLVMAtomicCmpXchg:
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m);
+        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
         for (int i = 0; i < k; i++) {
           for (unsigned o = 1; o < (unsigned)LLVMGetNumOperands(I); o++)
             copy(ts, vnode(ts, LLVMGetOperand(I, o)), m[i]);
@@ -401,7 +456,11 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
           copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
         break;
       case LLVMIntToPtr:
-        unknown_into(ts, vnode(ts, I));
+        /* a pointer loaded as an integer (LLVM copies memory that way) is
+         * the pointer that was stored; any other integer is unknown */
+        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
+        if (!LLVMIsALoadInst(LLVMGetOperand(I, 0)))
+          unknown_into(ts, vnode(ts, I));
         break;
       case LLVMVAArg:
         copy(ts, ts->U, vnode(ts, I));
@@ -504,7 +563,8 @@ static int expose_to_external(esc_typeset *ts, value_vec *args,
   return added;
 }
 
-esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode) {
+esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
+                               int explain) {
   esc_typeset *ts = esc_xcalloc(1, sizeof(*ts));
   ts->M = M;
   ts->ctx = LLVMGetModuleContext(M);
@@ -512,6 +572,8 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode) {
   ts->a = a;
   ts->mode = mode;
   ts->g = esc_graph_new();
+  if (!explain)
+    esc_graph_no_provenance(ts->g);
   esc_graph_object(ts->g, 0); /* UNKNOWN_OBJ */
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ESC_VEC_PUSH(ts->obj_fn, NULL);
@@ -531,14 +593,18 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode) {
       continue;
     int external = LLVMGetLinkage(fn) != LLVMInternalLinkage &&
                    LLVMGetLinkage(fn) != LLVMPrivateLinkage;
-    int entry = fn == main_fn || (!has_main && external);
+    /* main's parameters are argc, argv and envp: data, by the C standard.
+     * Without main (a library), every external function is an entry. */
+    int entry = !has_main && external;
     build_function(ts, fn, entry, &ext_args, &struct_args);
   }
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
     int m = node_for(&ts->mem, ts->g, g);
     LLVMValueRef init = LLVMGetInitializer(g);
-    if (!init || LLVMIsDeclaration(g))
-      unknown_into(ts, m);
+    if (!init || LLVMIsDeclaration(g)) {
+      if (!esc_libc_data_global(esc_value_name(g)))
+        unknown_into(ts, m);
+    }
     else
       init_functions(ts, init, m, 0);
   }
@@ -581,6 +647,7 @@ void esc_typeset_free(esc_typeset *ts) {
   esc_ptrmap_free(&ts->ret);
   esc_ptrmap_free(&ts->keynode);
   esc_ptrmap_free(&ts->sig);
+  esc_ptrmap_free(&ts->addr_escapes);
   esc_ptrmap_free(&ts->is_taken);
   esc_ptrmap_free(&ts->cache);
   ESC_VEC_FREE(ts->obj_fn);
@@ -761,33 +828,29 @@ static esc_evidence evidence_of(esc_typeset *ts, LLVMValueRef v, int depth) {
   return any ? best : ESC_EV_SIGNATURE;
 }
 
-/* pts(node) plus the fitting functions of the untyped pool. */
-static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
-                              esc_evidence ev) {
+/* What the callee value may hold, by the flow graph. */
+static esc_targets *from_flow(esc_typeset *ts, int node, esc_evidence ev) {
   fnvec v = {0};
   int unknown = 0;
   const char *why = NULL;
   if (ts->over_budget) {
     unknown = 1;
     why = "budget: function-pointer flow did not settle";
-  }
-  for (int pass = 0; pass < 2; pass++) {
-    const esc_bits *b = esc_graph_pts(ts->g, pass ? ts->U : node);
-    if (node < 0 && !pass)
-      continue;
+  } else if (node < 0) {
+    unknown = 1;
+    why = "callee is a constant that is not a function";
+  } else {
+    const esc_bits *b = esc_graph_pts(ts->g, node);
     for (int o = esc_bits_next(b, 0); o >= 0;
          o = esc_bits_next(b, (uint32_t)o + 1)) {
       if (o == UNKNOWN_OBJ) {
         unknown = 1;
-        why = pass ? "untyped memory may hold a function pointer from "
-                     "outside the program"
-                   : "function pointer may come from outside the program";
+        why = "function pointer may come from outside the program";
         continue;
       }
       LLVMValueRef fn = o < (int)ts->obj_fn.len ? ts->obj_fn.data[o] : NULL;
-      if (!fn || (pass && !sig_fits(fn, fty)))
-        continue;
-      add_fn(&v, fn);
+      if (fn)
+        add_fn(&v, fn);
     }
   }
   return finish(ts, &v, unknown, why, ev);
@@ -819,8 +882,7 @@ const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
     t = resolve_virtual(ts, call);
     if (!t) {
       LLVMValueRef cv = LLVMGetCalledValue(call);
-      t = from_flow(ts, vnode(ts, cv), LLVMGetCalledFunctionType(call),
-                    evidence_of(ts, cv, 0));
+      t = from_flow(ts, vnode(ts, cv), evidence_of(ts, cv, 0));
     }
   }
   ESC_VEC_PUSH(ts->results, t);
@@ -830,6 +892,64 @@ const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
 
 esc_targets esc_typeset_value(esc_typeset *ts, LLVMValueRef v,
                               LLVMTypeRef fty) {
-  esc_targets *t = from_flow(ts, vnode(ts, v), fty, ESC_EV_CONTEXT);
+  (void)fty;
+  esc_targets *t = from_flow(ts, vnode(ts, v), ESC_EV_CONTEXT);
   return *t;
+}
+
+/* A value's node back to its instruction, for explanations. */
+static LLVMValueRef value_of_node(esc_typeset *ts, int node) {
+  for (size_t i = 0; i < ts->vnode.cap; i++)
+    if (ts->vnode.keys[i] && ts->vnode.vals[i] == node)
+      return (LLVMValueRef)ts->vnode.keys[i];
+  return NULL;
+}
+
+static const char *node_name(esc_typeset *ts, int node, esc_arena *a) {
+  if (node == ts->U)
+    return "untyped memory";
+  for (size_t i = 0; i < ts->keys.len; i++)
+    if (ts->keys.data[i].node == node)
+      return esc_arena_printf(a, "field %s", ts->keys.data[i].name);
+  for (size_t i = 0; i < ts->mem.cap; i++)
+    if (ts->mem.keys[i] && ts->mem.vals[i] == node)
+      return esc_arena_printf(a, "memory of %s",
+                              esc_value_name((LLVMValueRef)ts->mem.keys[i]));
+  LLVMValueRef v = value_of_node(ts, node);
+  if (!v)
+    return "a signature or return node";
+  if (LLVMIsAArgument(v))
+    return esc_arena_printf(a, "a parameter of %s",
+                            esc_value_name(LLVMGetParamParent(v)));
+  if (LLVMIsAInstruction(v)) {
+    esc_loc l = esc_loc_of(a, v);
+    char buf[400];
+    esc_loc_format(&l, buf, sizeof buf);
+    const char *what = LLVMIsALoadInst(v)        ? "load"
+                       : esc_is_call(v)          ? "call result"
+                       : LLVMIsAIntToPtrInst(v)  ? "inttoptr"
+                                                 : "value";
+    return esc_arena_printf(a, "%s at %s", what, buf);
+  }
+  return "a value";
+}
+
+const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,
+                                esc_arena *a) {
+  int node = vnode(ts, LLVMGetCalledValue(call));
+  if (node < 0 || !esc_graph_points_to(ts->g, node, UNKNOWN_OBJ))
+    node = ts->U;
+  esc_str s = {0};
+  int pred;
+  esc_why w;
+  for (int k = 0; k < 24 && esc_graph_prov(ts->g, node, UNKNOWN_OBJ, &pred, &w);
+       k++) {
+    esc_str_printf(&s, "%s%s", k ? " <- " : "", node_name(ts, node, a));
+    if (pred < 0)
+      break;
+    node = pred;
+  }
+  const char *out = s.s ? esc_arena_strdup(a, s.s) : "(no provenance kept)";
+  esc_str_free(&s);
+  return out;
 }

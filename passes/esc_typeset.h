@@ -50,8 +50,15 @@ typedef struct esc_targets {
 
 typedef struct esc_typeset esc_typeset;
 
-/* mode: 0 = all evidence kinds, 1 = signature only (baseline). */
-esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode);
+/* mode: 0 = all evidence kinds, 1 = signature only (baseline). explain:
+ * keep provenance so that esc_typeset_explain can say where "unknown" came
+ * from (costs memory). */
+esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
+                               int explain);
+/* How "unknown" reached an unresolved call: a chain of values and memory,
+ * from the call back to the source. */
+const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,
+                                esc_arena *a);
 void esc_typeset_free(esc_typeset *ts);
 /* Targets of the indirect call (a call/invoke whose callee is not a
  * function). The result is cached; its arrays are owned by the typeset's

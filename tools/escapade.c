@@ -15,6 +15,8 @@
 #include "esc_util.h"
 
 #include <errno.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,7 @@ typedef struct cli {
   ESC_VEC(const char *) alloc_fns;
   const char *output;
   int require_debug_info;
+  int timing;
 } cli;
 
 static void usage(FILE *f) {
@@ -47,8 +50,10 @@ static void usage(FILE *f) {
       "  --resolve=typeset|signature\n"
       "                      indirect-call resolution (signature: baseline)\n"
       "  --stats             resolution statistics and timing (text)\n"
+      "  --explain-unknown   say where each unresolved call's unknown comes from\n"
       "  --budget=N          propagation steps per function (default 5e7)\n"
       "  --require-debug-info  fail on inputs without debug info\n"
+      "  --time              print load/analysis time and memory to stderr\n"
       "  -o FILE             write the report to FILE\n"
       "  -h, --help          this text\n",
       f);
@@ -82,6 +87,8 @@ static int parse_args(cli *c, int argc, char **argv) {
       ESC_VEC_PUSH(c->alloc_fns, a + 11);
     } else if (!strcmp(a, "--avoided")) {
       c->opt.avoided_only = 1;
+    } else if (!strcmp(a, "--explain-unknown")) {
+      c->opt.explain_unknown = 1;
     } else if (!strcmp(a, "--stats")) {
       c->opt.show_stats = 1;
     } else if (!strcmp(a, "--resolve=typeset")) {
@@ -94,6 +101,8 @@ static int parse_args(cli *c, int argc, char **argv) {
       if (*end || !b)
         return fail_usage("bad budget", a + 9);
       c->opt.solve_budget = b;
+    } else if (!strcmp(a, "--time")) {
+      c->timing = 1;
     } else if (!strcmp(a, "--require-debug-info")) {
       c->require_debug_info = 1;
     } else if (!strcmp(a, "-o")) {
@@ -143,6 +152,18 @@ static int write_report(const cli *c, const esc_result *r) {
   return rc;
 }
 
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static long peak_rss_kib(void) {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
 int main(int argc, char **argv) {
   cli c;
   memset(&c, 0, sizeof c);
@@ -156,6 +177,7 @@ int main(int argc, char **argv) {
     goto out;
 
   /* 2. load, record type facts per module, link */
+  double t0 = now();
   ctx = LLVMContextCreate();
   program = esc_load_module(ctx, c.inputs.data[0], &err);
   if (!program) {
@@ -170,7 +192,19 @@ int main(int argc, char **argv) {
   }
 
   /* 3. analyse */
+  double t1 = now();
+  long rss_loaded = peak_rss_kib();
   result = esc_analyze(program, &c.opt);
+  if (c.timing) {
+    double t2 = now();
+    fprintf(stderr,
+            "escapade: time: parse+link %.3f s, analysis %.3f s, ratio %.2f; "
+            "peak RSS %.1f MiB after load, %.1f MiB after analysis; "
+            "analysis arena %.1f MiB\n",
+            t1 - t0, t2 - t1, (t2 - t1) / (t1 - t0 > 1e-9 ? t1 - t0 : 1e-9),
+            rss_loaded / 1024.0, peak_rss_kib() / 1024.0,
+            esc_result_arena_bytes(result) / 1048576.0);
+  }
   if (esc_result_lacks_debug_info(result)) {
     if (c.require_debug_info) {
       fprintf(stderr, "escapade: %s: no debug info (compile with -g)\n",

@@ -53,6 +53,7 @@ typedef struct esc_options {
   esc_resolve_mode resolve;
   int avoided_only;      /* report only sites avoided by whole-program */
   int show_stats;        /* timings and resolution statistics in text */
+  int explain_unknown;   /* text: why each unresolved indirect call is */
 } esc_options;
 
 void esc_options_default(esc_options *o);
