@@ -9,48 +9,6 @@
 
 enum { MAX_DEPTH = 8, MAX_FNS = 64 };
 
-/* v = base + constant byte offset, through constant-index GEPs and casts. */
-static LLVMValueRef decompose(LLVMTargetDataRef td, LLVMValueRef v,
-                              long long *off) {
-  *off = 0;
-  for (int guard = 0; guard < 16 && v; guard++) {
-    LLVMOpcode op;
-    if (LLVMIsAInstruction(v))
-      op = LLVMGetInstructionOpcode(v);
-    else if (LLVMIsAConstantExpr(v))
-      op = LLVMGetConstOpcode(v);
-    else
-      return v;
-    if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
-      v = LLVMGetOperand(v, 0);
-      continue;
-    }
-    if (op != LLVMGetElementPtr)
-      return v;
-    LLVMTypeRef t = LLVMGetGEPSourceElementType(v);
-    int n = LLVMGetNumOperands(v);
-    long long o = 0;
-    for (int i = 1; i < n; i++) {
-      LLVMValueRef idx = LLVMGetOperand(v, (unsigned)i);
-      if (!LLVMIsAConstantInt(idx))
-        return NULL; /* variable index: no fixed offset */
-      long long k = LLVMConstIntGetSExtValue(idx);
-      if (i == 1) {
-        o += k * (long long)LLVMABISizeOfType(td, t);
-      } else if (LLVMGetTypeKind(t) == LLVMStructTypeKind) {
-        o += (long long)LLVMOffsetOfElement(td, t, (unsigned)k);
-        t = LLVMStructGetTypeAtIndex(t, (unsigned)k);
-      } else {
-        t = LLVMGetElementType(t);
-        o += k * (long long)LLVMABISizeOfType(td, t);
-      }
-    }
-    *off += o;
-    v = LLVMGetOperand(v, 0);
-  }
-  return v;
-}
-
 static LLVMTargetDataRef td_of(LLVMValueRef inst) {
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
   return LLVMGetModuleDataLayout(LLVMGetGlobalParent(fn));
@@ -80,7 +38,7 @@ static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
   if (!LLVMIsALoadInst(v))
     return 0;
   long long off;
-  LLVMValueRef base = decompose(td_of(v), LLVMGetOperand(v, 0), &off);
+  LLVMValueRef base = esc_base_offset(td_of(v), LLVMGetOperand(v, 0), &off);
   if (!base)
     return 0;
   if (private_local(base)) {
@@ -107,7 +65,7 @@ static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
       }
       for (int i = 0; i < ns; i++) {
         long long so;
-        LLVMValueRef sb = decompose(td_of(stores[i]),
+        LLVMValueRef sb = esc_base_offset(td_of(stores[i]),
                                     LLVMGetOperand(stores[i], 1), &so);
         if (sb != base || so != off)
           continue;
@@ -219,7 +177,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
       LLVMValueRef I = cands[i];
       if (LLVMIsAStoreInst(I)) {
         long long so;
-        if (decompose(e->td, LLVMGetOperand(I, 1), &so) != base || so != off)
+        if (esc_base_offset(e->td, LLVMGetOperand(I, 1), &so) != base || so != off)
           continue;
         if (!eval(e, LLVMGetOperand(I, 0), offs, n, out, depth + 1))
           return 0;
@@ -232,7 +190,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
         if (!cpy && !set)
           continue;
         long long dofs;
-        if (decompose(e->td, LLVMGetOperand(I, 0), &dofs) != base)
+        if (esc_base_offset(e->td, LLVMGetOperand(I, 0), &dofs) != base)
           continue;
         LLVMValueRef len = LLVMGetOperand(I, 2);
         if (!LLVMIsAConstantInt(len))
@@ -245,7 +203,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
           continue;
         }
         long long sofs;
-        LLVMValueRef sb = decompose(e->td, LLVMGetOperand(I, 1), &sofs);
+        LLVMValueRef sb = esc_base_offset(e->td, LLVMGetOperand(I, 1), &sofs);
         if (!eval_mem(e, sb, sofs + (off - dofs), offs, n, out, depth + 1))
           return 0;
         found = 1;
@@ -263,14 +221,12 @@ static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
     return 1;
   if (LLVMIsALoadInst(v)) {
     long long off;
-    LLVMValueRef base = decompose(e->td, LLVMGetOperand(v, 0), &off);
+    LLVMValueRef base = esc_base_offset(e->td, LLVMGetOperand(v, 0), &off);
     return eval_mem(e, base, off, offs, n, out, depth + 1);
   }
   if (n == 0) {
-    LLVMValueRef f = esc_strip(v);
-    if (f && LLVMIsAGlobalAlias(f))
-      f = esc_strip(LLVMAliasGetAliasee(f));
-    if (f && LLVMIsAFunction(f))
+    LLVMValueRef f = esc_function_of(v);
+    if (f)
       return add(out, f);
     if (LLVMIsAConstant(v))
       return 0;
@@ -283,7 +239,7 @@ static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
     return 1;
   }
   long long off;
-  LLVMValueRef base = decompose(e->td, v, &off);
+  LLVMValueRef base = esc_base_offset(e->td, v, &off);
   return eval_mem(e, base, off + offs[0], offs + 1, n - 1, out, depth + 1);
 }
 

@@ -2,6 +2,7 @@
 #include "esc_loc.h"
 
 #include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,12 +77,48 @@ LLVMValueRef esc_strip(LLVMValueRef v) {
 
 LLVMValueRef esc_called_function(LLVMValueRef call) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
-  if (!callee)
-    return NULL;
-  callee = esc_strip(callee);
-  if (LLVMIsAGlobalAlias(callee))
-    callee = esc_strip(LLVMAliasGetAliasee(callee));
-  return LLVMIsAFunction(callee) ? callee : NULL;
+  return callee ? esc_function_of(callee) : NULL;
+}
+
+LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
+                             long long *off) {
+  *off = 0;
+  for (int guard = 0; guard < 16 && v; guard++) {
+    LLVMOpcode op;
+    if (LLVMIsAInstruction(v))
+      op = LLVMGetInstructionOpcode(v);
+    else if (LLVMIsAConstantExpr(v))
+      op = LLVMGetConstOpcode(v);
+    else
+      return v;
+    if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    if (op != LLVMGetElementPtr)
+      return v;
+    LLVMTypeRef t = LLVMGetGEPSourceElementType(v);
+    int n = LLVMGetNumOperands(v);
+    long long o = 0;
+    for (int i = 1; i < n; i++) {
+      LLVMValueRef idx = LLVMGetOperand(v, (unsigned)i);
+      if (!LLVMIsAConstantInt(idx))
+        return NULL; /* variable index: no fixed offset */
+      long long k = LLVMConstIntGetSExtValue(idx);
+      if (i == 1) {
+        o += k * (long long)LLVMABISizeOfType(td, t);
+      } else if (LLVMGetTypeKind(t) == LLVMStructTypeKind) {
+        o += (long long)LLVMOffsetOfElement(td, t, (unsigned)k);
+        t = LLVMStructGetTypeAtIndex(t, (unsigned)k);
+      } else {
+        t = LLVMGetElementType(t);
+        o += k * (long long)LLVMABISizeOfType(td, t);
+      }
+    }
+    *off += o;
+    v = LLVMGetOperand(v, 0);
+  }
+  return v;
 }
 
 LLVMBool esc_names_prepare_module(LLVMModuleRef M) {
@@ -265,4 +302,23 @@ LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
     found = a;
   }
   return found;
+}
+
+LLVMValueRef esc_function_of(LLVMValueRef v) {
+  for (int guard = 0; guard < 16 && v; guard++) {
+    if (LLVMIsAFunction(v))
+      return v;
+    if (LLVMIsAGlobalAlias(v)) {
+      v = LLVMAliasGetAliasee(v);
+      continue;
+    }
+    if (!LLVMIsAConstantExpr(v))
+      return NULL;
+    LLVMOpcode op = LLVMGetConstOpcode(v);
+    if (op != LLVMBitCast && op != LLVMAddrSpaceCast && op != LLVMPtrToInt &&
+        op != LLVMIntToPtr)
+      return NULL;
+    v = LLVMGetOperand(v, 0);
+  }
+  return NULL;
 }

@@ -15,6 +15,7 @@
 #include "esc_util.h"
 
 #include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
 
 typedef struct esc_loc {
   const char *file; /* as recorded in debug info; NULL when unknown */
@@ -60,8 +61,15 @@ const esc_var *esc_param_var(const esc_names *n, LLVMValueRef fn,
 const char *esc_param_name(const esc_names *n, esc_arena *a, LLVMValueRef fn,
                            unsigned idx);
 
+/* v = base + constant byte offset, through constant-index GEPs and casts;
+ * NULL when an index is not constant. */
+LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
+                             long long *off);
 /* Strips GEPs and casts (instructions and constant expressions). */
 LLVMValueRef esc_strip(LLVMValueRef v);
+/* The function a constant designates, through casts (ptrtoint included,
+ * as LLVM writes function pointers stored as integers) and aliases. */
+LLVMValueRef esc_function_of(LLVMValueRef v);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */

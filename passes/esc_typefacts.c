@@ -252,18 +252,35 @@ static void tbaa_keys(LLVMContextRef ctx, LLVMTargetDataRef td, keylist *k,
     decompose(td, k, st, off, 0);
 }
 
+/* Keys from the type of the object itself: a local or global of struct
+ * type accessed at a constant offset (optimised code often stores into
+ * such objects as plain integers, without GEP or TBAA). */
+static void object_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr) {
+  long long off;
+  LLVMValueRef base = esc_base_offset(td, addr, &off);
+  LLVMTypeRef t = NULL;
+  if (base && LLVMIsAAllocaInst(base))
+    t = LLVMGetAllocatedType(base);
+  else if (base && LLVMIsAGlobalVariable(base))
+    t = LLVMGlobalGetValueType(base);
+  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind) {
+    long long sz = (long long)LLVMABISizeOfType(td, LLVMGetElementType(t));
+    t = LLVMGetElementType(t);
+    if (sz > 0)
+      off %= sz;
+  }
+  if (!t || LLVMGetTypeKind(t) != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
+    return;
+  add_struct_key(k, t, off);
+  decompose(td, k, t, off, 0);
+}
+
 static void keys_of(LLVMContextRef ctx, LLVMTargetDataRef td, LLVMValueRef inst,
                     LLVMValueRef addr, unsigned tbaa_kind, keylist *k) {
   k->n = 0;
   gep_keys(td, k, addr, 0, 0);
   tbaa_keys(ctx, td, k, inst, tbaa_kind);
-}
-
-static LLVMValueRef strip_fn(LLVMValueRef v) {
-  v = esc_strip(v);
-  if (v && LLVMIsAGlobalAlias(v))
-    v = esc_strip(LLVMAliasGetAliasee(v));
-  return v && LLVMIsAFunction(v) ? v : NULL;
+  object_keys(td, k, addr);
 }
 
 /* Functions inside a global initializer, at struct positions. */
@@ -306,7 +323,7 @@ static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
     }
     return;
   }
-  LLVMValueRef fn = strip_fn(c);
+  LLVMValueRef fn = esc_function_of(c);
   if (!fn || !outer->n)
     return;
   LLVMContextRef ctx = LLVMGetModuleContext(M);

@@ -69,6 +69,7 @@ struct esc_typeset {
   ESC_VEC(LLVMValueRef) taken; /* address-taken functions */
   esc_ptrmap is_taken;
   ESC_VEC(vt_entry) vtables;
+  ESC_VEC(LLVMValueRef) untyped_fns; /* functions stored as untyped data */
   esc_ptrmap cache; /* call -> index in results */
   ESC_VEC(esc_targets *) results;
   int U;
@@ -80,13 +81,6 @@ const char *esc_evidence_name(esc_evidence e) {
   static const char *n[] = {"type_metadata", "struct_field", "context",
                             "signature"};
   return (unsigned)e < ESC_EVIDENCE_COUNT ? n[e] : "?";
-}
-
-static LLVMValueRef fn_of_const(LLVMValueRef v) {
-  v = esc_strip(v);
-  if (v && LLVMIsAGlobalAlias(v))
-    v = esc_strip(LLVMAliasGetAliasee(v));
-  return v && LLVMIsAFunction(v) ? v : NULL;
 }
 
 static int fn_object(esc_typeset *ts, LLVMValueRef fn) {
@@ -127,7 +121,7 @@ static int vnode(esc_typeset *ts, LLVMValueRef v) {
       return -1;
     return node_for(&ts->vnode, ts->g, v);
   }
-  LLVMValueRef fn = LLVMIsAConstant(v) ? fn_of_const(v) : NULL;
+  LLVMValueRef fn = LLVMIsAConstant(v) ? esc_function_of(v) : NULL;
   if (!fn)
     return -1;
   int n = esc_ptrmap_get(&ts->fn_node, fn);
@@ -277,7 +271,7 @@ static void init_functions(esc_typeset *ts, LLVMValueRef c, int node,
                            int depth) {
   if (!c || depth > 16)
     return;
-  LLVMValueRef fn = fn_of_const(c);
+  LLVMValueRef fn = esc_function_of(c);
   if (fn) {
     copy(ts, vnode(ts, fn), node);
     return;
@@ -301,7 +295,7 @@ static void read_init_facts(esc_typeset *ts) {
       continue;
     LLVMValueRef pair[2];
     LLVMGetMDNodeOperands(ops[i], pair);
-    LLVMValueRef fn = pair[1] ? fn_of_const(pair[1]) : NULL;
+    LLVMValueRef fn = pair[1] ? esc_function_of(pair[1]) : NULL;
     if (!fn || !pair[0])
       continue;
     LLVMMetadataRef key = LLVMValueAsMetadata(pair[0]);
@@ -435,6 +429,11 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
         k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
         for (int i = 0; i < k; i++)
           copy(ts, v, m[i]);
+        /* a function written as untyped data may be read through any
+         * field: every resolution considers it if its signature fits */
+        LLVMValueRef f = esc_function_of(LLVMGetOperand(I, 0));
+        if (f && k == 1 && m[0] == ts->U)
+          ESC_VEC_PUSH(ts->untyped_fns, f);
         break;
       }
       case LLVMAtomicRMW:
@@ -654,6 +653,7 @@ void esc_typeset_free(esc_typeset *ts) {
   ESC_VEC_FREE(ts->keys);
   ESC_VEC_FREE(ts->taken);
   ESC_VEC_FREE(ts->vtables);
+  ESC_VEC_FREE(ts->untyped_fns);
   ESC_VEC_FREE(ts->results);
   free(ts);
 }
@@ -727,7 +727,7 @@ static LLVMValueRef fn_at(esc_typeset *ts, LLVMValueRef c, LLVMTypeRef t,
     return fn_at(ts, LLVMGetAggregateElement(c, (unsigned)(off / sz)), el,
                  off % sz, depth + 1);
   }
-  return off == 0 ? fn_of_const(c) : NULL;
+  return off == 0 ? esc_function_of(c) : NULL;
 }
 
 /* The vtable pointer and slot offset of a virtual call's callee, if the
@@ -829,7 +829,10 @@ static esc_evidence evidence_of(esc_typeset *ts, LLVMValueRef v, int depth) {
 }
 
 /* What the callee value may hold, by the flow graph. */
-static esc_targets *from_flow(esc_typeset *ts, int node, esc_evidence ev) {
+static int sig_fits(LLVMValueRef fn, LLVMTypeRef call_ty);
+
+static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
+                              esc_evidence ev) {
   fnvec v = {0};
   int unknown = 0;
   const char *why = NULL;
@@ -853,6 +856,9 @@ static esc_targets *from_flow(esc_typeset *ts, int node, esc_evidence ev) {
         add_fn(&v, fn);
     }
   }
+  for (size_t i = 0; fty && i < ts->untyped_fns.len; i++)
+    if (sig_fits(ts->untyped_fns.data[i], fty))
+      add_fn(&v, ts->untyped_fns.data[i]);
   return finish(ts, &v, unknown, why, ev);
 }
 
@@ -882,7 +888,8 @@ const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
     t = resolve_virtual(ts, call);
     if (!t) {
       LLVMValueRef cv = LLVMGetCalledValue(call);
-      t = from_flow(ts, vnode(ts, cv), evidence_of(ts, cv, 0));
+      t = from_flow(ts, vnode(ts, cv), LLVMGetCalledFunctionType(call),
+                    evidence_of(ts, cv, 0));
     }
   }
   ESC_VEC_PUSH(ts->results, t);
@@ -892,8 +899,7 @@ const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
 
 esc_targets esc_typeset_value(esc_typeset *ts, LLVMValueRef v,
                               LLVMTypeRef fty) {
-  (void)fty;
-  esc_targets *t = from_flow(ts, vnode(ts, v), ESC_EV_CONTEXT);
+  esc_targets *t = from_flow(ts, vnode(ts, v), fty, ESC_EV_CONTEXT);
   return *t;
 }
 
