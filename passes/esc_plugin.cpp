@@ -102,6 +102,36 @@ struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
   static bool isRequired() { return true; }
 };
 
+// escapade-count: instruments every allocation site with counters written
+// at exit to $ESCAPADE_COUNT_FILE.
+struct EscapadeCount : PassInfoMixin<EscapadeCount> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    esc_options o;
+    esc_options_default(&o);
+    std::vector<const char *> allocs;
+    for (auto &A : AllocFns)
+      allocs.push_back(A.c_str());
+    o.alloc_fns = allocs.data();
+    o.n_alloc_fns = (int)allocs.size();
+    LLVMModuleRef m = wrap(&M);
+    esc_annotate_module(m);
+    std::vector<const char *> paths;
+    for (auto &P : LinkFiles)
+      paths.push_back(P.c_str());
+    char *err = nullptr;
+    if (esc_link_files(m, paths.data(), (int)paths.size(), &err)) {
+      std::string msg = err ? err : "link failed";
+      std::free(err);
+      fail(msg);
+    }
+    esc_result *r = esc_analyze(m, &o);
+    esc_instrument_counts(r);
+    esc_result_free(r);
+    return PreservedAnalyses::none();
+  }
+  static bool isRequired() { return true; }
+};
+
 } // namespace
 
 extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default")))
@@ -113,6 +143,10 @@ llvmGetPassPluginInfo() {
                    ArrayRef<PassBuilder::PipelineElement>) {
                   if (Name == "print<escapade>" || Name == "escapade") {
                     MPM.addPass(EscapadePrinter());
+                    return true;
+                  }
+                  if (Name == "escapade-count") {
+                    MPM.addPass(EscapadeCount());
                     return true;
                   }
                   return false;

@@ -79,6 +79,13 @@ int esc_result_lacks_debug_info(const esc_result *r);
 int esc_report(const esc_result *r, const esc_options *o, FILE *out);
 void esc_result_free(esc_result *r);
 
+/* Instruments the analysed module (the one given to esc_analyze) with a
+ * counter per allocation site: executions and bytes, written at exit to the
+ * file named by $ESCAPADE_COUNT_FILE (appended; format in docs/formats.md).
+ * Modifies the module; call esc_result_free right after. Returns the
+ * number of sites instrumented. */
+int esc_instrument_counts(esc_result *r);
+
 /* Time spent and memory used by the last esc_analyze, for benchmarks. */
 double esc_result_seconds(const esc_result *r);
 size_t esc_result_arena_bytes(const esc_result *r);

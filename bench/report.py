@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+"""Turns the corpus measurements (build/corpus/*/*/manifest.json, written by
+bench/corpus.py) into bench/results/ (CSV and JSON), docs/results.md and the
+plot of avoided fractions (PNG and SVG, with gnuplot)."""
+import csv
+import json
+import os
+import platform
+import re
+import subprocess
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.environ.get("CORPUS_DIR", os.path.join(TOP, "build", "corpus"))
+RESULTS = os.path.join(TOP, "bench", "results")
+DOC = os.path.join(TOP, "docs", "results.md")
+ORDER = ["sqlite3", "lua", "zlib", "tinyxml2", "ninja"]
+
+
+def load_manifests():
+    rows = []
+    for prog in ORDER:
+        for cfg in ("O0", "O2"):
+            p = os.path.join(WORK, prog, cfg, "manifest.json")
+            if os.path.exists(p):
+                with open(p) as f:
+                    rows.append((prog, cfg, json.load(f)))
+    return rows
+
+
+def timing(path):
+    with open(path + ".time") as f:
+        t = f.read()
+    m = re.search(r"parse\+link ([0-9.]+) s, analysis ([0-9.]+) s, ratio "
+                  r"([0-9.]+); peak RSS ([0-9.]+) MiB after load, ([0-9.]+) "
+                  r"MiB after analysis", t)
+    if not m:
+        return {}
+    return {"parse_link_s": float(m.group(1)), "analysis_s": float(m.group(2)),
+            "ratio": float(m.group(3)), "rss_loaded_mib": float(m.group(4)),
+            "rss_peak_mib": float(m.group(5))}
+
+
+def static_row(rep):
+    sites = rep["sites"]
+    esc = {l: sum(s[l]["escapes"] for s in sites)
+           for l in ("intraprocedural", "conservative", "whole_program")}
+    avoided = [s for s in sites if s["avoided"]]
+    cons = esc["conservative"]
+    ic = rep["indirect_calls"]
+    return {
+        "sites": len(sites),
+        "heap_direct": sum(1 for s in sites
+                           if s["kind"] == "heap" and s["found_by"] == "direct"),
+        "heap_wrapper": sum(1 for s in sites if s["found_by"] == "wrapper"),
+        "heap_via_pointer": sum(1 for s in sites
+                                if s["found_by"] == "whole_program"),
+        "stack": sum(1 for s in sites if s["kind"] == "stack"),
+        "esc_intraprocedural": esc["intraprocedural"],
+        "esc_conservative": cons,
+        "esc_whole_program": esc["whole_program"],
+        "avoided": len(avoided),
+        "avoided_pct": round(100.0 * len(avoided) / cons, 2) if cons else 0.0,
+        "avoided_heap": sum(1 for s in avoided if s["kind"] == "heap"),
+        "avoided_stack": sum(1 for s in avoided if s["kind"] == "stack"),
+        "avoided_need_context": sum(1 for s in avoided
+                                    if "context" in (s.get("avoided_by") or "")),
+        "indirect_calls": ic["total"],
+        "resolved_type_metadata": ic["resolved_by"]["type_metadata"],
+        "resolved_struct_field": ic["resolved_by"]["struct_field"],
+        "resolved_context": ic["resolved_by"]["context"],
+        "resolved_signature": ic["resolved_by"]["signature"],
+        "unknown": ic["unknown"],
+        "avg_targets": ic["avg_targets"],
+    }, avoided
+
+
+def dynamic_row(path):
+    per = {}
+    with open(path) as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) != 9:
+                continue
+            sid, loc, kind, alloc, intra, cons, whole, n, b = p
+            r = per.setdefault(sid, {"loc": loc, "kind": kind, "alloc": alloc,
+                                     "cons": cons, "whole": whole, "n": 0,
+                                     "b": 0})
+            r["n"] += int(n)
+            r["b"] += int(b)
+    heap = [r for r in per.values() if r["kind"] == "heap"]
+    def tot(rows, key):
+        return sum(r[key] for r in rows)
+    esc_c = [r for r in heap if r["cons"] == "escapes"]
+    av = [r for r in esc_c if r["whole"] == "local"]
+    return {
+        "dyn_heap_allocs": tot(heap, "n"),
+        "dyn_heap_bytes": tot(heap, "b"),
+        "dyn_heap_escaping_conservative": tot(esc_c, "n"),
+        "dyn_heap_avoided": tot(av, "n"),
+        "dyn_heap_avoided_bytes": tot(av, "b"),
+        "dyn_heap_avoided_pct": round(100.0 * tot(av, "n") / tot(heap, "n"), 2)
+        if tot(heap, "n") else 0.0,
+        "dyn_stack_avoided": tot([r for r in per.values()
+                                  if r["kind"] == "stack" and
+                                  r["cons"] == "escapes" and
+                                  r["whole"] == "local"], "n"),
+        "dyn_sites_executed": sum(1 for r in per.values() if r["n"]),
+    }
+
+
+def source_line(srcdir, file, line):
+    if not file or not line:
+        return ""
+    for root in (srcdir, os.path.join(srcdir, "src"), os.path.join(srcdir, "bld")):
+        p = os.path.join(root, file)
+        if os.path.exists(p):
+            with open(p, errors="replace") as f:
+                lines = f.readlines()
+            if 0 < line <= len(lines):
+                return lines[line - 1].strip()
+    return ""
+
+
+def tool_version(cmd):
+    try:
+        out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True).stdout
+        return out.strip().splitlines()[0] if out.strip() else "?"
+    except OSError:
+        return "?"
+
+
+def plot(rows):
+    dat = os.path.join(RESULTS, "avoided.dat")
+    with open(dat, "w") as f:
+        f.write("# program static_O0 static_O2 dynamic_O0 dynamic_O2\n")
+        for prog in ORDER:
+            vals = []
+            for key in ("avoided_pct", "dyn_heap_avoided_pct"):
+                for cfg in ("O0", "O2"):
+                    r = rows.get((prog, cfg))
+                    vals.append(str(r.get(key, 0)) if r else "0")
+            if any(rows.get((prog, c)) for c in ("O0", "O2")):
+                f.write(f"{prog} {' '.join(vals)}\n")
+    for term, ext in (("pngcairo size 900,500", "png"), ("svg size 900,500", "svg")):
+        script = f"""
+set terminal {term}
+set output '{os.path.join(RESULTS, 'avoided.' + ext)}'
+set title 'Allocation sites escaping conservatively that whole-program analysis keeps local'
+set ylabel 'percent'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set key top right
+set yrange [0:*]
+set xtics nomirror
+plot '{dat}' using 2:xtic(1) title 'static -O0', '' using 3 title 'static -O2', \\
+     '' using 4 title 'dynamic heap -O0', '' using 5 title 'dynamic heap -O2'
+"""
+        r = subprocess.run(["gnuplot"], input=script, text=True,
+                           stderr=subprocess.PIPE)
+        if r.returncode != 0 and "pngcairo" in term:
+            subprocess.run(["gnuplot"], input=script.replace("pngcairo", "png"),
+                           text=True)
+
+
+def main():
+    os.makedirs(RESULTS, exist_ok=True)
+    manifests = load_manifests()
+    rows = {}
+    details = {}
+    for prog, cfg, man in manifests:
+        with open(man["typeset"]) as f:
+            ts = json.load(f)
+        with open(man["signature"]) as f:
+            sg = json.load(f)
+        row, avoided = static_row(ts)
+        srow, _ = static_row(sg)
+        row.update({"program": prog, "config": f"-{cfg} -g",
+                    "translation_units": man["translation_units"]})
+        row.update({f"sig_{k}": srow[k] for k in
+                    ("avoided", "unknown", "avg_targets", "resolved_signature")})
+        row.update(timing(man["typeset"]))
+        sig_t = timing(man["signature"])
+        row["sig_analysis_s"] = sig_t.get("analysis_s")
+        att = man["attributor"]
+        row["attributor_removed"] = att["attributor"]["removed"]
+        row["inferattrs_attributor_removed"] = att["inferattrs_attributor"]["removed"]
+        row["heap_calls_before"] = att["heap_calls_before"]
+        if man.get("dynamic"):
+            row.update(dynamic_row(man["dynamic"]))
+        rows[(prog, cfg)] = row
+        srcdir = os.path.join(WORK, "src", prog)
+        stamp = os.path.join(srcdir, ".fetched")
+        if os.path.exists(stamp):
+            srcdir = os.path.join(srcdir, open(stamp).read().strip())
+        details[(prog, cfg)] = [
+            {"function": s["function"], "file": s["file"], "line": s["line"],
+             "column": s["column"], "kind": s["kind"],
+             "allocator": s["allocator"], "name": s["name"],
+             "conservative_reason": s["conservative"]["reason"],
+             "avoided_by": s.get("avoided_by"),
+             "source": source_line(srcdir, s["file"], s["line"])}
+            for s in avoided]
+        with open(os.path.join(RESULTS, f"{prog}-{cfg}.json"), "w") as f:
+            json.dump({"row": row, "avoided_sites": details[(prog, cfg)]}, f,
+                      indent=1)
+    cols = ["program", "config", "translation_units", "sites", "heap_direct",
+            "heap_wrapper", "heap_via_pointer", "stack", "esc_intraprocedural",
+            "esc_conservative", "esc_whole_program", "avoided", "avoided_pct",
+            "avoided_heap", "avoided_stack", "avoided_need_context",
+            "indirect_calls", "resolved_type_metadata", "resolved_struct_field",
+            "resolved_context", "resolved_signature", "unknown", "avg_targets",
+            "sig_avoided", "sig_unknown", "sig_avg_targets", "analysis_s",
+            "sig_analysis_s", "parse_link_s", "ratio", "rss_peak_mib",
+            "heap_calls_before", "attributor_removed",
+            "inferattrs_attributor_removed", "dyn_heap_allocs",
+            "dyn_heap_bytes", "dyn_heap_escaping_conservative",
+            "dyn_heap_avoided", "dyn_heap_avoided_bytes",
+            "dyn_heap_avoided_pct", "dyn_stack_avoided", "dyn_sites_executed"]
+    with open(os.path.join(RESULTS, "summary.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for prog in ORDER:
+            for cfg in ("O0", "O2"):
+                if (prog, cfg) in rows:
+                    w.writerow(rows[(prog, cfg)])
+    plot(rows)
+    write_doc(rows, details)
+
+
+def table(rows, cols, headers):
+    out = ["| " + " | ".join(headers) + " |",
+           "|" + "---|" * len(headers)]
+    for prog in ORDER:
+        for cfg in ("O0", "O2"):
+            r = rows.get((prog, cfg))
+            if r:
+                out.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
+    return "\n".join(out)
+
+
+def write_doc(rows, details):
+    mem = subprocess.run(["bash", "-c", "free -g | awk '/Mem:/{print $2}'"],
+                         stdout=subprocess.PIPE, text=True).stdout.strip()
+    cpu = subprocess.run(["bash", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"],
+                         stdout=subprocess.PIPE, text=True).stdout.strip()
+    lines = [
+        "# Results: allocations whole-program analysis keeps off the heap",
+        "",
+        "Generated by `python3 bench/corpus.py` (this file is rewritten by",
+        "`bench/report.py`; do not edit by hand). Raw numbers:",
+        "`bench/results/summary.csv`, per program `bench/results/<prog>-<cfg>.json`",
+        "(with every avoided site). Regenerate everything with",
+        "",
+        "```sh",
+        "bash scripts/demo.sh          # build escapade",
+        "python3 bench/corpus.py       # fetch, build, analyse, run, report",
+        "```",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+        f"{mem} GiB; {tool_version(['clang-19', '--version'])}; "
+        f"{tool_version(['opt-19', '--version'])[:60]}. Generated "
+        f"{time.strftime('%Y-%m-%d')}.",
+        "",
+        "Programs are Debian 12 source packages, compiled per translation unit",
+        "with `clang-19 -O0 -g` and `-O2 -g` (C++ with `-flto",
+        "-fwhole-program-vtables`), then analysed whole by `escapade` (per-module",
+        "type facts, then linking).",
+        "",
+        "## Allocation sites (static)",
+        "",
+        "Heap sites by how they were found (a direct allocator call, a call of",
+        "an allocator wrapper, an allocator reached through a resolved function",
+        "pointer) and stack sites (address-taken locals); sites escaping at each",
+        "level; **avoided** = escaping under `conservative`, not under",
+        "`whole_program` (percent of the conservatively escaping ones), and how",
+        "many of those needed the caller's context.",
+        "",
+        table(rows, ["program", "config", "sites", "heap_direct", "heap_wrapper",
+                     "heap_via_pointer", "stack", "esc_intraprocedural",
+                     "esc_conservative", "esc_whole_program", "avoided",
+                     "avoided_pct", "avoided_need_context"],
+              ["program", "config", "sites", "heap direct", "heap wrapper",
+               "heap via pointer", "stack", "escaping intra", "escaping cons.",
+               "escaping whole", "avoided", "avoided %", "need context"]),
+        "",
+        "## Indirect calls",
+        "",
+        "Each indirect call counted once, by the evidence that resolved it;",
+        "`unknown` calls may reach code outside the program and stay",
+        "conservative. The signature-only baseline (every address-taken",
+        "function of the call's type) is computed in the same run.",
+        "",
+        table(rows, ["program", "config", "indirect_calls", "resolved_type_metadata",
+                     "resolved_struct_field", "resolved_context",
+                     "resolved_signature", "unknown", "avg_targets",
+                     "sig_unknown", "sig_avg_targets", "sig_avoided"],
+              ["program", "config", "indirect calls", "type metadata",
+               "struct field", "context", "signature", "unknown", "avg targets",
+               "baseline unknown", "baseline avg targets", "baseline avoided"]),
+        "",
+        "## Cost",
+        "",
+        "Analysis time (all three levels) against the time to parse and link",
+        "the same bitcode, measured in one run (`escapade --time`); peak RSS of",
+        "the whole process.",
+        "",
+        table(rows, ["program", "config", "translation_units", "parse_link_s",
+                     "analysis_s", "ratio", "sig_analysis_s", "rss_peak_mib"],
+              ["program", "config", "TUs", "parse+link s", "analysis s",
+               "ratio", "baseline analysis s", "peak RSS MiB"]),
+        "",
+        "## Dynamic counts",
+        "",
+        "Heap allocations executed by each program's workload under",
+        "`-passes=escapade-count` (bench/workloads/: a Lua script, an SQL",
+        "script, minigzip round trips at three levels, tinyxml2's own xmltest,",
+        "a 300-target ninja build), and those avoided by whole-program analysis.",
+        "",
+        table(rows, ["program", "config", "dyn_sites_executed", "dyn_heap_allocs",
+                     "dyn_heap_bytes", "dyn_heap_escaping_conservative",
+                     "dyn_heap_avoided", "dyn_heap_avoided_bytes",
+                     "dyn_heap_avoided_pct", "dyn_stack_avoided"],
+              ["program", "config", "sites run", "heap allocs", "heap bytes",
+               "escaping cons.", "avoided", "avoided bytes", "avoided %",
+               "stack avoided (executions)"]),
+        "",
+        "## Beside LLVM's heap-to-stack",
+        "",
+        "`opt-19 -passes=attributor` (and `inferattrs,attributor`) on the linked",
+        "program; the column counts malloc-family calls that disappear (Debian's",
+        "opt has statistics compiled out, so calls are counted before and after).",
+        "escapade's column is its avoided heap sites.",
+        "",
+        table(rows, ["program", "config", "heap_calls_before", "attributor_removed",
+                     "inferattrs_attributor_removed", "avoided_heap"],
+              ["program", "config", "heap calls", "attributor removed",
+               "inferattrs,attributor removed", "escapade avoided heap"]),
+        "",
+        "![avoided fractions](../bench/results/avoided.png)",
+        "",
+        "## Spot checks",
+        "",
+        "Up to ten avoided sites per program (-O0), with the source line and",
+        "the resolved calls that made the difference; `escapade --avoided`",
+        "lists them all. Each can be checked by reading the targets named: none",
+        "of them keeps the argument.",
+        "",
+    ]
+    for prog in ORDER:
+        sites = details.get((prog, "O0")) or details.get((prog, "O2")) or []
+        if not sites:
+            continue
+        lines.append(f"### {prog}")
+        lines.append("")
+        for s in sites[:10]:
+            what = f"&{s['name']}" if s["kind"] == "stack" else \
+                f"{s['allocator']}" + (f" ({s['name']})" if s["name"] else "")
+            lines.append(f"- `{s['file']}:{s['line']}` in `{s['function']}`: "
+                         f"{what}. `{s['source']}` — conservative: "
+                         f"{s['conservative_reason']}. Whole program: "
+                         f"{s['avoided_by']}.")
+        lines.append("")
+    with open(DOC, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

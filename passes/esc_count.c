@@ -1,0 +1,260 @@
+/*
+ * esc_count.c: the escapade-count instrumentation.
+ *
+ * Every allocation site found by the analysis gets a counter pair
+ * (executions, bytes) in @__escapade_counts, bumped with atomic adds just
+ * before the site executes. A destructor, @__escapade_dump, appends one line
+ * per site to the file named by the environment variable
+ * ESCAPADE_COUNT_FILE (nothing is written when it is unset):
+ *
+ *   id <TAB> file:line:col <TAB> kind <TAB> allocator <TAB> intra <TAB>
+ *   conservative <TAB> whole_program <TAB> executions <TAB> bytes
+ *
+ * where the three level columns are "escapes" or "local". Appending lets a
+ * test suite that runs the program many times accumulate its counts; the
+ * lines of one site are summed by bench/dynamic_table.py.
+ */
+#include "esc_analysis.h"
+#include "esc_count.h"
+#include "esc_sites.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static LLVMValueRef const_i64(LLVMContextRef ctx, unsigned long long v) {
+  return LLVMConstInt(LLVMInt64TypeInContext(ctx), v, 0);
+}
+
+static LLVMValueRef const_i32(LLVMContextRef ctx, unsigned v) {
+  return LLVMConstInt(LLVMInt32TypeInContext(ctx), v, 0);
+}
+
+/* Bytes allocated by a site, as a value at the site (i64). */
+static LLVMValueRef site_bytes(esc_result *R, LLVMBuilderRef b,
+                               const esc_site *s) {
+  LLVMContextRef ctx = LLVMGetModuleContext(R->M);
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+  if (s->bytes >= 0)
+    return const_i64(ctx, (unsigned long long)s->bytes);
+  LLVMValueRef I = s->inst;
+  if (LLVMIsAAllocaInst(I)) {
+    LLVMTargetDataRef td = LLVMGetModuleDataLayout(R->M);
+    LLVMTypeRef t = LLVMGetAllocatedType(I);
+    if (!LLVMTypeIsSized(t))
+      return const_i64(ctx, 0);
+    LLVMValueRef n = LLVMBuildZExtOrBitCast(b, LLVMGetOperand(I, 0), i64, "");
+    return LLVMBuildMul(b, n, const_i64(ctx, LLVMABISizeOfType(td, t)), "");
+  }
+  int size_arg = -1, size_arg2 = -1;
+  esc_allocfn af;
+  LLVMValueRef fn = esc_called_function(I);
+  if (fn && esc_alloc_classify(fn, R->opt.alloc_fns, R->opt.n_alloc_fns, &af)) {
+    size_arg = af.size_arg;
+    size_arg2 = af.size_arg2;
+  } else if (fn) {
+    int fi = esc_func_index(R, fn);
+    if (fi >= 0)
+      size_arg = R->funcs.data[fi].sum[ESC_WHOLE].wrapper_size_arg;
+  }
+  unsigned nargs = LLVMGetNumArgOperands(I);
+  if (size_arg < 0 || (unsigned)size_arg >= nargs)
+    return const_i64(ctx, 0);
+  LLVMValueRef v = LLVMGetOperand(I, (unsigned)size_arg);
+  if (LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMIntegerTypeKind)
+    return const_i64(ctx, 0);
+  v = LLVMBuildZExtOrBitCast(b, v, i64, "");
+  if (size_arg2 >= 0 && (unsigned)size_arg2 < nargs) {
+    LLVMValueRef w = LLVMGetOperand(I, (unsigned)size_arg2);
+    if (LLVMGetTypeKind(LLVMTypeOf(w)) == LLVMIntegerTypeKind)
+      v = LLVMBuildMul(b, v, LLVMBuildZExtOrBitCast(b, w, i64, ""), "");
+  }
+  return v;
+}
+
+static const char *level_word(const esc_site *s, esc_level l) {
+  if (!s->v[l].known)
+    return "escapes";
+  return s->v[l].escapes ? "escapes" : "local";
+}
+
+/* declare (or find) a C library function */
+static LLVMValueRef libfn(LLVMModuleRef M, const char *name, LLVMTypeRef ty) {
+  LLVMValueRef f = LLVMGetNamedFunction(M, name);
+  return f ? f : LLVMAddFunction(M, name, ty);
+}
+
+/* Appends fn to @llvm.global_dtors. */
+static void add_dtor(LLVMModuleRef M, LLVMValueRef fn) {
+  LLVMContextRef ctx = LLVMGetModuleContext(M);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+  LLVMTypeRef fields[3] = {LLVMInt32TypeInContext(ctx), ptr, ptr};
+  LLVMTypeRef ety = LLVMStructTypeInContext(ctx, fields, 3, 0);
+  LLVMValueRef mine[3] = {const_i32(ctx, 65535), fn, LLVMConstNull(ptr)};
+  LLVMValueRef entry = LLVMConstStructInContext(ctx, mine, 3, 0);
+  ESC_VEC(LLVMValueRef) elts = {0};
+  LLVMValueRef old = LLVMGetNamedGlobal(M, "llvm.global_dtors");
+  if (old) {
+    LLVMValueRef init = LLVMGetInitializer(old);
+    unsigned n = init ? LLVMGetArrayLength(LLVMGlobalGetValueType(old)) : 0;
+    for (unsigned i = 0; i < n; i++) {
+      LLVMValueRef e = LLVMGetAggregateElement(init, i);
+      if (e)
+        ESC_VEC_PUSH(elts, e);
+    }
+    ety = LLVMGetElementType(LLVMGlobalGetValueType(old));
+    if (LLVMCountStructElementTypes(ety) != 3) {
+      ESC_VEC_FREE(elts);
+      return; /* an old-style array; leave the program alone */
+    }
+    LLVMDeleteGlobal(old);
+  }
+  ESC_VEC_PUSH(elts, entry);
+  LLVMValueRef arr = LLVMConstArray2(ety, elts.data, elts.len);
+  LLVMValueRef g = LLVMAddGlobal(M, LLVMTypeOf(arr), "llvm.global_dtors");
+  LLVMSetLinkage(g, LLVMAppendingLinkage);
+  LLVMSetInitializer(g, arr);
+  ESC_VEC_FREE(elts);
+}
+
+/* @__escapade_dump: writes every counter pair with its site line. */
+static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
+                               LLVMValueRef infos, int n) {
+  LLVMContextRef ctx = LLVMGetModuleContext(M);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+  LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+  LLVMTypeRef voidt = LLVMVoidTypeInContext(ctx);
+  LLVMTypeRef getenv_t = LLVMFunctionType(ptr, &ptr, 1, 0);
+  LLVMTypeRef fopen_args[2] = {ptr, ptr};
+  LLVMTypeRef fopen_t = LLVMFunctionType(ptr, fopen_args, 2, 0);
+  LLVMTypeRef fprintf_args[2] = {ptr, ptr};
+  LLVMTypeRef fprintf_t = LLVMFunctionType(i32, fprintf_args, 2, 1);
+  LLVMTypeRef fclose_t = LLVMFunctionType(i32, &ptr, 1, 0);
+  LLVMValueRef getenv_f = libfn(M, "getenv", getenv_t);
+  LLVMValueRef fopen_f = libfn(M, "fopen", fopen_t);
+  LLVMValueRef fprintf_f = libfn(M, "fprintf", fprintf_t);
+  LLVMValueRef fclose_f = libfn(M, "fclose", fclose_t);
+
+  LLVMValueRef fn =
+      LLVMAddFunction(M, "__escapade_dump", LLVMFunctionType(voidt, NULL, 0, 0));
+  LLVMSetLinkage(fn, LLVMInternalLinkage);
+  LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
+  LLVMBasicBlockRef open = LLVMAppendBasicBlockInContext(ctx, fn, "open");
+  LLVMBasicBlockRef loop = LLVMAppendBasicBlockInContext(ctx, fn, "loop");
+  LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(ctx, fn, "done");
+  LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(ctx, fn, "out");
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+
+  LLVMPositionBuilderAtEnd(b, entry);
+  LLVMValueRef var = LLVMBuildGlobalStringPtr(b, "ESCAPADE_COUNT_FILE", "");
+  LLVMValueRef name = LLVMBuildCall2(b, getenv_t, getenv_f, &var, 1, "");
+  LLVMBuildCondBr(b, LLVMBuildIsNull(b, name, ""), out, open);
+
+  LLVMPositionBuilderAtEnd(b, open);
+  LLVMValueRef mode = LLVMBuildGlobalStringPtr(b, "a", "");
+  LLVMValueRef fargs[2] = {name, mode};
+  LLVMValueRef file = LLVMBuildCall2(b, fopen_t, fopen_f, fargs, 2, "");
+  LLVMValueRef fmt = LLVMBuildGlobalStringPtr(b, "%s\t%llu\t%llu\n", "");
+  LLVMBuildCondBr(b, LLVMBuildIsNull(b, file, ""), out, loop);
+
+  LLVMPositionBuilderAtEnd(b, loop);
+  LLVMValueRef i = LLVMBuildPhi(b, i64, "i");
+  LLVMTypeRef pair = LLVMArrayType2(i64, 2);
+  LLVMValueRef idx_c[3] = {const_i64(ctx, 0), i, const_i64(ctx, 0)};
+  LLVMValueRef idx_b[3] = {const_i64(ctx, 0), i, const_i64(ctx, 1)};
+  LLVMTypeRef counts_t = LLVMArrayType2(pair, (unsigned long long)n);
+  LLVMValueRef pc = LLVMBuildGEP2(b, counts_t, counts, idx_c, 3, "");
+  LLVMValueRef pb = LLVMBuildGEP2(b, counts_t, counts, idx_b, 3, "");
+  LLVMValueRef cnt = LLVMBuildLoad2(b, i64, pc, "");
+  LLVMValueRef byt = LLVMBuildLoad2(b, i64, pb, "");
+  LLVMValueRef idx_i[2] = {const_i64(ctx, 0), i};
+  LLVMValueRef pinfo = LLVMBuildGEP2(
+      b, LLVMArrayType2(ptr, (unsigned long long)n), infos, idx_i, 2, "");
+  LLVMValueRef info = LLVMBuildLoad2(b, ptr, pinfo, "");
+  LLVMValueRef pargs[5] = {file, fmt, info, cnt, byt};
+  LLVMBuildCall2(b, fprintf_t, fprintf_f, pargs, 5, "");
+  LLVMValueRef next = LLVMBuildAdd(b, i, const_i64(ctx, 1), "");
+  LLVMBuildCondBr(
+      b, LLVMBuildICmp(b, LLVMIntEQ, next, const_i64(ctx, (unsigned)n), ""),
+      done, loop);
+  LLVMValueRef in_vals[2] = {const_i64(ctx, 0), next};
+  LLVMBasicBlockRef in_bbs[2] = {open, loop};
+  LLVMAddIncoming(i, in_vals, in_bbs, 2);
+
+  LLVMPositionBuilderAtEnd(b, done);
+  LLVMBuildCall2(b, fclose_t, fclose_f, &file, 1, "");
+  LLVMBuildBr(b, out);
+  LLVMPositionBuilderAtEnd(b, out);
+  LLVMBuildRetVoid(b);
+  LLVMDisposeBuilder(b);
+  return fn;
+}
+
+int esc_instrument_counts(esc_result *R) {
+  LLVMModuleRef M = R->M;
+  LLVMContextRef ctx = LLVMGetModuleContext(M);
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+  ESC_VEC(int) ids = {0};
+  for (size_t i = 0; i < R->sites.len; i++)
+    if (R->sites.data[i].levels_found)
+      ESC_VEC_PUSH(ids, (int)i);
+  int n = (int)ids.len;
+  if (!n) {
+    ESC_VEC_FREE(ids);
+    return 0;
+  }
+  LLVMTypeRef pair = LLVMArrayType2(i64, 2);
+  LLVMTypeRef counts_t = LLVMArrayType2(pair, (unsigned long long)n);
+  LLVMValueRef counts = LLVMAddGlobal(M, counts_t, "__escapade_counts");
+  LLVMSetLinkage(counts, LLVMInternalLinkage);
+  LLVMSetInitializer(counts, LLVMConstNull(counts_t));
+
+  /* one description string per site */
+  LLVMValueRef *descs = esc_xmalloc(sizeof(LLVMValueRef) * (size_t)n);
+  for (int k = 0; k < n; k++) {
+    const esc_site *s = &R->sites.data[ids.data[k]];
+    char loc[600];
+    esc_loc_format(&s->loc, loc, sizeof loc);
+    esc_str line = {0};
+    esc_str_printf(&line, "%d\t%s\t%s\t%s\t%s\t%s\t%s", s->id, loc,
+                   s->kind == ESC_SITE_STACK ? "stack" : "heap",
+                   s->allocator ? s->allocator : "-",
+                   level_word(s, ESC_INTRA), level_word(s, ESC_CONSERVATIVE),
+                   level_word(s, ESC_WHOLE));
+    LLVMValueRef str = LLVMConstStringInContext2(ctx, line.s, line.len, 0);
+    LLVMValueRef g = LLVMAddGlobal(M, LLVMTypeOf(str), "__escapade_site");
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetInitializer(g, str);
+    descs[k] = g;
+    esc_str_free(&line);
+  }
+  LLVMValueRef arr = LLVMConstArray2(ptr, descs, (uint64_t)n);
+  LLVMValueRef infos = LLVMAddGlobal(M, LLVMTypeOf(arr), "__escapade_sites");
+  LLVMSetLinkage(infos, LLVMPrivateLinkage);
+  LLVMSetGlobalConstant(infos, 1);
+  LLVMSetInitializer(infos, arr);
+  free(descs);
+
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+  for (int k = 0; k < n; k++) {
+    const esc_site *s = &R->sites.data[ids.data[k]];
+    LLVMPositionBuilderBefore(b, s->inst);
+    LLVMValueRef bytes = site_bytes(R, b, s);
+    LLVMValueRef ic[3] = {const_i64(ctx, 0), const_i64(ctx, (unsigned)k),
+                          const_i64(ctx, 0)};
+    LLVMValueRef ib[3] = {const_i64(ctx, 0), const_i64(ctx, (unsigned)k),
+                          const_i64(ctx, 1)};
+    LLVMValueRef pc = LLVMBuildGEP2(b, counts_t, counts, ic, 3, "");
+    LLVMValueRef pb = LLVMBuildGEP2(b, counts_t, counts, ib, 3, "");
+    LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, pc, const_i64(ctx, 1),
+                       LLVMAtomicOrderingMonotonic, 0);
+    LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, pb, bytes,
+                       LLVMAtomicOrderingMonotonic, 0);
+  }
+  LLVMDisposeBuilder(b);
+  add_dtor(M, build_dump(M, counts, infos, n));
+  ESC_VEC_FREE(ids);
+  return n;
+}
