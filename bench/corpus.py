@@ -214,6 +214,14 @@ def compile_program(name, prog, src, cfg, jobs):
     return out
 
 
+def up_to_date(path):
+    """An output is reused unless escapade was rebuilt after it."""
+    if not os.path.exists(path):
+        return False
+    tools = [t for t in (ESCAPADE, PLUGIN) if os.path.exists(t)]
+    return all(os.path.getmtime(path) >= os.path.getmtime(t) for t in tools)
+
+
 def tu_files(out):
     tu = os.path.join(out, "tu")
     return [os.path.join(tu, f) for f in sorted(os.listdir(tu))]
@@ -223,7 +231,7 @@ def analyse(name, out, mode):
     """escapade on the separate TUs (so that per-module facts are kept);
     its --time line goes next to the report."""
     path = os.path.join(out, f"escapade-{mode}.json")
-    if os.path.exists(path) and os.path.exists(path + ".time"):
+    if up_to_date(path) and os.path.exists(path + ".time"):
         return
     log(f"{name} {os.path.basename(out)}: escapade --resolve={mode}")
     with open(path + ".tmp", "w") as f:
@@ -268,7 +276,7 @@ def attributor(name, out):
 
 def build_instrumented(name, prog, out):
     exe = os.path.join(out, "program.counted")
-    if os.path.exists(exe):
+    if up_to_date(exe):
         return exe
     log(f"{name} {os.path.basename(out)}: instrumenting (escapade-count)")
     tus = tu_files(out)
@@ -283,7 +291,7 @@ def build_instrumented(name, prog, out):
 
 def dynamic(name, prog, src, out):
     path = os.path.join(out, "dynamic.tsv")
-    if os.path.exists(path):
+    if up_to_date(path):
         return path
     exe = build_instrumented(name, prog, out)
     tmp = os.path.join(out, "workload")

@@ -74,6 +74,7 @@ typedef struct esc_summary {
   esc_sum_edge *edges; /* arena */
   esc_sum_fresh *fresh;
   int wrapper;          /* returns one fresh allocation, keeps nothing */
+  int wrapper_out;      /* 1 + parameter through which it hands one out */
   int wrapper_size_arg; /* bytes come from this parameter (-1) */
   long long wrapper_bytes; /* constant size of what it returns (-1) */
   unsigned called_params; /* bit i: parameter i is called (callbacks) */

@@ -303,7 +303,8 @@ static int src_node(fctx *c, LLVMValueRef call, int callee,
   case ESC_B_FRESH: {
     int origin = S->fresh[idx].origin_site;
     int site = -1;
-    if (S->wrapper && esc_called_function(call) == c->R->funcs.data[callee].fn) {
+    if ((S->wrapper || S->wrapper_out) &&
+        esc_called_function(call) == c->R->funcs.data[callee].fn) {
       esc_func *F = &c->R->funcs.data[callee];
       site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_WRAPPER,
                           F->name, wrapper_bytes(call, S));
@@ -664,11 +665,18 @@ static void handle_call(fctx *c, LLVMValueRef call) {
       c->R->sites.data[wrapper_site].levels_found |= 1u << ESC_INTRA;
       esc_why w = why(ESC_WHY_ALLOC, call, F->name, 0);
       int n = obj_node(c, o, w);
-      if (!esc_attr_ret(call, fn, "noalias"))
+      int out = F->sum[ESC_WHOLE].wrapper_out
+                    ? F->sum[ESC_WHOLE].wrapper_out
+                    : F->sum[ESC_CONSERVATIVE].wrapper_out;
+      if (out || !esc_attr_ret(call, fn, "noalias"))
         copy_to(c, n, ESC_ESC_NODE,
                 why(ESC_WHY_WRAPPER_RESULT, call, F->name, 0));
       unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
-      copy_to(c, n, vnode(c, call), w);
+      if (out && (unsigned)(out - 1) < call_nargs(call))
+        esc_graph_store(c->g, vnode(c, LLVMGetOperand(call, (unsigned)out - 1)),
+                        n, w);
+      else
+        copy_to(c, n, vnode(c, call), w);
       return;
     }
     unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
@@ -1176,8 +1184,22 @@ static void record_verdicts(fctx *c, int ok) {
           R->funcs.data[c->fidx].name);
     }
     if (c->level == ESC_WHOLE && !v->escapes &&
-        s->v[ESC_CONSERVATIVE].known && s->v[ESC_CONSERVATIVE].escapes)
+        (!s->v[ESC_CONSERVATIVE].known || s->v[ESC_CONSERVATIVE].escapes)) {
       v->avoided_by = avoided_by(c, o);
+      if (s->found_by == ESC_FOUND_INDIRECT) {
+        /* the call itself is what resolution turned into an allocation */
+        esc_str t = {0};
+        esc_str_printf(&t, "indirect call at %s resolved by %s to allocators ",
+                       loc_str(R, s->inst),
+                       esc_evidence_name(
+                           esc_typeset_resolve(R->ts, s->inst)->evidence));
+        targets_text(&t, esc_typeset_resolve(R->ts, s->inst));
+        if (strcmp(v->avoided_by, "indirect calls resolved in callees"))
+          esc_str_printf(&t, "; %s", v->avoided_by);
+        v->avoided_by = esc_arena_strdup(&R->arena, t.s);
+        esc_str_free(&t);
+      }
+    }
   }
   free(via);
 }
@@ -1350,6 +1372,34 @@ static void extract_summary(fctx *c, int ok, esc_summary *S) {
       int site = c->obj.data[first].site;
       S->wrapper_size_arg = site >= 0 ? (int)size_param_of_site(c, site) : -1;
       S->wrapper_bytes = site >= 0 ? R->sites.data[site].bytes : -1;
+    }
+  }
+  /* out-parameter wrapper (mallocWithAlarm(n, &p)): one fresh object,
+   * stored through one parameter and nowhere else */
+  if (!S->wrapper && nfresh == 1) {
+    int out = -1, ok_out = 1;
+    for (int i = 0; i < S->nedges && ok_out; i++) {
+      const esc_sum_edge *e = &S->edges[i];
+      if (e->src_kind != ESC_B_FRESH || e->dst_kind == ESC_B_FRESH)
+        continue;
+      if (e->dst_kind != ESC_B_P1 || (out >= 0 && out != e->dst_idx))
+        ok_out = 0;
+      out = e->dst_idx;
+    }
+    if (ok_out && out >= 0) {
+      S->wrapper_out = out + 1;
+      const esc_bits *b = esc_graph_pts(c->g, esc_graph_content(c->g, c->p1[out]));
+      for (int o = esc_bits_next(b, 0); o >= 0;
+           o = esc_bits_next(b, (uint32_t)o + 1)) {
+        int k, idx;
+        src_of(c, o, via, origins, &nfresh, &k, &idx);
+        int site = c->obj.data[o].site;
+        if (k == ESC_B_FRESH && site >= 0) {
+          S->wrapper_size_arg = (int)size_param_of_site(c, site);
+          S->wrapper_bytes = R->sites.data[site].bytes;
+          break;
+        }
+      }
     }
   }
   /* parameters called through: callbacks */

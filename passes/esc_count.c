@@ -242,13 +242,19 @@ int esc_instrument_counts(esc_result *R) {
     const esc_site *s = &R->sites.data[ids.data[k]];
     LLVMPositionBuilderBefore(b, s->inst);
     LLVMValueRef bytes = site_bytes(R, b, s);
+    /* a realloc-style call with size 0 frees: count only real requests */
+    LLVMValueRef one = const_i64(ctx, 1);
+    if (!LLVMIsAConstant(bytes))
+      one = LLVMBuildZExt(
+          b, LLVMBuildICmp(b, LLVMIntNE, bytes, const_i64(ctx, 0), ""), i64,
+          "");
     LLVMValueRef ic[3] = {const_i64(ctx, 0), const_i64(ctx, (unsigned)k),
                           const_i64(ctx, 0)};
     LLVMValueRef ib[3] = {const_i64(ctx, 0), const_i64(ctx, (unsigned)k),
                           const_i64(ctx, 1)};
     LLVMValueRef pc = LLVMBuildGEP2(b, counts_t, counts, ic, 3, "");
     LLVMValueRef pb = LLVMBuildGEP2(b, counts_t, counts, ib, 3, "");
-    LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, pc, const_i64(ctx, 1),
+    LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, pc, one,
                        LLVMAtomicOrderingMonotonic, 0);
     LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, pb, bytes,
                        LLVMAtomicOrderingMonotonic, 0);

@@ -15,7 +15,8 @@
 
 int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
   if (a->top != b->top || a->nedges != b->nedges || a->nfresh != b->nfresh ||
-      a->wrapper != b->wrapper || a->wrapper_size_arg != b->wrapper_size_arg ||
+      a->wrapper != b->wrapper || a->wrapper_out != b->wrapper_out ||
+      a->wrapper_size_arg != b->wrapper_size_arg ||
       a->wrapper_bytes != b->wrapper_bytes ||
       a->called_params != b->called_params)
     return 0;
@@ -92,8 +93,12 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
     if (!any)
       esc_str_printf(out, "%s does not escape\n", name);
   }
-  if (S->wrapper) {
+  if (S->wrapper || S->wrapper_out) {
     esc_str_printf(out, "%s is an allocator wrapper", F->name);
+    if (S->wrapper_out)
+      esc_str_printf(out, " (through *%s)",
+                     esc_param_name(&R->names, &R->arena, F->fn,
+                                    (unsigned)S->wrapper_out - 1));
     if (S->wrapper_size_arg >= 0)
       esc_str_printf(out, " (size from %s)",
                      esc_param_name(&R->names, &R->arena, F->fn,
