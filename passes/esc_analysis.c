@@ -145,6 +145,7 @@ static void collect_functions(esc_result *R) {
     memset(&F, 0, sizeof F);
     F.fn = fn;
     F.name = esc_value_name(fn);
+    F.display = esc_demangle(&R->arena, F.name);
     F.defined = !LLVMIsDeclaration(fn);
     F.nparams = (int)LLVMCountParams(fn);
     ESC_VEC_PUSH(R->funcs, F);

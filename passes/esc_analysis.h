@@ -101,7 +101,8 @@ typedef struct esc_ctx_summary {
 
 typedef struct esc_func {
   LLVMValueRef fn;
-  const char *name;
+  const char *name;    /* the IR name */
+  const char *display; /* demangled, for reports */
   int defined;
   int nparams;
   esc_summary sum[ESC_NLEVELS];

@@ -307,7 +307,7 @@ static int src_node(fctx *c, LLVMValueRef call, int callee,
         esc_called_function(call) == c->R->funcs.data[callee].fn) {
       esc_func *F = &c->R->funcs.data[callee];
       site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_WRAPPER,
-                          F->name, wrapper_bytes(call, S));
+                          F->display, wrapper_bytes(call, S));
       c->R->sites.data[site].levels_found |= 1u << c->level;
     }
     return fresh_object(c, call, origin, site,
@@ -467,7 +467,7 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
       return 0;
     if (i == 0) {
       *af = is_alloc ? a
-                     : (esc_allocfn){c->R->funcs.data[fi].name, -1, -1, -1,
+                     : (esc_allocfn){c->R->funcs.data[fi].display, -1, -1, -1,
                                      -1};
       if (is_wrapper)
         af->size_arg = c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper_size_arg;
@@ -955,7 +955,8 @@ static const char *param_of_callee(esc_result *R, const char *callee,
 static const char *why_text(fctx *c, esc_why w) {
   esc_result *R = c->R;
   esc_arena *a = &R->arena;
-  const char *fname = R->funcs.data[c->fidx].name;
+  const char *fname = R->funcs.data[c->fidx].display;
+  const char *callee = esc_demangle(a, w.detail);
   LLVMValueRef inst = (LLVMValueRef)w.inst;
   switch (w.kind) {
   case ESC_WHY_STORE:
@@ -968,7 +969,7 @@ static const char *why_text(fctx *c, esc_why w) {
                               loc_str(R, inst));
     if (inst && esc_is_call(inst))
       return esc_arena_printf(a, "stored by %s at %s into memory that escapes",
-                              w.detail ? w.detail : "a call",
+                              callee ? callee : "a call",
                               loc_str(R, inst));
     return esc_arena_printf(a, "stored to memory that escapes at %s",
                             loc_str(R, inst));
@@ -976,19 +977,19 @@ static const char *why_text(fctx *c, esc_why w) {
     return esc_arena_printf(a, "address of local returned from %s", fname);
   case ESC_WHY_UNKNOWN_CALL:
     return esc_arena_printf(a, "passed to %s at %s, which may keep it",
-                            w.detail ? w.detail : "an unknown function",
+                            callee ? callee : "an unknown function",
                             loc_str(R, inst));
   case ESC_WHY_INDIRECT_CALL:
     return esc_arena_printf(a, "passed to indirect call at %s",
                             loc_str(R, inst));
   case ESC_WHY_CALL_ARG:
     return esc_arena_printf(a, "passed to %s at %s, which leaks param %s",
-                            w.detail, loc_str(R, inst),
+                            callee, loc_str(R, inst),
                             param_of_callee(R, w.detail, w.aux));
   case ESC_WHY_RESOLVED_CALL:
     return esc_arena_printf(
         a, "passed to indirect call at %s; target %s keeps param %s",
-        loc_str(R, inst), w.detail ? w.detail : "?",
+        loc_str(R, inst), callee ? callee : "?",
         param_of_callee(R, w.detail, w.aux));
   case ESC_WHY_PTRTOINT:
     return esc_arena_printf(a, "converted to an integer (ptrtoint) at %s",
@@ -1011,7 +1012,7 @@ static const char *why_text(fctx *c, esc_why w) {
   case ESC_WHY_WRAPPER_RESULT:
     return esc_arena_printf(
         a, "allocated by %s at %s, which may keep a copy (not looked into)",
-        w.detail, loc_str(R, inst));
+        callee, loc_str(R, inst));
   case ESC_WHY_CLOSURE:
     return esc_arena_printf(a, "stored in %s, which escapes",
                             obj_desc(c, w.aux));
@@ -1089,10 +1090,11 @@ static int reaches_args(fctx *c, LLVMValueRef call, int o) {
   return 0;
 }
 
-static void targets_text(esc_str *s, const esc_targets *t) {
+static void targets_text(esc_str *s, const esc_targets *t, esc_arena *arena) {
   esc_str_printf(s, "{");
   for (int k = 0; k < t->n; k++)
-    esc_str_printf(s, "%s%s", k ? ", " : "", esc_value_name(t->fns[k]));
+    esc_str_printf(s, "%s%s", k ? ", " : "",
+                   esc_demangle(arena, esc_value_name(t->fns[k])));
   esc_str_printf(s, "}");
 }
 
@@ -1112,7 +1114,7 @@ static const char *avoided_by(fctx *c, int o) {
     esc_str_printf(&s, "%sindirect call at %s resolved by %s to ",
                    s.len ? "; " : "", loc_str(c->R, call),
                    esc_evidence_name(t->evidence));
-    targets_text(&s, t);
+    targets_text(&s, t, &c->R->arena);
   }
   for (size_t i = 0; i < c->ctx_uses.len; i++) {
     LLVMValueRef call = c->ctx_uses.data[i].site;
@@ -1120,12 +1122,13 @@ static const char *avoided_by(fctx *c, int o) {
       continue;
     const esc_ctx_summary *cs = c->ctx_uses.data[i].cs;
     esc_str_printf(&s, "%scall of %s at %s in this context:", s.len ? "; " : "",
-                   esc_value_name(esc_called_function(call)),
+                   esc_demangle(&c->R->arena,
+                                esc_value_name(esc_called_function(call))),
                    loc_str(c->R, call));
     for (int k = 0; k < cs->nbind; k++) {
       esc_str_printf(&s, " indirect call at %s resolved by context to ",
                      loc_str(c->R, cs->binds[k].call));
-      targets_text(&s, &cs->binds[k].targets);
+      targets_text(&s, &cs->binds[k].targets, &c->R->arena);
     }
   }
   for (size_t i = 0; i < c->sharper.len; i++) {
@@ -1133,7 +1136,9 @@ static const char *avoided_by(fctx *c, int o) {
     if (!reaches_args(c, call, o))
       continue;
     esc_str_printf(&s, "%scall of %s at %s, whose indirect calls were resolved",
-                   s.len ? "; " : "", esc_value_name(esc_called_function(call)),
+                   s.len ? "; " : "",
+                   esc_demangle(&c->R->arena,
+                                esc_value_name(esc_called_function(call))),
                    loc_str(c->R, call));
   }
   const char *out = s.s ? esc_arena_strdup(&c->R->arena, s.s)
@@ -1160,7 +1165,7 @@ static void record_verdicts(fctx *c, int ok) {
       v->escapes = 1;
       v->reason = esc_arena_printf(&R->arena,
                                    "budget: analysis of %s exceeded its limit",
-                                   R->funcs.data[c->fidx].name);
+                                   R->funcs.data[c->fidx].display);
       continue;
     }
     if (esc_graph_points_to(c->g, ESC_ESC_NODE, o)) {
@@ -1171,7 +1176,7 @@ static void record_verdicts(fctx *c, int ok) {
     } else if (via[o] < 0) {
       v->escapes = 1;
       v->reason = esc_arena_printf(&R->arena, "returned from %s",
-                                   R->funcs.data[c->fidx].name);
+                                   R->funcs.data[c->fidx].display);
       if (R->opt.detail >= 2)
         v->flow = esc_graph_points_to(c->g, c->ret, o)
                       ? flow_text(c, c->ret, o)
@@ -1181,7 +1186,7 @@ static void record_verdicts(fctx *c, int ok) {
       v->reason = esc_arena_printf(
           &R->arena, "stored through parameter %s of %s",
           esc_param_name(&R->names, &R->arena, c->fn, (unsigned)(via[o] - 1)),
-          R->funcs.data[c->fidx].name);
+          R->funcs.data[c->fidx].display);
     }
     if (c->level == ESC_WHOLE && !v->escapes &&
         (!s->v[ESC_CONSERVATIVE].known || s->v[ESC_CONSERVATIVE].escapes)) {
@@ -1193,7 +1198,7 @@ static void record_verdicts(fctx *c, int ok) {
                        loc_str(R, s->inst),
                        esc_evidence_name(
                            esc_typeset_resolve(R->ts, s->inst)->evidence));
-        targets_text(&t, esc_typeset_resolve(R->ts, s->inst));
+        targets_text(&t, esc_typeset_resolve(R->ts, s->inst), &R->arena);
         if (strcmp(v->avoided_by, "indirect calls resolved in callees"))
           esc_str_printf(&t, "; %s", v->avoided_by);
         v->avoided_by = esc_arena_strdup(&R->arena, t.s);

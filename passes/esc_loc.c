@@ -322,3 +322,20 @@ LLVMValueRef esc_function_of(LLVMValueRef v) {
   }
   return NULL;
 }
+
+/* From the C++ runtime (libstdc++), which libLLVM already depends on. */
+char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+
+const char *esc_demangle(esc_arena *a, const char *name) {
+  if (!name || strncmp(name, "_Z", 2))
+    return name;
+  int status = 0;
+  char *d = __cxa_demangle(name, NULL, NULL, &status);
+  if (!d || status != 0) {
+    free(d);
+    return name;
+  }
+  const char *out = esc_arena_strdup(a, d);
+  free(d);
+  return out;
+}

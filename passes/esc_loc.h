@@ -67,6 +67,9 @@ LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off);
 /* Strips GEPs and casts (instructions and constant expressions). */
 LLVMValueRef esc_strip(LLVMValueRef v);
+/* A C++ name demangled ("tinyxml2::XMLNode::ParseDeep(...)"), in a;
+ * other names are returned as they are. */
+const char *esc_demangle(esc_arena *a, const char *name);
 /* The function a constant designates, through casts (ptrtoint included,
  * as LLVM writes function pointers stored as integers) and aliases. */
 LLVMValueRef esc_function_of(LLVMValueRef v);

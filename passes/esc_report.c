@@ -307,6 +307,8 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
     esc_str_printf(out, "%s\n  {\"id\":%d,\"function\":", nsites ? "," : "",
                    s->id);
     nsites++;
+    esc_str_json(out, s->func >= 0 ? R->funcs.data[s->func].display : NULL);
+    esc_str_printf(out, ",\"symbol\":");
     esc_str_json(out, s->func >= 0 ? R->funcs.data[s->func].name : NULL);
     esc_str_printf(out, ",\"file\":");
     esc_str_json(out, s->loc.file);

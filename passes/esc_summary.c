@@ -47,7 +47,7 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
   if (!S->done)
     return;
   if (S->top) {
-    esc_str_printf(out, "every param of %s leaks (%s)\n", F->name,
+    esc_str_printf(out, "every param of %s leaks (%s)\n", F->display,
                    S->top_reason ? S->top_reason : "unknown");
     return;
   }
@@ -94,7 +94,7 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
       esc_str_printf(out, "%s does not escape\n", name);
   }
   if (S->wrapper || S->wrapper_out) {
-    esc_str_printf(out, "%s is an allocator wrapper", F->name);
+    esc_str_printf(out, "%s is an allocator wrapper", F->display);
     if (S->wrapper_out)
       esc_str_printf(out, " (through *%s)",
                      esc_param_name(&R->names, &R->arena, F->fn,
