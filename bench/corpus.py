@@ -44,9 +44,13 @@ def log(msg):
 
 def run(cmd, cwd=None, env=None, stdin=None, stdout=None, check=True,
         timeout=None):
-    return subprocess.run(cmd, cwd=cwd, env=env, stdin=stdin, stdout=stdout,
-                          stderr=subprocess.PIPE, check=check, text=True,
-                          timeout=timeout)
+    r = subprocess.run(cmd, cwd=cwd, env=env, stdin=stdin, stdout=stdout,
+                       stderr=subprocess.PIPE, check=False, text=True,
+                       timeout=timeout)
+    if check and r.returncode != 0:
+        sys.exit(f"corpus: command failed ({r.returncode}): {' '.join(cmd)[:300]}\n"
+                 f"{(r.stderr or '')[-2000:]}")
+    return r
 
 
 # ---- programs -------------------------------------------------------------

@@ -259,8 +259,7 @@ static void indirect_stats(esc_result *R) {
          bb; bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
            I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_call(I) || esc_called_function(I) ||
-            LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+        if (!esc_is_indirect_call(I))
           continue;
         R->stats.indirect_calls++;
         const esc_targets *t = esc_typeset_resolve(R->ts, I);

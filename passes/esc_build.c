@@ -551,8 +551,7 @@ static void ctx_calls_of(esc_result *R, esc_func *F) {
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
          I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_call(I) || esc_called_function(I) ||
-          LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+      if (!esc_is_indirect_call(I))
         continue;
       esc_ctx_path p = esc_ctx_trace_callee(I);
       if (p.param >= 0)

@@ -120,32 +120,6 @@ typedef struct evalctx {
 static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
                 fnset *out, int depth);
 
-/* The constant at byte offset off inside c (of type t). */
-static LLVMValueRef const_at(evalctx *e, LLVMValueRef c, LLVMTypeRef t,
-                             long long off, int depth) {
-  if (!c || depth > 8 || off < 0)
-    return NULL;
-  LLVMTypeKind k = LLVMGetTypeKind(t);
-  if (k == LLVMStructTypeKind) {
-    for (unsigned i = LLVMCountStructElementTypes(t); i-- > 0;) {
-      long long fo = (long long)LLVMOffsetOfElement(e->td, t, i);
-      if (fo <= off)
-        return const_at(e, LLVMGetAggregateElement(c, i),
-                        LLVMStructGetTypeAtIndex(t, i), off - fo, depth + 1);
-    }
-    return NULL;
-  }
-  if (k == LLVMArrayTypeKind) {
-    LLVMTypeRef el = LLVMGetElementType(t);
-    long long sz = (long long)LLVMABISizeOfType(e->td, el);
-    if (sz <= 0)
-      return NULL;
-    return const_at(e, LLVMGetAggregateElement(c, (unsigned)(off / sz)), el,
-                    off % sz, depth + 1);
-  }
-  return off == 0 ? c : NULL;
-}
-
 /* What memory at (base + off) holds, dereferenced further by offs. */
 static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
                     const long long *offs, int n, fnset *out, int depth) {
@@ -155,8 +129,8 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
     if (!LLVMIsGlobalConstant(base) || !LLVMGetInitializer(base) ||
         LLVMIsDeclaration(base))
       return 0; /* may be written at run time */
-    LLVMValueRef c = const_at(e, LLVMGetInitializer(base),
-                              LLVMGlobalGetValueType(base), off, 0);
+    LLVMValueRef c = esc_const_at(e->td, LLVMGetInitializer(base),
+                                  LLVMGlobalGetValueType(base), off);
     if (!c)
       return 0;
     return eval(e, c, offs, n, out, depth + 1);

@@ -58,15 +58,18 @@ void esc_loc_format(const esc_loc *l, char *buf, size_t n) {
     snprintf(buf, n, "%s#%d", l->func ? l->func : "?", l->index);
 }
 
+/* The opcode of an instruction or constant expression; 0 otherwise. */
+static LLVMOpcode opcode_of(LLVMValueRef v) {
+  if (LLVMIsAInstruction(v))
+    return LLVMGetInstructionOpcode(v);
+  if (LLVMIsAConstantExpr(v))
+    return LLVMGetConstOpcode(v);
+  return (LLVMOpcode)0;
+}
+
 LLVMValueRef esc_strip(LLVMValueRef v) {
   for (int guard = 0; guard < 64 && v; guard++) {
-    LLVMOpcode op;
-    if (LLVMIsAInstruction(v))
-      op = LLVMGetInstructionOpcode(v);
-    else if (LLVMIsAConstantExpr(v))
-      op = LLVMGetConstOpcode(v);
-    else
-      return v;
+    LLVMOpcode op = opcode_of(v);
     if (op != LLVMGetElementPtr && op != LLVMBitCast &&
         op != LLVMAddrSpaceCast)
       return v;
@@ -84,12 +87,8 @@ LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off) {
   *off = 0;
   for (int guard = 0; guard < 16 && v; guard++) {
-    LLVMOpcode op;
-    if (LLVMIsAInstruction(v))
-      op = LLVMGetInstructionOpcode(v);
-    else if (LLVMIsAConstantExpr(v))
-      op = LLVMGetConstOpcode(v);
-    else
+    LLVMOpcode op = opcode_of(v);
+    if (!op)
       return v;
     if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
       v = LLVMGetOperand(v, 0);
@@ -338,4 +337,33 @@ const char *esc_demangle(esc_arena *a, const char *name) {
   const char *out = esc_arena_strdup(a, d);
   free(d);
   return out;
+}
+
+LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
+                          long long off) {
+  for (int depth = 0; c && depth < 16 && off >= 0; depth++) {
+    LLVMTypeKind k = LLVMGetTypeKind(t);
+    if (k == LLVMStructTypeKind) {
+      unsigned i = LLVMCountStructElementTypes(t);
+      long long fo = 0;
+      while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
+        ;
+      if (fo > off)
+        return NULL;
+      c = LLVMGetAggregateElement(c, i);
+      t = LLVMStructGetTypeAtIndex(t, i);
+      off -= fo;
+    } else if (k == LLVMArrayTypeKind) {
+      LLVMTypeRef el = LLVMGetElementType(t);
+      long long sz = (long long)LLVMABISizeOfType(td, el);
+      if (sz <= 0)
+        return NULL;
+      c = LLVMGetAggregateElement(c, (unsigned)(off / sz));
+      t = el;
+      off %= sz;
+    } else {
+      return off == 0 ? c : NULL;
+    }
+  }
+  return NULL;
 }

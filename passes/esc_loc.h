@@ -65,6 +65,9 @@ const char *esc_param_name(const esc_names *n, esc_arena *a, LLVMValueRef fn,
  * NULL when an index is not constant. */
 LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off);
+/* The element of constant c (of type t) at byte offset off, or NULL. */
+LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
+                          long long off);
 /* Strips GEPs and casts (instructions and constant expressions). */
 LLVMValueRef esc_strip(LLVMValueRef v);
 /* A C++ name demangled ("tinyxml2::XMLNode::ParseDeep(...)"), in a;

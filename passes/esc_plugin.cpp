@@ -7,6 +7,8 @@
 //       [-escapade-format=json] [-escapade-level=conservative]
 //       [-escapade-detail=2] [-escapade-alloc-fn=xalloc]
 //       [-escapade-resolve=signature] [-escapade-stats] [-escapade-avoided]
+//   opt -load-pass-plugin build/lib/Escapade.so -passes=escapade-count \
+//       x.bc -o counted.bc       (counters per site, see docs/formats.md)
 
 #include "escapade/escapade.h"
 
@@ -53,6 +55,34 @@ namespace {
   report_fatal_error(Twine("escapade: ") + msg, /*gen_crash_diag=*/false);
 }
 
+// Allocator names from -escapade-alloc-fn, kept alive for the options.
+struct AllocNames {
+  std::vector<const char *> names;
+  explicit AllocNames(esc_options &o) {
+    for (auto &A : AllocFns)
+      names.push_back(A.c_str());
+    o.alloc_fns = names.data();
+    o.n_alloc_fns = (int)names.size();
+  }
+};
+
+// Records M's type facts and links the -escapade-link files into it.
+// Returns true when something was linked.
+bool linkRequested(Module &M) {
+  LLVMModuleRef m = wrap(&M);
+  esc_annotate_module(m);
+  std::vector<const char *> paths;
+  for (auto &P : LinkFiles)
+    paths.push_back(P.c_str());
+  char *err = nullptr;
+  if (esc_link_files(m, paths.data(), (int)paths.size(), &err)) {
+    std::string msg = err ? err : "link failed";
+    std::free(err);
+    fail(msg);
+  }
+  return !paths.empty();
+}
+
 struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     esc_options o;
@@ -71,24 +101,9 @@ struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
       fail("unknown -escapade-resolve '" + Resolve + "'");
     o.show_stats = Stats;
     o.avoided_only = Avoided;
-    std::vector<const char *> allocs;
-    for (auto &A : AllocFns)
-      allocs.push_back(A.c_str());
-    o.alloc_fns = allocs.data();
-    o.n_alloc_fns = (int)allocs.size();
-
-    LLVMModuleRef m = wrap(&M);
-    esc_annotate_module(m);
-    std::vector<const char *> paths;
-    for (auto &P : LinkFiles)
-      paths.push_back(P.c_str());
-    char *err = nullptr;
-    if (esc_link_files(m, paths.data(), (int)paths.size(), &err)) {
-      std::string msg = err ? err : "link failed";
-      std::free(err);
-      fail(msg);
-    }
-    esc_result *r = esc_analyze(m, &o);
+    AllocNames allocs(o);
+    bool linked = linkRequested(M);
+    esc_result *r = esc_analyze(wrap(&M), &o);
     if (esc_result_lacks_debug_info(r))
       std::fprintf(stderr,
                    "escapade: warning: %s: no debug info; locations are "
@@ -97,7 +112,7 @@ struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
     esc_report(r, &o, stdout);
     esc_result_free(r);
     /* linking changed the module; annotating alone (metadata) did not */
-    return paths.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
+    return linked ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }
   static bool isRequired() { return true; }
 };
@@ -108,23 +123,9 @@ struct EscapadeCount : PassInfoMixin<EscapadeCount> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     esc_options o;
     esc_options_default(&o);
-    std::vector<const char *> allocs;
-    for (auto &A : AllocFns)
-      allocs.push_back(A.c_str());
-    o.alloc_fns = allocs.data();
-    o.n_alloc_fns = (int)allocs.size();
-    LLVMModuleRef m = wrap(&M);
-    esc_annotate_module(m);
-    std::vector<const char *> paths;
-    for (auto &P : LinkFiles)
-      paths.push_back(P.c_str());
-    char *err = nullptr;
-    if (esc_link_files(m, paths.data(), (int)paths.size(), &err)) {
-      std::string msg = err ? err : "link failed";
-      std::free(err);
-      fail(msg);
-    }
-    esc_result *r = esc_analyze(m, &o);
+    AllocNames allocs(o);
+    linkRequested(M);
+    esc_result *r = esc_analyze(wrap(&M), &o);
     esc_instrument_counts(r);
     esc_result_free(r);
     return PreservedAnalyses::none();

@@ -239,8 +239,7 @@ static void unknown_text(esc_result *R, esc_str *out) {
          bb; bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
            I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_call(I) || esc_called_function(I) ||
-            LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+        if (!esc_is_indirect_call(I))
           continue;
         const esc_targets *t = esc_typeset_resolve(R->ts, I);
         if (!t->unknown)

@@ -10,6 +10,11 @@ int esc_is_call(LLVMValueRef v) {
   return LLVMIsACallInst(v) || LLVMIsAInvokeInst(v) || LLVMIsACallBrInst(v);
 }
 
+int esc_is_indirect_call(LLVMValueRef v) {
+  return esc_is_call(v) && !esc_called_function(v) &&
+         !LLVMIsAInlineAsm(LLVMGetCalledValue(v));
+}
+
 static const esc_allocfn known[] = {
     {"malloc", 0, -1, -1, -1},
     {"calloc", 0, 1, -1, -1},

@@ -35,5 +35,7 @@ int esc_alloca_address_taken(LLVMValueRef alloca);
 long long esc_alloca_bytes(LLVMModuleRef M, LLVMValueRef alloca);
 /* call, invoke or callbr */
 int esc_is_call(LLVMValueRef v);
+/* a call through a pointer (not a function, not inline asm) */
+int esc_is_indirect_call(LLVMValueRef v);
 
 #endif

@@ -703,33 +703,6 @@ static esc_targets *finish(esc_typeset *ts, fnvec *v, int unknown,
   return t;
 }
 
-/* Function at byte offset off inside constant c of type t. */
-static LLVMValueRef fn_at(esc_typeset *ts, LLVMValueRef c, LLVMTypeRef t,
-                          long long off, int depth) {
-  if (!c || depth > 8 || off < 0)
-    return NULL;
-  LLVMTypeKind k = LLVMGetTypeKind(t);
-  if (k == LLVMStructTypeKind) {
-    unsigned n = LLVMCountStructElementTypes(t);
-    for (unsigned i = n; i-- > 0;) {
-      long long fo = (long long)LLVMOffsetOfElement(ts->td, t, i);
-      if (fo <= off)
-        return fn_at(ts, LLVMGetAggregateElement(c, i),
-                     LLVMStructGetTypeAtIndex(t, i), off - fo, depth + 1);
-    }
-    return NULL;
-  }
-  if (k == LLVMArrayTypeKind) {
-    LLVMTypeRef el = LLVMGetElementType(t);
-    long long sz = (long long)LLVMABISizeOfType(ts->td, el);
-    if (sz <= 0)
-      return NULL;
-    return fn_at(ts, LLVMGetAggregateElement(c, (unsigned)(off / sz)), el,
-                 off % sz, depth + 1);
-  }
-  return off == 0 ? esc_function_of(c) : NULL;
-}
-
 /* The vtable pointer and slot offset of a virtual call's callee, if the
  * callee is loaded from (vptr + constant). */
 static LLVMValueRef vtable_slot(esc_typeset *ts, LLVMValueRef callee,
@@ -783,8 +756,9 @@ static esc_targets *resolve_virtual(esc_typeset *ts, LLVMValueRef call) {
     if (e->typeid != id)
       continue;
     matched = 1;
-    LLVMValueRef fn = fn_at(ts, LLVMGetInitializer(e->global),
-                            LLVMGlobalGetValueType(e->global), e->offset + off, 0);
+    LLVMValueRef fn = esc_function_of(
+        esc_const_at(ts->td, LLVMGetInitializer(e->global),
+                     LLVMGlobalGetValueType(e->global), e->offset + off));
     if (!fn) {
       hole = 1;
       continue;
