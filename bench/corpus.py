@@ -248,18 +248,22 @@ def analyse(name, out, mode):
 
 ALLOC_RE = re.compile(r"call[^@]*@(malloc|calloc|realloc|aligned_alloc|"
                       r"_Znwm|_Znam|_ZnwmSt11align_val_t|_ZnamSt11align_val_t)\(")
+# the Attributor's HeapToStack names the allocas it makes "<name>.h2s"
+H2S_RE = re.compile(r"\.h2s = alloca")
 
 
-def count_alloc_calls(bc):
+def count_alloc_calls(bc, pattern=ALLOC_RE):
     r = run(["llvm-dis-19", bc, "-o", "-"], stdout=subprocess.PIPE)
-    return len(ALLOC_RE.findall(r.stdout))
+    return len(pattern.findall(r.stdout))
 
 
 def attributor(name, out):
     path = os.path.join(out, "attributor.json")
     if os.path.exists(path):
         with open(path) as f:
-            return json.load(f)
+            res = json.load(f)
+        if "heap_to_stack" in res.get("attributor", {}):
+            return res
     linked = os.path.join(out, "program.bc")
     before = count_alloc_calls(linked)
     res = {"heap_calls_before": before}
@@ -271,6 +275,7 @@ def attributor(name, out):
         run(["opt-19", f"-passes={passes}", linked, "-o", o])
         after = count_alloc_calls(o)
         res[label] = {"heap_calls_after": after, "removed": before - after,
+                      "heap_to_stack": count_alloc_calls(o, H2S_RE),
                       "seconds": round(time.time() - t0, 3)}
         os.remove(o)
     with open(path, "w") as f:

@@ -115,6 +115,7 @@ int esc_site_get(esc_result *R, LLVMValueRef inst, esc_site_kind kind,
       R, LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)));
   s.allocator = allocator ? esc_arena_strdup(&R->arena, allocator) : NULL;
   s.bytes = bytes;
+  s.size_arg = s.size_arg2 = -1;
   s.loc = esc_loc_of(&R->arena, inst);
   if (kind == ESC_SITE_STACK) {
     const esc_var *v = esc_names_of(&R->names, inst);

@@ -38,6 +38,7 @@ typedef struct esc_site {
   int func;          /* index in esc_result.funcs */
   const char *allocator; /* "malloc", a wrapper's name; NULL for stack */
   long long bytes;       /* -1 when not constant */
+  int size_arg, size_arg2; /* call arguments giving the size (-1) */
   const char *name;      /* variable name, or NULL */
   const char *inlined_into; /* the function it was inlined into, or NULL */
   esc_loc loc;

@@ -308,6 +308,8 @@ static int src_node(fctx *c, LLVMValueRef call, int callee,
       esc_func *F = &c->R->funcs.data[callee];
       site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_WRAPPER,
                           F->display, wrapper_bytes(call, S));
+      c->R->sites.data[site].size_arg = S->wrapper_size_arg;
+      c->R->sites.data[site].size_arg2 = -1;
       c->R->sites.data[site].levels_found |= 1u << c->level;
     }
     return fresh_object(c, call, origin, site,
@@ -358,10 +360,20 @@ static void apply_summary(fctx *c, LLVMValueRef call, int callee,
   }
 }
 
+/* realloc(p, 0) and its wrappers' calls with a constant 0 size free. */
+static int frees_only(LLVMValueRef call, const esc_allocfn *af) {
+  return af->realloc_arg >= 0 && af->size_arg >= 0 &&
+         esc_alloc_bytes(call, af) == 0;
+}
+
 static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
+  if (frees_only(call, af))
+    return;
   int site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_DIRECT,
                           af->name, esc_alloc_bytes(call, af));
   c->R->sites.data[site].levels_found |= 1u << c->level;
+  c->R->sites.data[site].size_arg = af->size_arg;
+  c->R->sites.data[site].size_arg2 = af->size_arg2;
   int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
   esc_why w = why(ESC_WHY_ALLOC, call, af->name, 0);
   int res = vnode(c, call);
@@ -495,10 +507,14 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
   }
   ESC_VEC_PUSH(c->resolved, call);
   esc_allocfn af;
-  if (targets_all_allocators(c, t, &af)) {
-    /* an allocator reached through a pointer: a site of its own */
+  if (targets_all_allocators(c, t, &af) &&
+      !(af.size_arg >= 0 && esc_alloc_bytes(call, &af) == 0)) {
+    /* an allocator reached through a pointer: a site of its own (unless it
+     * is asked for 0 bytes: a realloc-style hook freeing) */
     int site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_INDIRECT,
                             af.name, esc_alloc_bytes(call, &af));
+    c->R->sites.data[site].size_arg = af.size_arg;
+    c->R->sites.data[site].size_arg2 = -1;
     c->R->sites.data[site].levels_found |= 1u << ESC_WHOLE;
     int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
     int res = vnode(c, call);

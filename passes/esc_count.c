@@ -7,8 +7,8 @@
  * per site to the file named by the environment variable
  * ESCAPADE_COUNT_FILE (nothing is written when it is unset):
  *
- *   id <TAB> file:line:col <TAB> kind <TAB> allocator <TAB> intra <TAB>
- *   conservative <TAB> whole_program <TAB> executions <TAB> bytes
+ *   id <TAB> file:line:col <TAB> kind <TAB> found_by <TAB> allocator <TAB>
+ *   intra <TAB> conservative <TAB> whole_program <TAB> executions <TAB> bytes
  *
  * where the three level columns are "escapes" or "local". Appending lets a
  * test suite that runs the program many times accumulate its counts; the
@@ -45,17 +45,7 @@ static LLVMValueRef site_bytes(esc_result *R, LLVMBuilderRef b,
     LLVMValueRef n = LLVMBuildZExtOrBitCast(b, LLVMGetOperand(I, 0), i64, "");
     return LLVMBuildMul(b, n, const_i64(ctx, LLVMABISizeOfType(td, t)), "");
   }
-  int size_arg = -1, size_arg2 = -1;
-  esc_allocfn af;
-  LLVMValueRef fn = esc_called_function(I);
-  if (fn && esc_alloc_classify(fn, R->opt.alloc_fns, R->opt.n_alloc_fns, &af)) {
-    size_arg = af.size_arg;
-    size_arg2 = af.size_arg2;
-  } else if (fn) {
-    int fi = esc_func_index(R, fn);
-    if (fi >= 0)
-      size_arg = R->funcs.data[fi].sum[ESC_WHOLE].wrapper_size_arg;
-  }
+  int size_arg = s->size_arg, size_arg2 = s->size_arg2;
   unsigned nargs = LLVMGetNumArgOperands(I);
   if (size_arg < 0 || (unsigned)size_arg >= nargs)
     return const_i64(ctx, 0);
@@ -217,9 +207,10 @@ int esc_instrument_counts(esc_result *R) {
     char loc[600];
     esc_loc_format(&s->loc, loc, sizeof loc);
     esc_str line = {0};
-    esc_str_printf(&line, "%d\t%s\t%s\t%s\t%s\t%s\t%s", s->id, loc,
+    static const char *found[] = {"direct", "wrapper", "whole_program"};
+    esc_str_printf(&line, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", s->id, loc,
                    s->kind == ESC_SITE_STACK ? "stack" : "heap",
-                   s->allocator ? s->allocator : "-",
+                   found[s->found_by], s->allocator ? s->allocator : "-",
                    level_word(s, ESC_INTRA), level_word(s, ESC_CONSERVATIVE),
                    level_word(s, ESC_WHOLE));
     LLVMValueRef str = LLVMConstStringInContext2(ctx, line.s, line.len, 0);

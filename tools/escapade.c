@@ -158,10 +158,24 @@ static double now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* Peak resident set of this process: VmHWM (reset by exec, unlike
+ * getrusage's ru_maxrss, which can carry the parent's peak). */
 static long peak_rss_kib(void) {
-  struct rusage u;
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
+  long kib = -1;
+  FILE *f = fopen("/proc/self/status", "r");
+  if (f) {
+    char line[256];
+    while (fgets(line, sizeof line, f))
+      if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+        break;
+    fclose(f);
+  }
+  if (kib < 0) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    kib = u.ru_maxrss;
+  }
+  return kib;
 }
 
 int main(int argc, char **argv) {
