@@ -69,7 +69,6 @@ struct esc_typeset {
   ESC_VEC(LLVMValueRef) taken; /* address-taken functions */
   esc_ptrmap is_taken;
   ESC_VEC(vt_entry) vtables;
-  ESC_VEC(LLVMValueRef) untyped_fns; /* functions stored as untyped data */
   esc_ptrmap cache; /* call -> index in results */
   ESC_VEC(esc_targets *) results;
   int U;
@@ -429,11 +428,6 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
         k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
         for (int i = 0; i < k; i++)
           copy(ts, v, m[i]);
-        /* a function written as untyped data may be read through any
-         * field: every resolution considers it if its signature fits */
-        LLVMValueRef f = esc_function_of(LLVMGetOperand(I, 0));
-        if (f && k == 1 && m[0] == ts->U)
-          ESC_VEC_PUSH(ts->untyped_fns, f);
         break;
       }
       case LLVMAtomicRMW:
@@ -653,7 +647,6 @@ void esc_typeset_free(esc_typeset *ts) {
   ESC_VEC_FREE(ts->keys);
   ESC_VEC_FREE(ts->taken);
   ESC_VEC_FREE(ts->vtables);
-  ESC_VEC_FREE(ts->untyped_fns);
   ESC_VEC_FREE(ts->results);
   free(ts);
 }
@@ -830,9 +823,15 @@ static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
         add_fn(&v, fn);
     }
   }
-  for (size_t i = 0; fty && i < ts->untyped_fns.len; i++)
-    if (sig_fits(ts->untyped_fns.data[i], fty))
-      add_fn(&v, ts->untyped_fns.data[i]);
+  /* a function written to untyped memory (void **, generic code) may be
+   * read through any field: every call considers those of its type */
+  const esc_bits *u = esc_graph_pts(ts->g, ts->U);
+  for (int o = esc_bits_next(u, 0); fty && o >= 0;
+       o = esc_bits_next(u, (uint32_t)o + 1)) {
+    LLVMValueRef fn = o < (int)ts->obj_fn.len ? ts->obj_fn.data[o] : NULL;
+    if (fn && sig_fits(fn, fty))
+      add_fn(&v, fn);
+  }
   return finish(ts, &v, unknown, why, ev);
 }
 
