@@ -814,9 +814,9 @@ static void build_inst(fctx *c, LLVMValueRef I) {
   case LLVMIntToPtr:
     copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
             why(ESC_WHY_COPY, I, NULL, 0));
-    /* a pointer loaded as an integer (LLVM copies memory that way) is the
-     * pointer that was stored; any other integer may be anything */
-    if (!LLVMIsALoadInst(LLVMGetOperand(I, 0)))
+    /* a pointer carried as an integer (LLVM copies memory that way) is the
+     * pointer that was stored; an integer from nowhere may be anything */
+    if (esc_int_untracked(LLVMGetOperand(I, 0), 0))
       esc_graph_base(c->g, vnode(c, I), ESC_HEAP_OBJ,
                      why(ESC_WHY_INTTOPTR, I, NULL, 0));
     return;

@@ -24,6 +24,8 @@ enum {
   ESC_LIB_THREAD = 1 << 5,       /* starts a thread with arg src */
   ESC_LIB_LONGJMP = 1 << 6,      /* non-local jump */
   ESC_LIB_VA = 1 << 7,           /* va_list reader: hands out unknown values */
+  ESC_LIB_RET_DATA = 1 << 8,     /* returns an object pointer, never code;
+                                    arguments are not modelled (may be kept) */
 };
 
 typedef struct esc_libfn {

@@ -367,3 +367,30 @@ LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
   }
   return NULL;
 }
+
+int esc_int_untracked(LLVMValueRef v, int depth) {
+  if (!v || depth > 6)
+    return 1;
+  if (LLVMIsAConstant(v))
+    return !esc_function_of(v); /* an integer constant: an address from nowhere */
+  if (LLVMIsAArgument(v) || LLVMIsALoadInst(v) || LLVMIsACallInst(v) ||
+      LLVMIsAInvokeInst(v) || LLVMIsAPtrToIntInst(v) ||
+      LLVMIsAExtractValueInst(v) || LLVMIsAExtractElementInst(v))
+    return 0; /* values the flow graphs follow */
+  if (LLVMIsAZExtInst(v) || LLVMIsASExtInst(v) || LLVMIsATruncInst(v) ||
+      LLVMIsAFPToUIInst(v) || LLVMIsAFPToSIInst(v))
+    return 1; /* rebuilt from narrower pieces */
+  if (LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsABinaryOperator(v) ||
+      LLVMIsAFreezeInst(v) || LLVMIsABitCastInst(v)) {
+    int n = LLVMGetNumOperands(v);
+    for (int i = LLVMIsASelectInst(v) ? 1 : 0; i < n; i++) {
+      LLVMValueRef o = LLVMGetOperand(v, (unsigned)i);
+      if (LLVMIsAConstantInt(o) && LLVMIsABinaryOperator(v))
+        continue; /* masks and offsets on a tracked value */
+      if (esc_int_untracked(o, depth + 1))
+        return 1;
+    }
+    return 0;
+  }
+  return 1;
+}

@@ -73,6 +73,11 @@ LLVMValueRef esc_strip(LLVMValueRef v);
 /* A C++ name demangled ("tinyxml2::XMLNode::ParseDeep(...)"), in a;
  * other names are returned as they are. */
 const char *esc_demangle(esc_arena *a, const char *name);
+/* 1 when the integer v may hold an address the flow graphs did not follow
+ * (a constant, or one rebuilt from narrower pieces); integers loaded,
+ * passed, returned or converted from pointers are followed. Used to decide
+ * whether inttoptr yields "unknown". */
+int esc_int_untracked(LLVMValueRef v, int depth);
 /* The function a constant designates, through casts (ptrtoint included,
  * as LLVM writes function pointers stored as integers) and aliases. */
 LLVMValueRef esc_function_of(LLVMValueRef v);

@@ -69,6 +69,8 @@ struct esc_typeset {
   ESC_VEC(LLVMValueRef) taken; /* address-taken functions */
   esc_ptrmap is_taken;
   ESC_VEC(vt_entry) vtables;
+  ESC_VEC(int) forged;          /* inttoptr nodes of untracked integers */
+  ESC_VEC(LLVMValueRef) to_int; /* operands of ptrtoint */
   esc_ptrmap cache; /* call -> index in results */
   ESC_VEC(esc_targets *) results;
   int U;
@@ -214,7 +216,9 @@ static int mem_nodes(esc_typeset *ts, LLVMValueRef inst, LLVMValueRef addr,
   LLVMValueRef base = esc_strip(addr);
   if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base))) {
     out[k++] = node_for(&ts->mem, ts->g, base);
-    if (is_load && !keyed) {
+    if (is_load && !keyed &&
+        !(LLVMIsAGlobalVariable(base) &&
+          esc_libc_data_global(esc_value_name(base)))) {
       int t = esc_ptrmap_get(&ts->addr_escapes, base);
       if (t < 0) {
         t = address_escapes(base, 0);
@@ -367,8 +371,17 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
       for (int i = 0; i < ns; i++)
         for (int j = 0; j < nd; j++)
           copy(ts, s[i], d[j]);
-    } else if (!strncmp(name, "llvm.type.checked.load", 22) ||
-               !strncmp(name, "llvm.load.relative", 18)) {
+    } else if (!strncmp(name, "llvm.load.relative", 18)) {
+      /* a relative lookup table (LLVM's form of a constant table of
+       * pointers): the result is one of the table's entries */
+      LLVMValueRef table = esc_strip(LLVMGetOperand(call, 0));
+      if (table && LLVMIsAGlobalVariable(table) &&
+          LLVMIsGlobalConstant(table) && LLVMGetInitializer(table) &&
+          !LLVMIsDeclaration(table))
+        init_functions(ts, LLVMGetInitializer(table), res, 0);
+      else
+        unknown_into(ts, res);
+    } else if (!strncmp(name, "llvm.type.checked.load", 22)) {
       unknown_into(ts, res);
     } else {
       /* value intrinsics (ptrmask, launder, expect...) pass values on */
@@ -389,11 +402,12 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
   const esc_libfn *lib = esc_libc_lookup(name);
   int quiet = esc_alloc_classify(fn, NULL, 0, &af) || esc_is_free_fn(fn) ||
               (lib && (lib->flags & ESC_LIB_KNOWN));
-  /* the C library returns object pointers (FILE *, char *), never
-   * function pointers; any other external function may (dlsym) */
+  /* the C library returns object pointers (FILE *, char *, struct dirent
+   * *), never function pointers; any other external function may (dlsym) */
   if (quiet)
     return;
-  unknown_into(ts, res);
+  if (!(lib && (lib->flags & ESC_LIB_RET_DATA)))
+    unknown_into(ts, res);
   for (unsigned i = 0; i < n; i++) {
     LLVMValueRef a = LLVMGetOperand(call, i);
     ESC_VEC_PUSH(*external_args, a);
@@ -448,12 +462,23 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
         if (LLVMGetNumOperands(I))
           copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
         break;
-      case LLVMIntToPtr:
-        /* a pointer loaded as an integer (LLVM copies memory that way) is
-         * the pointer that was stored; any other integer is unknown */
-        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
-        if (!LLVMIsALoadInst(LLVMGetOperand(I, 0)))
+      case LLVMIntToPtr: {
+        /* a pointer carried as an integer (LLVM copies memory that way) is
+         * the pointer that was stored. An integer the graph did not follow
+         * (rebuilt from narrower pieces) can only be a code address if some
+         * function's address was turned into an integer: it gets those
+         * functions (see forge_rounds). A constant address is unknown. */
+        LLVMValueRef x = LLVMGetOperand(I, 0);
+        copy(ts, vnode(ts, x), vnode(ts, I));
+        if (LLVMIsAConstant(x) && !esc_function_of(x))
           unknown_into(ts, vnode(ts, I));
+        else if (esc_int_untracked(x, 0))
+          ESC_VEC_PUSH(ts->forged, vnode(ts, I));
+        break;
+      }
+      case LLVMPtrToInt:
+        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
+        ESC_VEC_PUSH(ts->to_int, LLVMGetOperand(I, 0));
         break;
       case LLVMVAArg:
         copy(ts, ts->U, vnode(ts, I));
@@ -514,6 +539,66 @@ static void collect_vtables(esc_typeset *ts) {
   }
 }
 
+/* The struct type of a local or global (through arrays), or NULL. */
+static LLVMTypeRef object_struct_type(LLVMValueRef base) {
+  LLVMTypeRef t = NULL;
+  if (base && LLVMIsAAllocaInst(base))
+    t = LLVMGetAllocatedType(base);
+  else if (base && LLVMIsAGlobalVariable(base))
+    t = LLVMGlobalGetValueType(base);
+  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind)
+    t = LLVMGetElementType(t);
+  return t && LLVMGetTypeKind(t) == LLVMStructTypeKind ? t : NULL;
+}
+
+static int type_has_pointer(LLVMTypeRef t, int depth) {
+  switch (LLVMGetTypeKind(t)) {
+  case LLVMPointerTypeKind:
+    return 1;
+  case LLVMArrayTypeKind:
+  case LLVMVectorTypeKind:
+    return depth < 8 && type_has_pointer(LLVMGetElementType(t), depth + 1);
+  case LLVMStructTypeKind: {
+    if (LLVMIsOpaqueStruct(t))
+      return 1;
+    unsigned n = LLVMCountStructElementTypes(t);
+    for (unsigned i = 0; i < n && depth < 8; i++)
+      if (type_has_pointer(LLVMStructGetTypeAtIndex(t, i), depth + 1))
+        return 1;
+    return 0;
+  }
+  default:
+    return 0;
+  }
+}
+
+/* The innermost field type at byte offset off of t, or NULL. */
+static LLVMTypeRef type_at(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
+  for (int depth = 0; t && depth < 16 && off >= 0; depth++) {
+    LLVMTypeKind k = LLVMGetTypeKind(t);
+    if (k == LLVMStructTypeKind && !LLVMIsOpaqueStruct(t)) {
+      unsigned i = LLVMCountStructElementTypes(t);
+      long long fo = 0;
+      while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
+        ;
+      if (fo > off)
+        return NULL;
+      t = LLVMStructGetTypeAtIndex(t, i);
+      off -= fo;
+    } else if (k == LLVMArrayTypeKind) {
+      LLVMTypeRef el = LLVMGetElementType(t);
+      long long sz = (long long)LLVMABISizeOfType(td, el);
+      if (sz <= 0)
+        return NULL;
+      t = el;
+      off %= sz;
+    } else {
+      return off == 0 ? t : NULL;
+    }
+  }
+  return NULL;
+}
+
 /* After solving: functions handed to external code may be called by it with
  * anything; struct memory handed to it may receive its function pointers. */
 static int expose_to_external(esc_typeset *ts, value_vec *args,
@@ -546,13 +631,43 @@ static int expose_to_external(esc_typeset *ts, value_vec *args,
     const char *sname = struct_of_arg(struct_args->data[i], buf, sizeof buf);
     size_t sl = strlen(sname);
     LLVMValueRef base = esc_strip(struct_args->data[i]);
+    LLVMTypeRef st = object_struct_type(base);
+    if (!st || !type_has_pointer(st, 0))
+      continue; /* integers only: external code writes no code address */
     unknown_into(ts, node_for(&ts->mem, ts->g, base));
-    for (size_t k = 0; k < ts->keys.len; k++)
-      if (!strncmp(ts->keys.data[k].name, sname, sl) &&
-          ts->keys.data[k].name[sl] == '@')
+    for (size_t k = 0; k < ts->keys.len; k++) {
+      const char *kn = ts->keys.data[k].name;
+      if (strncmp(kn, sname, sl) || kn[sl] != '@')
+        continue;
+      LLVMTypeRef ft = type_at(ts->td, st, atoll(kn + sl + 1));
+      if (!ft || type_has_pointer(ft, 0))
         unknown_into(ts, ts->keys.data[k].node);
+    }
   }
   struct_args->len = 0; /* once is enough */
+  return added;
+}
+
+/* Functions whose addresses were turned into integers may come back from
+ * any integer the graph did not follow. Returns 1 when something new was
+ * added (solve again). */
+static int forge_rounds(esc_typeset *ts) {
+  if (!ts->forged.len)
+    return 0;
+  int added = 0;
+  for (size_t i = 0; i < ts->to_int.len; i++) {
+    int n = vnode(ts, ts->to_int.data[i]);
+    if (n < 0)
+      continue;
+    const esc_bits *b = esc_graph_pts(ts->g, n);
+    for (int o = esc_bits_next(b, 0); o >= 0;
+         o = esc_bits_next(b, (uint32_t)o + 1))
+      for (size_t k = 0; k < ts->forged.len && o != UNKNOWN_OBJ; k++)
+        if (!esc_graph_points_to(ts->g, ts->forged.data[k], o)) {
+          esc_graph_base(ts->g, ts->forged.data[k], o, nowhy());
+          added = 1;
+        }
+  }
   return added;
 }
 
@@ -620,7 +735,9 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
       ts->over_budget = 1;
       break;
     }
-    if (!expose_to_external(ts, &ext_args, &struct_args, &exposed))
+    int more = expose_to_external(ts, &ext_args, &struct_args, &exposed);
+    more |= forge_rounds(ts);
+    if (!more)
       break;
   }
   esc_ptrmap_free(&exposed);
@@ -647,6 +764,8 @@ void esc_typeset_free(esc_typeset *ts) {
   ESC_VEC_FREE(ts->keys);
   ESC_VEC_FREE(ts->taken);
   ESC_VEC_FREE(ts->vtables);
+  ESC_VEC_FREE(ts->forged);
+  ESC_VEC_FREE(ts->to_int);
   ESC_VEC_FREE(ts->results);
   free(ts);
 }
@@ -905,9 +1024,14 @@ static const char *node_name(esc_typeset *ts, int node, esc_arena *a) {
     char buf[400];
     esc_loc_format(&l, buf, sizeof buf);
     const char *what = LLVMIsALoadInst(v)        ? "load"
-                       : esc_is_call(v)          ? "call result"
+                       : esc_is_call(v)          ? "result of"
                        : LLVMIsAIntToPtrInst(v)  ? "inttoptr"
                                                  : "value";
+    if (esc_is_call(v)) {
+      LLVMValueRef f = esc_called_function(v);
+      return esc_arena_printf(a, "result of %s at %s",
+                              f ? esc_value_name(f) : "an indirect call", buf);
+    }
     return esc_arena_printf(a, "%s at %s", what, buf);
   }
   return "a value";
