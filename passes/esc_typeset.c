@@ -694,6 +694,14 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
 
   LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
   int has_main = main_fn && !LLVMIsDeclaration(main_fn);
+  /* a program that loads code (dlopen) can be called back by it: every
+   * function it exports is then an entry, as in a library */
+  static const char *const loaders[] = {"dlopen", "dlmopen"};
+  for (size_t i = 0; i < 2; i++) {
+    LLVMValueRef f = LLVMGetNamedFunction(M, loaders[i]);
+    if (f && LLVMGetFirstUse(f))
+      has_main = 0;
+  }
   value_vec ext_args = {0}, struct_args = {0};
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
        fn = LLVMGetNextFunction(fn)) {
