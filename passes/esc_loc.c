@@ -339,33 +339,47 @@ const char *esc_demangle(esc_arena *a, const char *name) {
   return out;
 }
 
-LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
-                          long long off) {
-  for (int depth = 0; c && depth < 16 && off >= 0; depth++) {
+int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
+                   unsigned *path, int max, LLVMTypeRef *leaf) {
+  int n = 0;
+  for (; t && n < max && off >= 0;) {
     LLVMTypeKind k = LLVMGetTypeKind(t);
-    if (k == LLVMStructTypeKind) {
+    if (k == LLVMStructTypeKind && !LLVMIsOpaqueStruct(t)) {
       unsigned i = LLVMCountStructElementTypes(t);
       long long fo = 0;
       while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
         ;
       if (fo > off)
-        return NULL;
-      c = LLVMGetAggregateElement(c, i);
+        return -1;
+      path[n++] = i;
       t = LLVMStructGetTypeAtIndex(t, i);
       off -= fo;
     } else if (k == LLVMArrayTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);
       long long sz = (long long)LLVMABISizeOfType(td, el);
       if (sz <= 0)
-        return NULL;
-      c = LLVMGetAggregateElement(c, (unsigned)(off / sz));
+        return -1;
+      path[n++] = (unsigned)(off / sz);
       t = el;
       off %= sz;
     } else {
-      return off == 0 ? c : NULL;
+      if (off != 0)
+        return -1;
+      *leaf = t;
+      return n;
     }
   }
-  return NULL;
+  return -1;
+}
+
+LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
+                          long long off) {
+  unsigned path[16];
+  LLVMTypeRef leaf;
+  int n = esc_field_path(td, t, off, path, 16, &leaf);
+  for (int i = 0; i < n && c; i++)
+    c = LLVMGetAggregateElement(c, path[i]);
+  return n < 0 ? NULL : c;
 }
 
 int esc_int_untracked(LLVMValueRef v, int depth) {

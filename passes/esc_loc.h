@@ -65,6 +65,11 @@ const char *esc_param_name(const esc_names *n, esc_arena *a, LLVMValueRef fn,
  * NULL when an index is not constant. */
 LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off);
+/* The path of element indices from type t down to the scalar at byte
+ * offset off: fills path (at most max entries) and *leaf, returns the path
+ * length, or -1 when off falls inside no scalar (padding, past the end). */
+int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
+                   unsigned *path, int max, LLVMTypeRef *leaf);
 /* The element of constant c (of type t) at byte offset off, or NULL. */
 LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
                           long long off);

@@ -572,33 +572,6 @@ static int type_has_pointer(LLVMTypeRef t, int depth) {
   }
 }
 
-/* The innermost field type at byte offset off of t, or NULL. */
-static LLVMTypeRef type_at(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
-  for (int depth = 0; t && depth < 16 && off >= 0; depth++) {
-    LLVMTypeKind k = LLVMGetTypeKind(t);
-    if (k == LLVMStructTypeKind && !LLVMIsOpaqueStruct(t)) {
-      unsigned i = LLVMCountStructElementTypes(t);
-      long long fo = 0;
-      while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
-        ;
-      if (fo > off)
-        return NULL;
-      t = LLVMStructGetTypeAtIndex(t, i);
-      off -= fo;
-    } else if (k == LLVMArrayTypeKind) {
-      LLVMTypeRef el = LLVMGetElementType(t);
-      long long sz = (long long)LLVMABISizeOfType(td, el);
-      if (sz <= 0)
-        return NULL;
-      t = el;
-      off %= sz;
-    } else {
-      return off == 0 ? t : NULL;
-    }
-  }
-  return NULL;
-}
-
 /* After solving: functions handed to external code may be called by it with
  * anything; struct memory handed to it may receive its function pointers. */
 static int expose_to_external(esc_typeset *ts, value_vec *args,
@@ -639,8 +612,10 @@ static int expose_to_external(esc_typeset *ts, value_vec *args,
       const char *kn = ts->keys.data[k].name;
       if (strncmp(kn, sname, sl) || kn[sl] != '@')
         continue;
-      LLVMTypeRef ft = type_at(ts->td, st, atoll(kn + sl + 1));
-      if (!ft || type_has_pointer(ft, 0))
+      unsigned path[16];
+      LLVMTypeRef ft = NULL;
+      if (esc_field_path(ts->td, st, atoll(kn + sl + 1), path, 16, &ft) < 0 ||
+          type_has_pointer(ft, 0))
         unknown_into(ts, ts->keys.data[k].node);
     }
   }
