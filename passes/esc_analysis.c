@@ -154,17 +154,21 @@ static void collect_functions(esc_result *R) {
   }
 }
 
-static void collect_stack_sites(esc_result *R) {
+/* One walk over the program: stack sites, and the indirect calls. */
+static void collect_stack_sites_and_calls(esc_result *R) {
   for (size_t f = 0; f < R->funcs.len; f++) {
     if (!R->funcs.data[f].defined)
       continue;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
          bb; bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I))
+           I = LLVMGetNextInstruction(I)) {
         if (LLVMIsAAllocaInst(I) && esc_alloca_address_taken(I))
           esc_site_get(R, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
                        esc_alloca_bytes(R->M, I));
+        else if (esc_is_indirect_call(I))
+          ESC_VEC_PUSH(R->indirect, I);
+      }
   }
 }
 
@@ -253,30 +257,22 @@ static void solve_level(esc_result *R, esc_level level) {
 }
 
 static void indirect_stats(esc_result *R) {
-  for (size_t f = 0; f < R->funcs.len; f++) {
-    if (!R->funcs.data[f].defined)
+  for (size_t i = 0; i < R->indirect.len; i++) {
+    LLVMValueRef I = R->indirect.data[i];
+    R->stats.indirect_calls++;
+    const esc_targets *t = esc_typeset_resolve(R->ts, I);
+    if (esc_ptrmap_get(&R->ctx_resolved, I) >= 0) {
+      /* a caller's context gave the answer the analysis used */
+      R->stats.resolved_by[ESC_EV_CONTEXT]++;
+      R->stats.targets_total += esc_ptrmap_get(&R->ctx_resolved, I);
       continue;
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
-         bb; bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_indirect_call(I))
-          continue;
-        R->stats.indirect_calls++;
-        const esc_targets *t = esc_typeset_resolve(R->ts, I);
-        if (esc_ptrmap_get(&R->ctx_resolved, I) >= 0) {
-          /* a caller's context gave the answer the analysis used */
-          R->stats.resolved_by[ESC_EV_CONTEXT]++;
-          R->stats.targets_total += esc_ptrmap_get(&R->ctx_resolved, I);
-          continue;
-        }
-        if (t->unknown || t->n == 0) {
-          R->stats.unknown++;
-          continue;
-        }
-        R->stats.resolved_by[t->evidence]++;
-        R->stats.targets_total += t->n;
-      }
+    }
+    if (t->unknown || t->n == 0) {
+      R->stats.unknown++;
+      continue;
+    }
+    R->stats.resolved_by[t->evidence]++;
+    R->stats.targets_total += t->n;
   }
   for (size_t s = 0; s < R->sites.len; s++)
     if (R->sites.data[s].found_by == ESC_FOUND_INDIRECT)
@@ -300,7 +296,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
     LLVMSetIsNewDbgInfoFormat(M, 1);
 
   collect_functions(R);
-  collect_stack_sites(R);
+  collect_stack_sites_and_calls(R);
   R->ts = esc_typeset_build(M, &R->arena, o->resolve, o->explain_unknown);
   solve_level(R, ESC_CONSERVATIVE);
   solve_level(R, ESC_WHOLE);
@@ -335,6 +331,7 @@ void esc_result_free(esc_result *R) {
   esc_names_free(&R->names);
   ESC_VEC_FREE(R->funcs);
   ESC_VEC_FREE(R->sites);
+  ESC_VEC_FREE(R->indirect);
   esc_ptrmap_free(&R->func_of);
   esc_ptrmap_free(&R->site_of);
   esc_arena_free(&R->arena);

@@ -134,6 +134,7 @@ struct esc_result {
   esc_ptrmap func_of; /* LLVMValueRef function -> index */
   ESC_VEC(esc_site) sites;
   esc_ptrmap site_of;  /* alloca/call instruction -> site id */
+  ESC_VEC(LLVMValueRef) indirect; /* every indirect call, in program order */
   esc_typeset *ts;     /* indirect-call resolution (whole level) */
   esc_ptrmap ctx_resolved; /* indirect calls a caller's context resolved */
   esc_stats stats;

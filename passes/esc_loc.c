@@ -408,3 +408,38 @@ int esc_int_untracked(LLVMValueRef v, int depth) {
   }
   return 1;
 }
+
+LLVMTypeRef esc_object_struct_type(LLVMValueRef base) {
+  LLVMTypeRef t = NULL;
+  if (base && LLVMIsAAllocaInst(base))
+    t = LLVMGetAllocatedType(base);
+  else if (base && LLVMIsAGlobalVariable(base))
+    t = LLVMGlobalGetValueType(base);
+  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind)
+    t = LLVMGetElementType(t);
+  return t && LLVMGetTypeKind(t) == LLVMStructTypeKind ? t : NULL;
+}
+
+void esc_struct_source_name(const char *s, char *out, size_t n) {
+  static const char *prefixes[] = {"struct.", "class.", "union."};
+  if (!s || !*s)
+    s = "{literal}";
+  for (size_t i = 0; i < 3; i++)
+    if (!strncmp(s, prefixes[i], strlen(prefixes[i]))) {
+      s += strlen(prefixes[i]);
+      break;
+    }
+  snprintf(out, n, "%s", s);
+  /* linking and parsing add ".N" to keep names unique */
+  for (;;) {
+    char *dot = strrchr(out, '.');
+    if (!dot || !dot[1])
+      break;
+    char *p = dot + 1;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    if (*p)
+      break;
+    *dot = 0;
+  }
+}

@@ -70,6 +70,11 @@ LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
  * length, or -1 when off falls inside no scalar (padding, past the end). */
 int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
                    unsigned *path, int max, LLVMTypeRef *leaf);
+/* The struct type of a local or global (through arrays), or NULL. */
+LLVMTypeRef esc_object_struct_type(LLVMValueRef base);
+/* A struct's source name: "struct.ops.12" -> "ops", "class.ns::W" ->
+ * "ns::W" (the key TBAA uses too). */
+void esc_struct_source_name(const char *llvm_name, char *out, size_t n);
 /* The element of constant c (of type t) at byte offset off, or NULL. */
 LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
                           long long off);

@@ -232,25 +232,17 @@ static void stats_text(const esc_result *R, esc_str *out) {
 
 /* For each unresolved indirect call, where "unknown" came from. */
 static void unknown_text(esc_result *R, esc_str *out) {
-  for (size_t f = 0; f < R->funcs.len; f++) {
-    if (!R->funcs.data[f].defined)
+  for (size_t i = 0; i < R->indirect.len; i++) {
+    LLVMValueRef I = R->indirect.data[i];
+    const esc_targets *t = esc_typeset_resolve(R->ts, I);
+    if (!t->unknown)
       continue;
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
-         bb; bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_indirect_call(I))
-          continue;
-        const esc_targets *t = esc_typeset_resolve(R->ts, I);
-        if (!t->unknown)
-          continue;
-        esc_loc l = esc_loc_of(&R->arena, I);
-        char buf[400];
-        esc_loc_format(&l, buf, sizeof buf);
-        esc_str_printf(out, "# unknown: indirect call at %s: %s: %s\n", buf,
-                       t->unknown_reason ? t->unknown_reason : "?",
-                       esc_typeset_explain(R->ts, I, &R->arena));
-      }
+    esc_loc l = esc_loc_of(&R->arena, I);
+    char buf[400];
+    esc_loc_format(&l, buf, sizeof buf);
+    esc_str_printf(out, "# unknown: indirect call at %s: %s: %s\n", buf,
+                   t->unknown_reason ? t->unknown_reason : "?",
+                   esc_typeset_explain(R->ts, I, &R->arena));
   }
 }
 

@@ -29,29 +29,6 @@ typedef struct keylist {
   char key[MAX_KEYS][160];
 } keylist;
 
-/* "struct.ops.12" -> "ops"; "class.ns::W" -> "ns::W". */
-static void norm_llvm_name(const char *s, char *out, size_t n) {
-  static const char *prefixes[] = {"struct.", "class.", "union."};
-  for (size_t i = 0; i < 3; i++)
-    if (!strncmp(s, prefixes[i], strlen(prefixes[i]))) {
-      s += strlen(prefixes[i]);
-      break;
-    }
-  snprintf(out, n, "%s", s);
-  /* linking and parsing add ".N" to keep names unique */
-  for (;;) {
-    char *dot = strrchr(out, '.');
-    if (!dot || !dot[1])
-      break;
-    char *p = dot + 1;
-    while (*p >= '0' && *p <= '9')
-      p++;
-    if (*p)
-      break;
-    *dot = 0;
-  }
-}
-
 /* TBAA names are source names for C and "_ZTS<mangled>" for C++. */
 static void norm_tbaa_name(const char *s, size_t len, char *out, size_t n) {
   char buf[256];
@@ -96,9 +73,8 @@ static void add_key(keylist *k, const char *name, long long off) {
 }
 
 static void add_struct_key(keylist *k, LLVMTypeRef st, long long off) {
-  const char *nm = LLVMGetStructName(st);
   char name[128];
-  norm_llvm_name(nm && *nm ? nm : "{literal}", name, sizeof name);
+  esc_struct_source_name(LLVMGetStructName(st), name, sizeof name);
   add_key(k, name, off);
 }
 
@@ -258,19 +234,12 @@ static void tbaa_keys(LLVMContextRef ctx, LLVMTargetDataRef td, keylist *k,
 static void object_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr) {
   long long off;
   LLVMValueRef base = esc_base_offset(td, addr, &off);
-  LLVMTypeRef t = NULL;
-  if (base && LLVMIsAAllocaInst(base))
-    t = LLVMGetAllocatedType(base);
-  else if (base && LLVMIsAGlobalVariable(base))
-    t = LLVMGlobalGetValueType(base);
-  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind) {
-    long long sz = (long long)LLVMABISizeOfType(td, LLVMGetElementType(t));
-    t = LLVMGetElementType(t);
-    if (sz > 0)
-      off %= sz;
-  }
-  if (!t || LLVMGetTypeKind(t) != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
+  LLVMTypeRef t = esc_object_struct_type(base);
+  if (!t || LLVMIsOpaqueStruct(t))
     return;
+  long long sz = (long long)LLVMABISizeOfType(td, t);
+  if (sz > 0)
+    off %= sz; /* an element of an array of structs */
   add_struct_key(k, t, off);
   decompose(td, k, t, off, 0);
 }
@@ -297,7 +266,7 @@ static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
     memcpy(starts, outer_start, sizeof(long long) * MAX_KEYS);
     if (names.n < MAX_KEYS) {
       const char *nm = LLVMGetStructName(t);
-      norm_llvm_name(nm && *nm ? nm : "{literal}", names.key[names.n],
+      esc_struct_source_name(nm && *nm ? nm : "{literal}", names.key[names.n],
                      sizeof names.key[0]);
       starts[names.n++] = pos;
     }

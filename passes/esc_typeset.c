@@ -317,27 +317,13 @@ static void read_init_facts(esc_typeset *ts) {
   free(ops);
 }
 
-/* The struct name of the memory a pointer argument designates, if it is a
- * local or global of struct type. */
+/* The source name of the struct a pointer argument designates (a local or
+ * global of struct type), or NULL. */
 static const char *struct_of_arg(LLVMValueRef arg, char *buf, size_t n) {
-  LLVMValueRef base = esc_strip(arg);
-  LLVMTypeRef t = NULL;
-  if (base && LLVMIsAAllocaInst(base))
-    t = LLVMGetAllocatedType(base);
-  else if (base && LLVMIsAGlobalVariable(base))
-    t = LLVMGlobalGetValueType(base);
-  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind)
-    t = LLVMGetElementType(t);
-  if (!t || LLVMGetTypeKind(t) != LLVMStructTypeKind)
+  LLVMTypeRef t = esc_object_struct_type(esc_strip(arg));
+  if (!t || !LLVMGetStructName(t))
     return NULL;
-  const char *nm = LLVMGetStructName(t);
-  if (!nm)
-    return NULL;
-  const char *p = strchr(nm, '.');
-  snprintf(buf, n, "%s", p ? p + 1 : nm);
-  char *dot = strrchr(buf, '.');
-  if (dot && dot[1] >= '0' && dot[1] <= '9')
-    *dot = 0;
+  esc_struct_source_name(LLVMGetStructName(t), buf, n);
   return buf;
 }
 
@@ -539,18 +525,6 @@ static void collect_vtables(esc_typeset *ts) {
   }
 }
 
-/* The struct type of a local or global (through arrays), or NULL. */
-static LLVMTypeRef object_struct_type(LLVMValueRef base) {
-  LLVMTypeRef t = NULL;
-  if (base && LLVMIsAAllocaInst(base))
-    t = LLVMGetAllocatedType(base);
-  else if (base && LLVMIsAGlobalVariable(base))
-    t = LLVMGlobalGetValueType(base);
-  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind)
-    t = LLVMGetElementType(t);
-  return t && LLVMGetTypeKind(t) == LLVMStructTypeKind ? t : NULL;
-}
-
 static int type_has_pointer(LLVMTypeRef t, int depth) {
   switch (LLVMGetTypeKind(t)) {
   case LLVMPointerTypeKind:
@@ -604,7 +578,7 @@ static int expose_to_external(esc_typeset *ts, value_vec *args,
     const char *sname = struct_of_arg(struct_args->data[i], buf, sizeof buf);
     size_t sl = strlen(sname);
     LLVMValueRef base = esc_strip(struct_args->data[i]);
-    LLVMTypeRef st = object_struct_type(base);
+    LLVMTypeRef st = esc_object_struct_type(base);
     if (!st || !type_has_pointer(st, 0))
       continue; /* integers only: external code writes no code address */
     unknown_into(ts, node_for(&ts->mem, ts->g, base));
