@@ -207,10 +207,11 @@ static void summary_lines(esc_result *R, const esc_options *o, int f,
 }
 
 static void stats_text(const esc_result *R, esc_str *out) {
-  int esc[ESC_NLEVELS] = {0}, avoided_n = 0;
+  int esc[ESC_NLEVELS] = {0}, avoided_n = 0, found = 0;
   for (size_t i = 0; i < R->sites.len; i++) {
     if (!R->sites.data[i].levels_found)
       continue;
+    found++;
     for (int l = 0; l < ESC_NLEVELS; l++)
       esc[l] += verdict_at(R, &R->sites.data[i], (esc_level)l).escapes;
     avoided_n += avoided(R, &R->sites.data[i]);
@@ -218,9 +219,9 @@ static void stats_text(const esc_result *R, esc_str *out) {
   const esc_stats *st = &R->stats;
   int resolved = st->indirect_calls - st->unknown;
   esc_str_printf(out,
-                 "# sites: %zu; escaping: intraprocedural %d, conservative %d, "
+                 "# sites: %d; escaping: intraprocedural %d, conservative %d, "
                  "whole_program %d; avoided %d\n",
-                 R->sites.len, esc[0], esc[1], esc[2], avoided_n);
+                 found, esc[0], esc[1], esc[2], avoided_n);
   esc_str_printf(out, "# indirect calls: %d; resolved:", st->indirect_calls);
   for (int e = 0; e < ESC_EVIDENCE_COUNT; e++)
     esc_str_printf(out, " %s %d", esc_evidence_name((esc_evidence)e),
