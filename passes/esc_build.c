@@ -584,23 +584,12 @@ static int run(esc_result *R, int fidx, esc_level level,
                const esc_ctx_bind *binds, int nbind, int record,
                esc_summary *out);
 
-/* Does the function (or anything it calls) store a pointer into the memory
- * parameter j points to? Then a caller's view of that memory does not hold
- * at the function's indirect calls. */
-static int writes_param_memory(const esc_summary *S, int j) {
-  if (S->top || !S->done)
-    return 1;
-  for (int i = 0; i < S->nedges; i++) {
-    const esc_sum_edge *e = &S->edges[i];
-    if ((e->dst_kind == ESC_B_P1 || e->dst_kind == ESC_B_PD) &&
-        e->dst_idx == j)
-      return 1;
-  }
-  return 0;
-}
-
 /* The summary of callee fi specialised to what this call passes, when the
- * call decides some of fi's indirect calls; NULL for the general one. */
+ * call decides some of fi's indirect calls; NULL for the general one.
+ * The callee cannot change what the evaluation read: esc_ctx_eval only
+ * reads through the caller's private locals (whose address the callee never
+ * sees) and constant globals, and the callee's own locals on the path are
+ * traced only when every store to them comes from the same parameter. */
 static const esc_summary *context_summary(fctx *c, LLVMValueRef call, int fi) {
   esc_result *R = c->R;
   esc_func *F = &R->funcs.data[fi];
@@ -615,9 +604,6 @@ static const esc_summary *context_summary(fctx *c, LLVMValueRef call, int fi) {
   for (int k = 0; k < F->nctx; k++) {
     const esc_targets *general = esc_typeset_resolve(R->ts, F->ctx[k].call);
     esc_targets t;
-    if (F->ctx[k].path.depth > 0 &&
-        writes_param_memory(&F->sum[ESC_WHOLE], F->ctx[k].path.param))
-      continue; /* the callee may change what the caller put there */
     if (!esc_ctx_eval(call, &F->ctx[k].path, R->ts,
                       LLVMGetCalledFunctionType(F->ctx[k].call), &R->arena,
                       &t))
