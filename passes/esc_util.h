@@ -97,9 +97,9 @@ static inline int esc_bits_test(const esc_bits *b, uint32_t i) {
 int esc_bits_set(esc_bits *b, uint32_t i);
 /* dst |= src; returns 1 when dst changed. */
 int esc_bits_or(esc_bits *dst, const esc_bits *src);
-/* Calls fn(i, ctx) for each set bit of src that is not set in dst_before;
- * iteration order is ascending. */
-int esc_bits_next(const esc_bits *b, uint32_t from); /* -1 when none */
+/* The first set bit at or after from, or -1 when none (ascending walks:
+ * for (i = esc_bits_next(b, 0); i >= 0; i = esc_bits_next(b, i + 1))). */
+int esc_bits_next(const esc_bits *b, uint32_t from);
 void esc_bits_free(esc_bits *b);
 int esc_bits_empty(const esc_bits *b);
 
