@@ -237,9 +237,12 @@ def analyse(name, out, mode):
     path = os.path.join(out, f"escapade-{mode}.json")
     if up_to_date(path) and os.path.exists(path + ".time"):
         return
-    log(f"{name} {os.path.basename(out)}: escapade --resolve={mode}")
+    flags = {"typeset": ["--resolve=typeset"],
+             "signature": ["--resolve=signature"],
+             "closed": ["--resolve=typeset", "--assume-closed"]}[mode]
+    log(f"{name} {os.path.basename(out)}: escapade {' '.join(flags)}")
     with open(path + ".tmp", "w") as f:
-        r = run([ESCAPADE, "--format=json", "--time", f"--resolve={mode}",
+        r = run([ESCAPADE, "--format=json", "--time", *flags,
                  *tu_files(out)], stdout=f)
     with open(path + ".time", "w") as f:
         f.write(r.stderr)
@@ -396,7 +399,7 @@ def main():
                    "what": prog["what"], "package": prog["pkg"],
                    "source": os.path.basename(src),
                    "translation_units": len(tu_files(out))}
-            for mode in ("typeset", "signature"):
+            for mode in ("typeset", "signature", "closed"):
                 analyse(name, out, mode)
                 res[mode] = os.path.join(out, f"escapade-{mode}.json")
             res["attributor"] = attributor(name, out)

@@ -184,12 +184,20 @@ def main():
             ts = json.load(f)
         with open(man["signature"]) as f:
             sg = json.load(f)
+        closed = None
+        if man.get("closed"):
+            with open(man["closed"]) as f:
+                closed = json.load(f)
         row, avoided = static_row(ts)
         srow, _ = static_row(sg)
         row.update({"program": prog, "config": f"-{cfg} -g",
                     "translation_units": man["translation_units"]})
         row.update({f"sig_{k}": srow[k] for k in
                     ("avoided", "unknown", "avg_targets", "resolved_signature")})
+        if closed:
+            crow, _ = static_row(closed)
+            row["closed_avoided"] = crow["avoided"]
+            row["closed_unknown"] = crow["unknown"]
         row.update(timing(man["typeset"]))
         sig_t = timing(man["signature"])
         row["sig_analysis_s"] = sig_t.get("analysis_s")
@@ -223,7 +231,8 @@ def main():
             "avoided_heap", "heap_local_whole", "avoided_stack", "avoided_need_context",
             "indirect_calls", "resolved_type_metadata", "resolved_struct_field",
             "resolved_context", "resolved_signature", "unknown", "avg_targets",
-            "sig_avoided", "sig_unknown", "sig_avg_targets", "analysis_s",
+            "sig_avoided", "sig_unknown", "sig_avg_targets", "closed_avoided",
+            "closed_unknown", "analysis_s",
             "sig_analysis_s", "parse_link_s", "ratio", "rss_peak_mib",
             "heap_calls_before", "attributor_removed",
             "inferattrs_attributor_removed", "attributor_h2s",
@@ -338,10 +347,15 @@ def write_doc(rows, details):
         table(rows, ["program", "config", "indirect_calls", "resolved_type_metadata",
                      "resolved_struct_field", "resolved_context",
                      "resolved_signature", "unknown", "avg_targets",
-                     "sig_unknown", "sig_avg_targets", "sig_avoided"],
+                     "sig_unknown", "sig_avg_targets", "sig_avoided",
+                     "closed_unknown", "closed_avoided"],
               ["program", "config", "indirect calls", "type metadata",
                "struct field", "context", "signature", "unknown", "avg targets",
-               "baseline unknown", "baseline avg targets", "baseline avoided"]),
+               "baseline unknown", "baseline avg targets", "baseline avoided",
+               "closed: unknown", "closed: avoided"]),
+        "",
+        "The last two columns assume code loaded with `dlopen` never calls back",
+        "into the program (`--assume-closed`); only lua loads code.",
         "",
         "## Cost",
         "",

@@ -297,7 +297,8 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
 
   collect_functions(R);
   collect_stack_sites_and_calls(R);
-  R->ts = esc_typeset_build(M, &R->arena, o->resolve, o->explain_unknown);
+  R->ts = esc_typeset_build(M, &R->arena, o->resolve, o->explain_unknown,
+                            o->assume_closed);
   solve_level(R, ESC_CONSERVATIVE);
   solve_level(R, ESC_WHOLE);
   for (size_t f = 0; f < R->funcs.len; f++)

@@ -621,7 +621,7 @@ static int forge_rounds(esc_typeset *ts) {
 }
 
 esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
-                               int explain) {
+                               int explain, int closed) {
   esc_typeset *ts = esc_xcalloc(1, sizeof(*ts));
   ts->M = M;
   ts->ctx = LLVMGetModuleContext(M);
@@ -646,7 +646,7 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
   /* a program that loads code (dlopen) can be called back by it: every
    * function it exports is then an entry, as in a library */
   static const char *const loaders[] = {"dlopen", "dlmopen"};
-  for (size_t i = 0; i < 2; i++) {
+  for (size_t i = 0; i < 2 && !closed; i++) {
     LLVMValueRef f = LLVMGetNamedFunction(M, loaders[i]);
     if (f && LLVMGetFirstUse(f))
       has_main = 0;

@@ -52,9 +52,10 @@ typedef struct esc_typeset esc_typeset;
 
 /* mode: 0 = all evidence kinds, 1 = signature only (baseline). explain:
  * keep provenance so that esc_typeset_explain can say where "unknown" came
- * from (costs memory). */
+ * from (costs memory). closed: assume code loaded with dlopen never calls
+ * back into the program (an assumption the user opts into). */
 esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
-                               int explain);
+                               int explain, int closed);
 /* How "unknown" reached an unresolved call: a chain of values and memory,
  * from the call back to the source. */
 const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,

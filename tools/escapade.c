@@ -51,6 +51,7 @@ static void usage(FILE *f) {
       "                      indirect-call resolution (signature: baseline)\n"
       "  --stats             resolution statistics and timing (text)\n"
       "  --explain-unknown   say where each unresolved call's unknown comes from\n"
+      "  --assume-closed     assume code loaded with dlopen never calls back\n"
       "  --budget=N          propagation steps per function (default 5e7)\n"
       "  --require-debug-info  fail on inputs without debug info\n"
       "  --time              print load/analysis time and memory to stderr\n"
@@ -87,6 +88,8 @@ static int parse_args(cli *c, int argc, char **argv) {
       ESC_VEC_PUSH(c->alloc_fns, a + 11);
     } else if (!strcmp(a, "--avoided")) {
       c->opt.avoided_only = 1;
+    } else if (!strcmp(a, "--assume-closed")) {
+      c->opt.assume_closed = 1;
     } else if (!strcmp(a, "--explain-unknown")) {
       c->opt.explain_unknown = 1;
     } else if (!strcmp(a, "--stats")) {

@@ -54,6 +54,7 @@ typedef struct esc_options {
   int avoided_only;      /* report only sites avoided by whole-program */
   int show_stats;        /* timings and resolution statistics in text */
   int explain_unknown;   /* text: why each unresolved indirect call is */
+  int assume_closed;     /* code loaded with dlopen never calls back */
 } esc_options;
 
 void esc_options_default(esc_options *o);
