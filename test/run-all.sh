@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: Criterion unit tests and the lit suite (C and
-# IR cases, error handling, llvm-stress robustness). Builds first. The last
-# line is "N passed, M failed" over both.
+# Runs the whole test suite: Criterion unit tests, the lit suite (C and IR
+# cases, error handling, llvm-stress robustness) and the CLI under
+# ASan/UBSan/LSan over the lit inputs and random modules (test/sanitize.sh).
+# Builds first. The last line is "N passed, M failed" over all three.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
@@ -29,6 +30,16 @@ rm -f "$lit_log"
 l_pass=${l_pass:-0}
 [ "$lit_rc" -ne 0 ] && [ "$l_fail" -eq 0 ] && l_fail=1
 
-echo "unit: $u_pass passed, $u_fail failed; lit: $l_pass passed, $l_fail failed"
-echo "$((u_pass + l_pass)) passed, $((u_fail + l_fail)) failed"
-[ $((u_fail + l_fail)) -eq 0 ]
+san_log=$(mktemp)
+bash "$top/test/sanitize.sh" >"$san_log" 2>&1
+san_rc=$?
+cat "$san_log"
+read -r s_pass s_fail < <(sed -n 's/^sanitizers: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$san_log")
+rm -f "$san_log"
+s_pass=${s_pass:-0}
+s_fail=${s_fail:-0}
+[ "$san_rc" -ne 0 ] && [ "$s_fail" -eq 0 ] && s_fail=1
+
+echo "unit: $u_pass passed, $u_fail failed; lit: $l_pass passed, $l_fail failed; sanitizers: $s_pass passed, $s_fail failed"
+echo "$((u_pass + l_pass + s_pass)) passed, $((u_fail + l_fail + s_fail)) failed"
+[ $((u_fail + l_fail + s_fail)) -eq 0 ]
