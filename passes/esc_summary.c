@@ -1,6 +1,8 @@
 /*
- * esc_summary.c: comparing summaries (for the SCC fixpoint) and printing
- * them the way Go's -m prints its leak lattice:
+ * esc_summary.c: function summaries. Extracting one from a solved graph
+ * (edges between the objects a caller can see, fresh objects grouped by
+ * origin, allocator wrappers), comparing them (for the SCC fixpoint) and
+ * printing them the way Go's -m prints its leak lattice:
  *   leaking param: p                       p itself reaches the heap
  *   leaking param content: p               something p points to does
  *   leaking param: p to result ~r0 level=0 p is returned (level = derefs)
@@ -9,7 +11,10 @@
  *   leaking param: f to callee             f is called
  *   p does not escape
  */
-#include "esc_analysis.h"
+#include "esc_fctx.h"
+#include "esc_sites.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -105,4 +110,218 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
                                     (unsigned)S->wrapper_size_arg));
     esc_str_printf(out, "\n");
   }
+}
+
+/* ---- extracting a summary from a solved graph ---- */
+static int edge_cmp(const void *a, const void *b) {
+  return memcmp(a, b, sizeof(esc_sum_edge));
+}
+
+static int fresh_group(int *origins, int *n, int origin) {
+  for (int i = 0; i < *n; i++)
+    if (origins[i] == origin)
+      return i;
+  origins[*n] = origin;
+  return (*n)++;
+}
+
+static void src_of(fctx *c, int o, const int *via, int *origins, int *nfresh,
+                   int *kind, int *idx) {
+  objinfo *oi = &c->obj.data[o];
+  *idx = 0;
+  switch (oi->kind) {
+  case OBJ_P1:
+    *kind = ESC_B_P1;
+    *idx = oi->param;
+    return;
+  case OBJ_PD:
+    *kind = ESC_B_PD;
+    *idx = oi->param;
+    return;
+  case OBJ_HEAPSITE:
+  case OBJ_FRESH:
+    if (via[o] && !esc_graph_points_to(c->g, ESC_ESC_NODE, o)) {
+      *kind = ESC_B_FRESH;
+      *idx = fresh_group(origins, nfresh, oi->origin);
+      return;
+    }
+    *kind = ESC_B_HEAP;
+    return;
+  default:
+    *kind = ESC_B_HEAP;
+  }
+}
+
+static long long size_param_of_site(fctx *c, int site) {
+  esc_result *R = c->R;
+  LLVMValueRef call = R->sites.data[site].inst;
+  if (!esc_is_call(call))
+    return -1;
+  int size_arg = -1;
+  esc_allocfn af;
+  LLVMValueRef fn = esc_called_function(call);
+  if (fn && esc_alloc_classify(fn, R->opt.alloc_fns, R->opt.n_alloc_fns, &af)) {
+    if (af.size_arg2 < 0)
+      size_arg = af.size_arg;
+  } else if (fn) {
+    int fi = esc_func_index(R, fn);
+    if (fi >= 0)
+      size_arg = R->funcs.data[fi].sum[c->level].wrapper_size_arg;
+  }
+  if (size_arg < 0 || (unsigned)size_arg >= call_nargs(call))
+    return -1;
+  LLVMValueRef a = esc_trace_to_arg(LLVMGetOperand(call, (unsigned)size_arg), 0);
+  if (!a)
+    return -1;
+  for (int j = 0; j < c->nparams; j++)
+    if (LLVMGetParam(c->fn, (unsigned)j) == a)
+      return j;
+  return -1;
+}
+
+void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
+  esc_result *R = c->R;
+  memset(S, 0, sizeof(*S));
+  S->done = 1;
+  S->wrapper_size_arg = -1;
+  S->wrapper_bytes = -1;
+  if (!ok) {
+    S->top = 1;
+    S->top_reason = "budget";
+    return;
+  }
+  int nobj = esc_graph_num_objects(c->g);
+  int *via = esc_xmalloc(sizeof(int) * (size_t)nobj);
+  int *origins = esc_xmalloc(sizeof(int) * (size_t)nobj);
+  int nfresh = 0;
+  esc_fctx_boundary_reach(c, via);
+  ESC_VEC(esc_sum_edge) edges = {0};
+  /* destinations: ESC, RET, contents of P1/PD, contents of fresh objects */
+  int ndst = 2 + 2 * c->nparams + nobj;
+  for (int d = 0; d < ndst; d++) {
+    int node, dk, di = 0;
+    if (d == 0) {
+      node = ESC_ESC_NODE;
+      dk = ESC_B_ESC;
+    } else if (d == 1) {
+      node = c->ret;
+      dk = ESC_B_RET;
+    } else if (d < 2 + 2 * c->nparams) {
+      int j = (d - 2) / 2;
+      if (c->p1[j] < 0)
+        continue;
+      dk = (d - 2) % 2 ? ESC_B_PD : ESC_B_P1;
+      node = esc_graph_content(c->g, dk == ESC_B_P1 ? c->p1[j] : c->pd[j]);
+      di = j;
+    } else {
+      int o = d - 2 - 2 * c->nparams;
+      int k, idx;
+      esc_objkind ok2 = c->obj.data[o].kind;
+      if (ok2 != OBJ_HEAPSITE && ok2 != OBJ_FRESH)
+        continue;
+      src_of(c, o, via, origins, &nfresh, &k, &idx);
+      if (k != ESC_B_FRESH)
+        continue;
+      node = esc_graph_content(c->g, o);
+      dk = ESC_B_FRESH;
+      di = idx;
+    }
+    const esc_bits *b = esc_graph_pts(c->g, node);
+    for (int o = esc_bits_next(b, 0); o >= 0;
+         o = esc_bits_next(b, (uint32_t)o + 1)) {
+      int sk, si;
+      src_of(c, o, via, origins, &nfresh, &sk, &si);
+      if (dk == ESC_B_ESC && sk != ESC_B_P1 && sk != ESC_B_PD)
+        continue;
+      /* what lies below a parameter is always in its memory: no news */
+      if (sk == ESC_B_PD && (dk == ESC_B_P1 || dk == ESC_B_PD) && si == di)
+        continue;
+      esc_sum_edge e;
+      memset(&e, 0, sizeof e);
+      e.src_kind = (unsigned char)sk;
+      e.src_idx = si;
+      e.dst_kind = (unsigned char)dk;
+      e.dst_idx = di;
+      ESC_VEC_PUSH(edges, e);
+    }
+  }
+  if (edges.len)
+    qsort(edges.data, edges.len, sizeof(esc_sum_edge), edge_cmp);
+  size_t w = 0;
+  for (size_t i = 0; i < edges.len; i++)
+    if (!w || edge_cmp(&edges.data[w - 1], &edges.data[i]))
+      edges.data[w++] = edges.data[i];
+  S->nedges = (int)w;
+  S->edges = esc_arena_alloc(&R->arena, sizeof(esc_sum_edge) * (w ? w : 1));
+  if (w)
+    memcpy(S->edges, edges.data, sizeof(esc_sum_edge) * w);
+  S->nfresh = nfresh;
+  S->fresh = esc_arena_alloc(&R->arena,
+                             sizeof(esc_sum_fresh) * (size_t)(nfresh ? nfresh : 1));
+  for (int i = 0; i < nfresh; i++)
+    S->fresh[i].origin_site = origins[i];
+
+  /* wrapper: the result is exactly one fresh object that goes nowhere else */
+  LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(c->fn));
+  const esc_bits *rb = esc_graph_pts(c->g, c->ret);
+  int first = esc_bits_next(rb, 0);
+  if (LLVMGetTypeKind(rt) == LLVMPointerTypeKind && first >= 0 &&
+      esc_bits_next(rb, (uint32_t)first + 1) < 0) {
+    int k, idx;
+    src_of(c, first, via, origins, &nfresh, &k, &idx);
+    int only_ret = k == ESC_B_FRESH && nfresh == 1;
+    for (int i = 0; only_ret && i < S->nedges; i++)
+      if (S->edges[i].src_kind == ESC_B_FRESH &&
+          S->edges[i].dst_kind != ESC_B_RET &&
+          S->edges[i].dst_kind != ESC_B_FRESH)
+        only_ret = 0;
+    if (only_ret) {
+      S->wrapper = 1;
+      int site = c->obj.data[first].site;
+      S->wrapper_size_arg = site >= 0 ? (int)size_param_of_site(c, site) : -1;
+      S->wrapper_bytes = site >= 0 ? R->sites.data[site].bytes : -1;
+    }
+  }
+  /* out-parameter wrapper (mallocWithAlarm(n, &p)): one fresh object,
+   * stored through one parameter and nowhere else */
+  if (!S->wrapper && nfresh == 1) {
+    int out = -1, ok_out = 1;
+    for (int i = 0; i < S->nedges && ok_out; i++) {
+      const esc_sum_edge *e = &S->edges[i];
+      if (e->src_kind != ESC_B_FRESH || e->dst_kind == ESC_B_FRESH)
+        continue;
+      if (e->dst_kind != ESC_B_P1 || (out >= 0 && out != e->dst_idx))
+        ok_out = 0;
+      out = e->dst_idx;
+    }
+    if (ok_out && out >= 0) {
+      S->wrapper_out = out + 1;
+      const esc_bits *b = esc_graph_pts(c->g, esc_graph_content(c->g, c->p1[out]));
+      for (int o = esc_bits_next(b, 0); o >= 0;
+           o = esc_bits_next(b, (uint32_t)o + 1)) {
+        int k, idx;
+        src_of(c, o, via, origins, &nfresh, &k, &idx);
+        int site = c->obj.data[o].site;
+        if (k == ESC_B_FRESH && site >= 0) {
+          S->wrapper_size_arg = (int)size_param_of_site(c, site);
+          S->wrapper_bytes = R->sites.data[site].bytes;
+          break;
+        }
+      }
+    }
+  }
+  /* parameters called through: callbacks */
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I))
+      if (esc_is_call(I)) {
+        LLVMValueRef cv = LLVMGetCalledValue(I);
+        for (int j = 0; j < c->nparams && j < 32; j++)
+          if (LLVMGetParam(c->fn, (unsigned)j) == cv)
+            S->called_params |= 1u << j;
+      }
+  ESC_VEC_FREE(edges);
+  free(via);
+  free(origins);
 }
