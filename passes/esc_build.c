@@ -390,6 +390,7 @@ static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       has_prefix(name, "llvm.strip.invariant.group") ||
       has_prefix(name, "llvm.expect") || has_prefix(name, "llvm.ssa.copy") ||
       has_prefix(name, "llvm.ptr.annotation") ||
+      has_prefix(name, "llvm.threadlocal.address") ||
       has_prefix(name, "llvm.objectsize") ||
       has_prefix(name, "llvm.is.constant")) {
     /* value-only intrinsics: the result carries what the operands carry */

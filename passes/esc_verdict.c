@@ -187,6 +187,9 @@ static const char *why_text(fctx *c, esc_why w) {
     return esc_arena_printf(
         a, "allocated by %s at %s, which may keep a copy (not looked into)",
         callee, loc_str(R, inst));
+  case ESC_WHY_MEMCPY:
+    return esc_arena_printf(a, "copied into memory that escapes at %s",
+                            loc_str(R, inst));
   case ESC_WHY_CLOSURE:
     return esc_arena_printf(a, "stored in %s, which escapes",
                             obj_desc(c, w.aux));
