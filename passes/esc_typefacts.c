@@ -72,10 +72,41 @@ static void add_key(keylist *k, const char *name, long long off) {
   snprintf(k->key[k->n++], sizeof k->key[0], "%s", key);
 }
 
-static void add_struct_key(keylist *k, LLVMTypeRef st, long long off) {
+/* Every element of an array field shares one key (the first element's):
+ * an element read at a variable index is then the element written at a
+ * constant one. */
+static long long norm_off(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
+  long long base = 0;
+  for (int depth = 0; depth < 16 && off >= 0; depth++) {
+    LLVMTypeKind kind = LLVMGetTypeKind(t);
+    if (kind == LLVMArrayTypeKind || kind == LLVMVectorTypeKind) {
+      LLVMTypeRef el = LLVMGetElementType(t);
+      long long esz = (long long)LLVMABISizeOfType(td, el);
+      if (esz > 0)
+        off %= esz;
+      t = el;
+      continue;
+    }
+    if (kind != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
+      break;
+    unsigned i = LLVMCountStructElementTypes(t);
+    long long fo = 0;
+    while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
+      ;
+    if (fo > off)
+      break;
+    base += fo;
+    off -= fo;
+    t = LLVMStructGetTypeAtIndex(t, i);
+  }
+  return base + off;
+}
+
+static void add_struct_key(LLVMTargetDataRef td, keylist *k, LLVMTypeRef st,
+                           long long off) {
   char name[128];
   esc_struct_source_name(LLVMGetStructName(st), name, sizeof name);
-  add_key(k, name, off);
+  add_key(k, name, LLVMIsOpaqueStruct(st) ? off : norm_off(td, st, off));
 }
 
 /* Keys for the fields below (st, off): nested structs and arrays of them. */
@@ -104,7 +135,7 @@ static void decompose(LLVMTargetDataRef td, keylist *k, LLVMTypeRef t,
         t = ft;
         found = 1;
         if (LLVMGetTypeKind(ft) == LLVMStructTypeKind && !LLVMIsOpaqueStruct(ft))
-          add_struct_key(k, ft, off);
+          add_struct_key(td, k, ft, off);
         break;
       }
     }
@@ -155,9 +186,12 @@ static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
     levels[nlev++].st = t, levels[nlev - 1].start = 0;
   for (int i = 2; i < nops; i++) {
     long long idx;
-    if (!const_index(LLVMGetOperand(addr, (unsigned)i), &idx))
-      return; /* a variable index inside the object: no stable field */
     LLVMTypeKind kind = LLVMGetTypeKind(t);
+    if (!const_index(LLVMGetOperand(addr, (unsigned)i), &idx)) {
+      if (kind != LLVMArrayTypeKind && kind != LLVMVectorTypeKind)
+        return;
+      idx = 0; /* any element of an array field: they share one key */
+    }
     if (kind == LLVMStructTypeKind) {
       pos += (long long)LLVMOffsetOfElement(td, t, (unsigned)idx);
       t = LLVMStructGetTypeAtIndex(t, (unsigned)idx);
@@ -175,7 +209,7 @@ static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
   }
   long long final = pos + tail;
   for (int l = 0; l < nlev; l++)
-    add_struct_key(k, levels[l].st, final - levels[l].start);
+    add_struct_key(td, k, levels[l].st, final - levels[l].start);
   if (nlev)
     decompose(td, k, levels[nlev - 1].st, final - levels[nlev - 1].start, 0);
   if (nops == 2 && LLVMGetTypeKind(t) != LLVMStructTypeKind && first_const) {
@@ -222,8 +256,8 @@ static void tbaa_keys(LLVMContextRef ctx, LLVMTargetDataRef td, keylist *k,
     return;
   char name[160];
   norm_tbaa_name(s, len, name, sizeof name);
-  add_key(k, name, off);
   LLVMTypeRef st = struct_named(ctx, name);
+  add_key(k, name, st && !LLVMIsOpaqueStruct(st) ? norm_off(td, st, off) : off);
   if (st)
     decompose(td, k, st, off, 0);
 }
@@ -240,7 +274,7 @@ static void object_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr) {
   long long sz = (long long)LLVMABISizeOfType(td, t);
   if (sz > 0)
     off %= sz; /* an element of an array of structs */
-  add_struct_key(k, t, off);
+  add_struct_key(td, k, t, off);
   decompose(td, k, t, off, 0);
 }
 
@@ -287,8 +321,9 @@ static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
       LLVMValueRef e = LLVMGetAggregateElement(c, i);
       if (!e)
         break;
-      init_facts(M, td, e, el, outer, outer_start, pos + (long long)i * sz,
-                 depth + 1);
+      /* every element shares the first element's keys (see norm_off) */
+      (void)sz;
+      init_facts(M, td, e, el, outer, outer_start, pos, depth + 1);
     }
     return;
   }
