@@ -74,6 +74,7 @@ struct esc_typeset {
   esc_ptrmap cache; /* call -> index in results */
   ESC_VEC(esc_targets *) results;
   int U;
+  int GESC; /* contents of every local and global whose address escapes */
   unsigned slot_kind;
   int over_budget;
 };
@@ -206,6 +207,15 @@ static int address_escapes(LLVMValueRef v, int depth) {
   return 0;
 }
 
+static int escapes_cached(esc_typeset *ts, LLVMValueRef base) {
+  int t = esc_ptrmap_get(&ts->addr_escapes, base);
+  if (t < 0) {
+    t = address_escapes(base, 0);
+    esc_ptrmap_put(&ts->addr_escapes, base, t);
+  }
+  return t;
+}
+
 /* Memory nodes an access to addr by inst touches. A struct field is its
  * key; a local or global is its own node (plus untyped memory for loads,
  * when its address goes elsewhere); anything else is untyped memory. */
@@ -218,17 +228,15 @@ static int mem_nodes(esc_typeset *ts, LLVMValueRef inst, LLVMValueRef addr,
     out[k++] = node_for(&ts->mem, ts->g, base);
     if (is_load && !keyed &&
         !(LLVMIsAGlobalVariable(base) &&
-          esc_libc_data_global(esc_value_name(base)))) {
-      int t = esc_ptrmap_get(&ts->addr_escapes, base);
-      if (t < 0) {
-        t = address_escapes(base, 0);
-        esc_ptrmap_put(&ts->addr_escapes, base, t);
-      }
-      if (t)
-        out[k++] = ts->U;
-    }
+          esc_libc_data_global(esc_value_name(base))) &&
+        escapes_cached(ts, base))
+      out[k++] = ts->U;
   } else if (!k) {
     out[k++] = ts->U;
+    /* a load through an unknown pointer may read any local or global whose
+     * address went elsewhere (a vtable reached through an object's vptr) */
+    if (is_load)
+      out[k++] = ts->GESC;
   }
   return k;
 }
@@ -470,6 +478,9 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
         copy(ts, ts->U, vnode(ts, I));
         break;
       case LLVMAlloca:
+        if (escapes_cached(ts, I))
+          copy(ts, node_for(&ts->mem, ts->g, I), ts->GESC);
+        break;
       case LLVMICmp:
       case LLVMFCmp:
       case LLVMBr:
@@ -635,6 +646,7 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ts->U = esc_graph_node(ts->g);
+  ts->GESC = esc_graph_node(ts->g);
   ts->slot_kind = LLVMGetMDKindIDInContext(ts->ctx, ESC_SLOT_MD,
                                            (unsigned)strlen(ESC_SLOT_MD));
   collect_taken(ts);
@@ -672,6 +684,8 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
     }
     else
       init_functions(ts, init, m, 0);
+    if (escapes_cached(ts, g))
+      copy(ts, m, ts->GESC);
   }
   /* indirect calls reach every address-taken function of their signature */
   for (size_t i = 0; i < ts->taken.len; i++) {
