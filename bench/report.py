@@ -275,6 +275,11 @@ HAND_CHECKS = {
         "sCtx is handed to xRead, a local function pointer set to "
         "csv_read_one_field or ascii_read_one_field; both read and write "
         "through the ImportCtx and return p->z (its heap buffer), never p.",
+    ("sqlite3", "bld/sqlite3.c", 70362):
+        "sqlite3PagerGet() returns pPager->xGet(pPager, pgno, ppPage, flags); "
+        "setGetterMethod() only ever stores getPageNormal, getPageMMap or "
+        "getPageError there, and each writes the page into *ppPage without "
+        "keeping ppPage itself.",
     ("tinyxml2", "tinyxml2.cpp", 2741):
         "buf goes to PushAttribute(name, value), whose virtual Write and "
         "Putc calls resolve (type metadata) to XMLPrinter::Write/Putc: they "
