@@ -143,7 +143,7 @@ static void site_text(const esc_result *R, const esc_options *o,
 static esc_loc func_loc(esc_result *R, const esc_func *F) {
   for (int j = 0; j < F->nparams; j++) {
     const esc_var *v = esc_param_var(&R->names, F->fn, (unsigned)j);
-    if (v && v->decl.file)
+    if (v && v->decl.file && v->decl.line)
       return v->decl;
   }
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
@@ -151,7 +151,7 @@ static esc_loc func_loc(esc_result *R, const esc_func *F) {
     for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
          I = LLVMGetNextInstruction(I)) {
       esc_loc l = esc_loc_of(&R->arena, I);
-      if (l.file)
+      if (l.file && l.line)
         return l;
     }
   esc_loc l = {NULL, 0, 0, F->name, 0};
