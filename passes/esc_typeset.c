@@ -77,6 +77,8 @@ struct esc_typeset {
   int GESC; /* contents of every local and global whose address escapes */
   unsigned slot_kind;
   int over_budget;
+  int strict; /* untyped loads read nothing (see sig_pool) */
+  ESC_VEC(LLVMValueRef) sig_pool; /* functions written to untyped memory */
 };
 
 const char *esc_evidence_name(esc_evidence e) {
@@ -226,12 +228,12 @@ static int mem_nodes(esc_typeset *ts, LLVMValueRef inst, LLVMValueRef addr,
   LLVMValueRef base = esc_strip(addr);
   if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base))) {
     out[k++] = node_for(&ts->mem, ts->g, base);
-    if (is_load && !keyed &&
+    if (is_load && !keyed && !ts->strict &&
         !(LLVMIsAGlobalVariable(base) &&
           esc_libc_data_global(esc_value_name(base))) &&
         escapes_cached(ts, base))
       out[k++] = ts->U;
-  } else if (!k) {
+  } else if (!k && !(is_load && ts->strict)) {
     out[k++] = ts->U;
     /* a load through an unknown pointer may read any local or global whose
      * address went elsewhere (a vtable reached through an object's vptr) */
@@ -631,9 +633,10 @@ static int forge_rounds(esc_typeset *ts) {
   return added;
 }
 
-esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
-                               int explain, int closed) {
+static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
+                          int explain, int closed, int strict) {
   esc_typeset *ts = esc_xcalloc(1, sizeof(*ts));
+  ts->strict = strict;
   ts->M = M;
   ts->ctx = LLVMGetModuleContext(M);
   ts->td = LLVMGetModuleDataLayout(M);
@@ -717,6 +720,30 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
   return ts;
 }
 
+/* The functions that every call of a fitting type considers: those written
+ * to untyped memory (a void ** setter may put them in any field). They are
+ * read from a second graph in which loads through unknown pointers return
+ * nothing, so that data pointers copied through untyped memory do not drag
+ * every function of every table along. What this leaves out is a function
+ * read from a table through an untyped pointer and written to untyped
+ * memory again (docs/design.md lists the assumption). */
+esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
+                               int explain, int closed) {
+  esc_typeset *ts = build(M, a, mode, explain, closed, 0);
+  if (mode == 1)
+    return ts;
+  esc_typeset *strict = build(M, a, mode, 0, closed, 1);
+  const esc_bits *b = esc_graph_pts(strict->g, strict->U);
+  for (int o = esc_bits_next(b, 0); o >= 0;
+       o = esc_bits_next(b, (uint32_t)o + 1)) {
+    LLVMValueRef fn = o < (int)strict->obj_fn.len ? strict->obj_fn.data[o] : NULL;
+    if (fn)
+      ESC_VEC_PUSH(ts->sig_pool, fn);
+  }
+  esc_typeset_free(strict);
+  return ts;
+}
+
 void esc_typeset_free(esc_typeset *ts) {
   if (!ts)
     return;
@@ -736,6 +763,7 @@ void esc_typeset_free(esc_typeset *ts) {
   ESC_VEC_FREE(ts->taken);
   ESC_VEC_FREE(ts->vtables);
   ESC_VEC_FREE(ts->forged);
+  ESC_VEC_FREE(ts->sig_pool);
   ESC_VEC_FREE(ts->to_int);
   ESC_VEC_FREE(ts->results);
   free(ts);
@@ -915,13 +943,9 @@ static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
   }
   /* a function written to untyped memory (void **, generic code) may be
    * read through any field: every call considers those of its type */
-  const esc_bits *u = esc_graph_pts(ts->g, ts->U);
-  for (int o = esc_bits_next(u, 0); fty && o >= 0;
-       o = esc_bits_next(u, (uint32_t)o + 1)) {
-    LLVMValueRef fn = o < (int)ts->obj_fn.len ? ts->obj_fn.data[o] : NULL;
-    if (fn && sig_fits(fn, fty))
-      add_fn(&v, fn);
-  }
+  for (size_t i = 0; fty && i < ts->sig_pool.len; i++)
+    if (sig_fits(ts->sig_pool.data[i], fty))
+      add_fn(&v, ts->sig_pool.data[i]);
   return finish(ts, &v, unknown, why, ev);
 }
 
