@@ -790,6 +790,36 @@ static int sig_fits(LLVMValueRef fn, LLVMTypeRef call_ty) {
   return 1;
 }
 
+/* Could a call of type call_ty reach fn at all? Arguments must line up
+ * (same count, or fn variadic) with the same kinds: pointer for pointer,
+ * integer of the same width, the same other types. Return types are not
+ * compared (C code casts away results, as with (void (*)(void *))fclose). */
+static int may_be_called_as(LLVMValueRef fn, LLVMTypeRef call_ty) {
+  LLVMTypeRef ft = LLVMGlobalGetValueType(fn);
+  if (ft == call_ty)
+    return 1;
+  unsigned a = LLVMCountParamTypes(ft), b = LLVMCountParamTypes(call_ty);
+  if (a > 32 || b > 32)
+    return 1;
+  if (a != b && !(LLVMIsFunctionVarArg(ft) && a < b))
+    return 0;
+  LLVMTypeRef pa[32], pb[32];
+  LLVMGetParamTypes(ft, pa);
+  LLVMGetParamTypes(call_ty, pb);
+  for (unsigned i = 0; i < a; i++) {
+    if (pa[i] == pb[i])
+      continue;
+    LLVMTypeKind ka = LLVMGetTypeKind(pa[i]), kb = LLVMGetTypeKind(pb[i]);
+    if (ka == LLVMPointerTypeKind && kb == LLVMPointerTypeKind)
+      continue;
+    if (ka == LLVMIntegerTypeKind && kb == LLVMIntegerTypeKind &&
+        LLVMGetIntTypeWidth(pa[i]) == LLVMGetIntTypeWidth(pb[i]))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
 typedef ESC_VEC(LLVMValueRef) fnvec;
 
 static void add_fn(fnvec *v, LLVMValueRef fn) {
@@ -937,7 +967,10 @@ static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
         continue;
       }
       LLVMValueRef fn = o < (int)ts->obj_fn.len ? ts->obj_fn.data[o] : NULL;
-      if (fn)
+      /* a call cannot reach a function whose arguments do not line up
+       * (undefined behaviour in C); this also drops functions that only
+       * data pointers copied through untyped memory seemed to carry */
+      if (fn && (!fty || may_be_called_as(fn, fty)))
         add_fn(&v, fn);
     }
   }
