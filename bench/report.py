@@ -267,10 +267,10 @@ def table(rows, cols, headers):
 HAND_CHECKS = {
     ("sqlite3", "bld/shell.c", 22588):
         "sqlite3_file_control() passes &iRes to the VFS file's "
-        "pMethods->xFileControl(fd, op, pArg); every xFileControl in the "
-        "program (unixFileControl, memdbFileControl, the shell's vfstrace and "
-        "the journal/WAL ones) reads or writes *pArg and keeps no pointer to "
-        "it.",
+        "pMethods->xFileControl(fd, op, pArg); the xFileControl methods of "
+        "the program's VFSes (unixFileControl, memdbFileControl and the "
+        "others the resolution lists) read or write *pArg and keep no "
+        "pointer to it.",
     ("sqlite3", "bld/shell.c", 22796):
         "sCtx is handed to xRead, a local function pointer set to "
         "csv_read_one_field or ascii_read_one_field; both read and write "
