@@ -107,7 +107,6 @@ typedef struct esc_func {
   int defined;
   int nparams;
   esc_summary sum[ESC_NLEVELS];
-  int budget_hit[ESC_NLEVELS];
   unsigned analysed;     /* levels this function was analysed at (mask) */
   int scc;               /* component in the whole-program call graph */
   int ctx_done, nctx;    /* indirect calls reached from parameters */
@@ -122,7 +121,6 @@ typedef struct esc_stats {
   int unknown;
   long long targets_total; /* over resolved calls */
   int indirect_alloc_sites;
-  int context_specialised; /* specialised summaries computed */
 } esc_stats;
 
 struct esc_result {

@@ -569,7 +569,6 @@ static const esc_summary *context_summary(fctx *c, LLVMValueRef call, int fi) {
     run(R, fi, ESC_WHOLE, b, nb, 0, &n->sum);
     ESC_VEC_PUSH(R->funcs.data[fi].ctx_sums, n);
     cs = n;
-    R->stats.context_specialised++;
     for (int k = 0; k < nb; k++)
       esc_ptrmap_put(&R->ctx_resolved, b[k].call, b[k].targets.n);
   }
@@ -861,10 +860,8 @@ static int run(esc_result *R, int fidx, esc_level level,
       build_inst(&c, I);
 
   int ok = esc_fctx_solve(&c);
-  if (record) {
-    R->funcs.data[fidx].budget_hit[level] = !ok;
+  if (record)
     esc_fctx_record_verdicts(&c, ok);
-  }
   if (level != ESC_INTRA)
     esc_fctx_extract_summary(&c, ok, out);
   free(c.p1);

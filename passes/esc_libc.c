@@ -79,7 +79,7 @@ static const esc_libfn table[] = {
     {"fputc", K, -1, 0, 0},
     {"fputs", K, -1, 0, 0},
     {"fread", K, -1, 0, 0},
-    {"free", K | ESC_LIB_FREE, -1, 0, 0},
+    {"free", K, -1, 0, 0},
     {"freopen", K, 2, 0, 0},
     {"freopen64", K, 2, 0, 0},
     {"frexp", K, -1, 0, 0},

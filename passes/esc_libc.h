@@ -20,10 +20,8 @@ enum {
   ESC_LIB_RET_UNKNOWN = 1 << 1,  /* returns memory it owns (FILE*, getenv) */
   ESC_LIB_COPY = 1 << 2,         /* copies memory from arg src to arg dst */
   ESC_LIB_STORE_ARG = 1 << 3,    /* stores arg src (derived) into *arg dst */
-  ESC_LIB_FREE = 1 << 4,         /* releases arg 0 */
   ESC_LIB_THREAD = 1 << 5,       /* starts a thread with arg src */
   ESC_LIB_LONGJMP = 1 << 6,      /* non-local jump */
-  ESC_LIB_VA = 1 << 7,           /* va_list reader: hands out unknown values */
   ESC_LIB_RET_DATA = 1 << 8,     /* returns an object pointer, never code;
                                     arguments are not modelled (may be kept) */
 };

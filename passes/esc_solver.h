@@ -56,7 +56,6 @@ typedef enum esc_why_kind {
   ESC_WHY_VARARG,
   ESC_WHY_CLOSURE, /* contents of an object that escapes */
   ESC_WHY_BUDGET,
-  ESC_WHY_UNKNOWN_INST, /* an instruction the analysis does not model */
   ESC_WHY_WRAPPER_RESULT, /* allocated by a call the level cannot see into */
   ESC_WHY_RESOLVED_CALL,  /* argument escapes in a resolved indirect target */
 } esc_why_kind;

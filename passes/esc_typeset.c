@@ -770,54 +770,36 @@ void esc_typeset_free(esc_typeset *ts) {
 }
 
 /* ---- resolution ---- */
-static int sig_fits(LLVMValueRef fn, LLVMTypeRef call_ty) {
+/* Could a call of type call_ty reach fn? Arguments must line up (same
+ * count, or fn variadic). exact: the same return type and the same
+ * argument types (the signature baseline and the untyped pool); otherwise
+ * the same kinds (pointer for pointer, integers of one width) and results
+ * not compared, since C code casts them away ((void (*)(void *))fclose). */
+static int fits(LLVMValueRef fn, LLVMTypeRef call_ty, int exact) {
   LLVMTypeRef ft = LLVMGlobalGetValueType(fn);
   if (ft == call_ty)
     return 1;
-  if (LLVMGetReturnType(ft) != LLVMGetReturnType(call_ty))
+  if (exact && LLVMGetReturnType(ft) != LLVMGetReturnType(call_ty))
     return 0;
   unsigned a = LLVMCountParamTypes(ft), b = LLVMCountParamTypes(call_ty);
-  if (a > 16 || b > 16)
-    return 0;
   if (a != b && !(LLVMIsFunctionVarArg(ft) && a < b))
     return 0;
-  LLVMTypeRef pa[16], pb[16];
+  LLVMTypeRef *pa = esc_xmalloc(sizeof(LLVMTypeRef) * (a + b + 1));
+  LLVMTypeRef *pb = pa + a;
   LLVMGetParamTypes(ft, pa);
   LLVMGetParamTypes(call_ty, pb);
-  for (unsigned i = 0; i < a; i++)
-    if (pa[i] != pb[i])
-      return 0;
-  return 1;
-}
-
-/* Could a call of type call_ty reach fn at all? Arguments must line up
- * (same count, or fn variadic) with the same kinds: pointer for pointer,
- * integer of the same width, the same other types. Return types are not
- * compared (C code casts away results, as with (void (*)(void *))fclose). */
-static int may_be_called_as(LLVMValueRef fn, LLVMTypeRef call_ty) {
-  LLVMTypeRef ft = LLVMGlobalGetValueType(fn);
-  if (ft == call_ty)
-    return 1;
-  unsigned a = LLVMCountParamTypes(ft), b = LLVMCountParamTypes(call_ty);
-  if (a > 32 || b > 32)
-    return 1;
-  if (a != b && !(LLVMIsFunctionVarArg(ft) && a < b))
-    return 0;
-  LLVMTypeRef pa[32], pb[32];
-  LLVMGetParamTypes(ft, pa);
-  LLVMGetParamTypes(call_ty, pb);
-  for (unsigned i = 0; i < a; i++) {
+  int ok = 1;
+  for (unsigned i = 0; i < a && ok; i++) {
     if (pa[i] == pb[i])
       continue;
     LLVMTypeKind ka = LLVMGetTypeKind(pa[i]), kb = LLVMGetTypeKind(pb[i]);
-    if (ka == LLVMPointerTypeKind && kb == LLVMPointerTypeKind)
-      continue;
-    if (ka == LLVMIntegerTypeKind && kb == LLVMIntegerTypeKind &&
-        LLVMGetIntTypeWidth(pa[i]) == LLVMGetIntTypeWidth(pb[i]))
-      continue;
-    return 0;
+    ok = !exact &&
+         ((ka == LLVMPointerTypeKind && kb == LLVMPointerTypeKind) ||
+          (ka == LLVMIntegerTypeKind && kb == LLVMIntegerTypeKind &&
+           LLVMGetIntTypeWidth(pa[i]) == LLVMGetIntTypeWidth(pb[i])));
   }
-  return 1;
+  free(pa);
+  return ok;
 }
 
 typedef ESC_VEC(LLVMValueRef) fnvec;
@@ -944,8 +926,6 @@ static esc_evidence evidence_of(esc_typeset *ts, LLVMValueRef v, int depth) {
 }
 
 /* What the callee value may hold, by the flow graph. */
-static int sig_fits(LLVMValueRef fn, LLVMTypeRef call_ty);
-
 static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
                               esc_evidence ev) {
   fnvec v = {0};
@@ -970,14 +950,14 @@ static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
       /* a call cannot reach a function whose arguments do not line up
        * (undefined behaviour in C); this also drops functions that only
        * data pointers copied through untyped memory seemed to carry */
-      if (fn && (!fty || may_be_called_as(fn, fty)))
+      if (fn && (!fty || fits(fn, fty, 0)))
         add_fn(&v, fn);
     }
   }
   /* a function written to untyped memory (void **, generic code) may be
    * read through any field: every call considers those of its type */
   for (size_t i = 0; fty && i < ts->sig_pool.len; i++)
-    if (sig_fits(ts->sig_pool.data[i], fty))
+    if (fits(ts->sig_pool.data[i], fty, 1))
       add_fn(&v, ts->sig_pool.data[i]);
   return finish(ts, &v, unknown, why, ev);
 }
@@ -986,7 +966,7 @@ static esc_targets *resolve_signature(esc_typeset *ts, LLVMValueRef call) {
   fnvec v = {0};
   LLVMTypeRef fty = LLVMGetCalledFunctionType(call);
   for (size_t i = 0; i < ts->taken.len; i++)
-    if (sig_fits(ts->taken.data[i], fty))
+    if (fits(ts->taken.data[i], fty, 1))
       add_fn(&v, ts->taken.data[i]);
   int n = vnode(ts, LLVMGetCalledValue(call));
   int unknown = ts->over_budget ||
