@@ -10,6 +10,9 @@
  */
 #include "esc_analysis.h"
 
+#include <llvm-c/Error.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
 #include "esc_scc.h"
 #include "esc_sites.h"
 
@@ -26,6 +29,20 @@ void esc_options_default(esc_options *o) {
   o->scc_rounds = 24;
   o->context_budget = 32;
   o->resolve = ESC_RESOLVE_TYPESET;
+}
+
+const char *const *esc_assumptions(const esc_options *o) {
+  static const char *const none[] = {NULL};
+  static const char *names[4];
+  int n = 0;
+  if (o->resolve == ESC_RESOLVE_SIGNATURE)
+    names[n++] = "signature";
+  else if (o->assume_typed)
+    names[n++] = "typed";
+  if (o->assume_closed)
+    names[n++] = "closed";
+  names[n] = NULL;
+  return n ? names : none;
 }
 
 unsigned esc_level_mask_parse(const char *list) {
@@ -297,8 +314,16 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
 
   collect_functions(R);
   collect_stack_sites_and_calls(R);
-  R->ts = esc_typeset_build(M, &R->arena, o->resolve, o->explain_unknown,
-                            o->assume_closed);
+  /* LLVM's own library facts (nocapture, readonly, returned, ...) on the
+   * declarations, before anything reads attributes */
+  LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+  LLVMErrorRef err = LLVMRunPasses(M, "inferattrs", NULL, pbo);
+  if (err)
+    LLVMConsumeError(err); /* attributes are an optimisation of precision */
+  LLVMDisposePassBuilderOptions(pbo);
+  esc_typeset_opts to = {(int)o->resolve, o->assume_typed, o->explain_unknown,
+                         o->assume_closed, o->resolve_budget};
+  R->ts = esc_typeset_build(M, &R->arena, &to);
   solve_level(R, ESC_CONSERVATIVE);
   solve_level(R, ESC_WHOLE);
   for (size_t f = 0; f < R->funcs.len; f++)

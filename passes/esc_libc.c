@@ -340,3 +340,96 @@ int esc_libc_data_global(const char *name) {
       return 1;
   return 0;
 }
+
+/* ---- bytes across the boundary (esc_libc.h) ---- */
+typedef struct io_entry {
+  const char *name;
+  unsigned io;
+} io_entry;
+
+#define O ESC_IO_OUT
+#define I ESC_IO_IN
+#define N ESC_IO_INT_IN
+/* Sorted by name (strcmp) for bsearch. */
+static const io_entry io_table[] = {
+    {"__fprintf_chk", O},   {"__isoc23_fscanf", I}, {"__isoc23_scanf", I},
+    {"__isoc23_sscanf", I}, {"__isoc23_strtol", N}, {"__isoc23_strtoll", N},
+    {"__isoc23_strtoul", N}, {"__isoc23_strtoull", N},
+    {"__isoc23_vfscanf", I}, {"__isoc23_vsscanf", I}, {"__isoc99_fscanf", I},
+    {"__isoc99_scanf", I},  {"__isoc99_sscanf", I}, {"__isoc99_vfscanf", I},
+    {"__isoc99_vscanf", I}, {"__isoc99_vsscanf", I}, {"__printf_chk", O},
+    {"__snprintf_chk", O | I}, {"__sprintf_chk", O | I},
+    {"__vfprintf_chk", O},  {"__vsnprintf_chk", O | I},
+    {"__vsprintf_chk", O | I}, {"asprintf", O | I}, {"atof", N},
+    {"atoi", N},            {"atol", N},            {"atoll", N},
+    {"dprintf", O},         {"err", O},             {"errx", O},
+    {"fgetc", N},           {"fgetc_unlocked", N},  {"fgets", I},
+    {"fgets_unlocked", I},  {"fprintf", O},         {"fputc", O},
+    {"fputc_unlocked", O},  {"fputs", O},           {"fputs_unlocked", O},
+    {"fread", I},           {"fread_unlocked", I},  {"fscanf", I},
+    {"fwrite", O},          {"fwrite_unlocked", O}, {"getc", N},
+    {"getc_unlocked", N},   {"getchar", N},         {"getchar_unlocked", N},
+    {"getcwd", I},          {"getdelim", I},        {"getline", I},
+    {"gets", I},            {"getw", N},            {"mq_receive", I},
+    {"mq_send", O},         {"msgrcv", I},          {"msgsnd", O},
+    {"perror", O},          {"pread", I},           {"pread64", I},
+    {"preadv", I},          {"printf", O},          {"putc", O},
+    {"putc_unlocked", O},   {"putchar", O},         {"putchar_unlocked", O},
+    {"putenv", O},          {"puts", O},            {"putw", O},
+    {"pwrite", O},          {"pwrite64", O},        {"pwritev", O},
+    {"read", I},            {"readlink", I},        {"readv", I},
+    {"realpath", I},        {"recv", I},            {"recvfrom", I},
+    {"recvmsg", I},         {"scanf", I},           {"send", O},
+    {"sendmsg", O},         {"sendto", O},          {"setenv", O},
+    {"snprintf", O | I},    {"sprintf", O | I},     {"sscanf", I},
+    {"strtod", N},          {"strtof", N},          {"strtoimax", N},
+    {"strtol", N},          {"strtold", N},         {"strtoll", N},
+    {"strtoul", N},         {"strtoull", N},        {"strtoumax", N},
+    {"syslog", O},          {"vasprintf", O | I},   {"vdprintf", O},
+    {"vfprintf", O},        {"vfscanf", I},         {"vprintf", O},
+    {"vscanf", I},          {"vsnprintf", O | I},   {"vsprintf", O | I},
+    {"vsscanf", I},         {"vsyslog", O},         {"warn", O},
+    {"warnx", O},           {"write", O},           {"writev", O},
+};
+#undef O
+#undef I
+#undef N
+
+static int cmp_io(const void *k, const void *e) {
+  return strcmp((const char *)k, ((const io_entry *)e)->name);
+}
+
+unsigned esc_libc_io(const char *name) {
+  const io_entry *e = bsearch(name, io_table, sizeof(io_table) / sizeof(io_table[0]),
+                              sizeof(io_table[0]), cmp_io);
+  return e ? e->io : 0;
+}
+
+/* Sorted by name. */
+static const esc_libcb cb_table[] = {
+    {"__cxa_atexit", 0, {1, -1, -1}},
+    {"atexit", 0, {-1, -1, -1}},
+    {"bsd_signal", 1, {-1, -1, -1}},
+    {"bsearch", 4, {0, 1, -1}},
+    {"lfind", 4, {0, 1, -1}},
+    {"lsearch", 4, {0, 1, -1}},
+    {"on_exit", 0, {-1, 1, -1}},
+    {"pthread_create", 2, {3, -1, -1}},
+    {"pthread_once", 1, {-1, -1, -1}},
+    {"qsort", 3, {0, 0, -1}},
+    {"qsort_r", 3, {0, 0, 4}},
+    {"signal", 1, {-1, -1, -1}},
+    {"tdelete", 2, {0, ESC_CB_OUTSIDE, -1}},
+    {"tfind", 2, {0, ESC_CB_OUTSIDE, -1}},
+    {"tsearch", 2, {0, ESC_CB_OUTSIDE, -1}},
+    {"twalk", 1, {ESC_CB_OUTSIDE, -1, -1}},
+};
+
+static int cmp_cb(const void *k, const void *e) {
+  return strcmp((const char *)k, ((const esc_libcb *)e)->name);
+}
+
+const esc_libcb *esc_libc_callback(const char *name) {
+  return bsearch(name, cb_table, sizeof(cb_table) / sizeof(cb_table[0]),
+                 sizeof(cb_table[0]), cmp_cb);
+}

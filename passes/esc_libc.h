@@ -36,6 +36,31 @@ typedef struct esc_libfn {
 /* Table entry for name, or NULL. */
 const esc_libfn *esc_libc_lookup(const char *name);
 
+/* How a library function moves bytes across the program's boundary,
+ * beyond what its attributes say (sorted tables in esc_libc.c):
+ * - OUT: the bytes its pointer arguments point to, and its scalar
+ *   arguments, leave the program (write, send, printf's %p and %s, setenv):
+ *   whatever addresses they hold are known outside from then on;
+ * - IN: memory its writable pointer arguments point to gets bytes from
+ *   outside (read, recv, fread, scanf's %p, fgets): any address the
+ *   program ever exposed may come back this way;
+ * - INT_IN: its integer result is built from outside bytes or parsed from
+ *   text (fgetc, strtoul, atol), so it may be an exposed address. */
+enum { ESC_IO_OUT = 1, ESC_IO_IN = 2, ESC_IO_INT_IN = 4 };
+unsigned esc_libc_io(const char *name);
+
+/* A library function that calls one of its arguments back: fn_arg is the
+ * function; the callback's parameter k gets a pointer into the memory of
+ * argument data[k], or (ESC_CB_OUTSIDE) something the library kept, or
+ * (-1) a number. qsort(base, n, size, cmp) calls cmp(base + i, base + j). */
+enum { ESC_CB_OUTSIDE = -2 };
+typedef struct esc_libcb {
+  const char *name;
+  int fn_arg;
+  int data[3];
+} esc_libcb;
+const esc_libcb *esc_libc_callback(const char *name);
+
 /* 1 for the C library's data globals (stdin, environ, optarg, ...): they
  * hold object pointers, never function pointers. */
 int esc_libc_data_global(const char *name);

@@ -44,6 +44,15 @@ static cl::list<std::string>
              cl::desc("escapade: extra allocator names"));
 static cl::opt<std::string> Resolve("escapade-resolve", cl::init("typeset"),
                                     cl::desc("escapade: typeset|signature"));
+static cl::opt<bool> AssumeTyped(
+    "escapade-assume-typed", cl::init(false),
+    cl::desc("escapade: resolve indirect calls by type (opt-in assumption)"));
+static cl::opt<bool> AssumeClosed(
+    "escapade-assume-closed", cl::init(false),
+    cl::desc("escapade: code loaded with dlopen never calls back"));
+static cl::opt<unsigned long long> ResolveBudget(
+    "escapade-resolve-budget", cl::init(0),
+    cl::desc("escapade: points-to propagation steps (0: default)"));
 static cl::opt<bool> Stats("escapade-stats", cl::init(false),
                            cl::desc("escapade: print statistics"));
 static cl::opt<bool> Avoided("escapade-avoided", cl::init(false),
@@ -101,6 +110,9 @@ struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
       fail("unknown -escapade-resolve '" + Resolve + "'");
     o.show_stats = Stats;
     o.avoided_only = Avoided;
+    o.assume_typed = AssumeTyped;
+    o.assume_closed = AssumeClosed;
+    o.resolve_budget = ResolveBudget;
     AllocNames allocs(o);
     bool linked = linkRequested(M);
     esc_result *r = esc_analyze(wrap(&M), &o);

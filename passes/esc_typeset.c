@@ -27,6 +27,7 @@
 #include "esc_typeset.h"
 
 #include "esc_libc.h"
+#include "esc_pta.h"
 #include "esc_loc.h"
 #include "esc_sites.h"
 #include "esc_solver.h"
@@ -78,12 +79,13 @@ struct esc_typeset {
   unsigned slot_kind;
   int over_budget;
   int strict; /* untyped loads read nothing (see sig_pool) */
+  esc_pta *pta; /* the sound default (NULL in typed and signature modes) */
   ESC_VEC(LLVMValueRef) sig_pool; /* functions written to untyped memory */
 };
 
 const char *esc_evidence_name(esc_evidence e) {
-  static const char *n[] = {"type_metadata", "struct_field", "context",
-                            "signature"};
+  static const char *n[] = {"points_to", "type_metadata", "struct_field",
+                            "context", "signature"};
   return (unsigned)e < ESC_EVIDENCE_COUNT ? n[e] : "?";
 }
 
@@ -727,16 +729,29 @@ static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
  * every function of every table along. What this leaves out is a function
  * read from a table through an untyped pointer and written to untyped
  * memory again (docs/design.md lists the assumption). */
-esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
-                               int explain, int closed) {
-  esc_typeset *ts = build(M, a, mode, explain, closed, 0);
-  if (mode == 1)
+esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
+                               const esc_typeset_opts *o) {
+  if (o->mode == 0 && !o->typed) {
+    /* the sound default: points-to, and vtables for C++ virtual calls */
+    esc_typeset *ts = esc_xcalloc(1, sizeof(*ts));
+    ts->M = M;
+    ts->ctx = LLVMGetModuleContext(M);
+    ts->td = LLVMGetModuleDataLayout(M);
+    ts->a = a;
+    collect_taken(ts);
+    collect_vtables(ts);
+    ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain);
     return ts;
-  esc_typeset *strict = build(M, a, mode, 0, closed, 1);
+  }
+  esc_typeset *ts = build(M, a, o->mode, o->explain, o->closed, 0);
+  if (o->mode == 1)
+    return ts;
+  esc_typeset *strict = build(M, a, o->mode, 0, o->closed, 1);
   const esc_bits *b = esc_graph_pts(strict->g, strict->U);
-  for (int o = esc_bits_next(b, 0); o >= 0;
-       o = esc_bits_next(b, (uint32_t)o + 1)) {
-    LLVMValueRef fn = o < (int)strict->obj_fn.len ? strict->obj_fn.data[o] : NULL;
+  for (int ob = esc_bits_next(b, 0); ob >= 0;
+       ob = esc_bits_next(b, (uint32_t)ob + 1)) {
+    LLVMValueRef fn =
+        ob < (int)strict->obj_fn.len ? strict->obj_fn.data[ob] : NULL;
     if (fn)
       ESC_VEC_PUSH(ts->sig_pool, fn);
   }
@@ -744,10 +759,17 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
   return ts;
 }
 
+void esc_typeset_pta_stats(const esc_typeset *ts, struct esc_pta_stats *out) {
+  memset(out, 0, sizeof(*out));
+  if (ts->pta)
+    *out = esc_pta_get_stats(ts->pta);
+}
+
 void esc_typeset_free(esc_typeset *ts) {
   if (!ts)
     return;
   esc_graph_free(ts->g);
+  esc_pta_free(ts->pta);
   esc_ptrmap_free(&ts->fn_obj);
   esc_ptrmap_free(&ts->fn_node);
   esc_ptrmap_free(&ts->vnode);
@@ -775,7 +797,7 @@ void esc_typeset_free(esc_typeset *ts) {
  * argument types (the signature baseline and the untyped pool); otherwise
  * the same kinds (pointer for pointer, integers of one width) and results
  * not compared, since C code casts them away ((void (*)(void *))fclose). */
-static int fits(LLVMValueRef fn, LLVMTypeRef call_ty, int exact) {
+int esc_call_fits(LLVMValueRef fn, LLVMTypeRef call_ty, int exact) {
   LLVMTypeRef ft = LLVMGlobalGetValueType(fn);
   if (ft == call_ty)
     return 1;
@@ -950,23 +972,38 @@ static esc_targets *from_flow(esc_typeset *ts, int node, LLVMTypeRef fty,
       /* a call cannot reach a function whose arguments do not line up
        * (undefined behaviour in C); this also drops functions that only
        * data pointers copied through untyped memory seemed to carry */
-      if (fn && (!fty || fits(fn, fty, 0)))
+      if (fn && (!fty || esc_call_fits(fn, fty, 0)))
         add_fn(&v, fn);
     }
   }
   /* a function written to untyped memory (void **, generic code) may be
    * read through any field: every call considers those of its type */
   for (size_t i = 0; fty && i < ts->sig_pool.len; i++)
-    if (fits(ts->sig_pool.data[i], fty, 1))
+    if (esc_call_fits(ts->sig_pool.data[i], fty, 1))
       add_fn(&v, ts->sig_pool.data[i]);
   return finish(ts, &v, unknown, why, ev);
+}
+
+/* What the callee value may hold, by the points-to analysis. */
+static esc_targets *from_pta(esc_typeset *ts, LLVMValueRef v, LLVMTypeRef fty,
+                             esc_evidence ev) {
+  LLVMValueRef *fns;
+  int n;
+  const char *why;
+  int unknown = esc_pta_functions(ts->pta, v, &fns, &n, &why);
+  fnvec out = {0};
+  for (int i = 0; i < n; i++)
+    if (!fty || esc_call_fits(fns[i], fty, 0))
+      add_fn(&out, fns[i]);
+  free(fns);
+  return finish(ts, &out, unknown, why, ev);
 }
 
 static esc_targets *resolve_signature(esc_typeset *ts, LLVMValueRef call) {
   fnvec v = {0};
   LLVMTypeRef fty = LLVMGetCalledFunctionType(call);
   for (size_t i = 0; i < ts->taken.len; i++)
-    if (fits(ts->taken.data[i], fty, 1))
+    if (esc_call_fits(ts->taken.data[i], fty, 1))
       add_fn(&v, ts->taken.data[i]);
   int n = vnode(ts, LLVMGetCalledValue(call));
   int unknown = ts->over_budget ||
@@ -984,6 +1021,11 @@ const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
   esc_targets *t = NULL;
   if (ts->mode == 1) {
     t = resolve_signature(ts, call);
+  } else if (ts->pta) {
+    t = resolve_virtual(ts, call);
+    if (!t)
+      t = from_pta(ts, LLVMGetCalledValue(call),
+                   LLVMGetCalledFunctionType(call), ESC_EV_POINTS_TO);
   } else {
     t = resolve_virtual(ts, call);
     if (!t) {
@@ -999,6 +1041,8 @@ const esc_targets *esc_typeset_resolve(esc_typeset *ts, LLVMValueRef call) {
 
 esc_targets esc_typeset_value(esc_typeset *ts, LLVMValueRef v,
                               LLVMTypeRef fty) {
+  if (ts->pta)
+    return *from_pta(ts, v, fty, ESC_EV_CONTEXT);
   esc_targets *t = from_flow(ts, vnode(ts, v), fty, ESC_EV_CONTEXT);
   return *t;
 }
@@ -1047,6 +1091,8 @@ static const char *node_name(esc_typeset *ts, int node, esc_arena *a) {
 
 const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,
                                 esc_arena *a) {
+  if (ts->pta)
+    return esc_pta_explain(ts->pta, LLVMGetCalledValue(call), a);
   int node = vnode(ts, LLVMGetCalledValue(call));
   if (node < 0 || !esc_graph_points_to(ts->g, node, UNKNOWN_OBJ))
     node = ts->U;

@@ -1,8 +1,12 @@
 /*
  * esc_typeset.h: which functions an indirect call may reach (whole-program).
  *
- * Evidence, from the most precise to the least, each call keeping the kind
- * that produced its set:
+ * By default the answer is the sound points-to analysis of esc_pta.h
+ * (evidence "points_to"), with C++ virtual calls resolved through type
+ * metadata. With --assume-typed it is the type-based flow graph below.
+ *
+ * Evidence of the type-based mode, from the most precise to the least,
+ * each call keeping the kind that produced its set:
  * - type metadata: C++ virtual calls guarded by llvm.type.test /
  *   llvm.public.type.test, resolved through the !type metadata of vtables
  *   (code built with -flto -fwhole-program-vtables);
@@ -30,7 +34,8 @@
 #include <llvm-c/Core.h>
 
 typedef enum esc_evidence {
-  ESC_EV_TYPE_METADATA = 0,
+  ESC_EV_POINTS_TO = 0, /* the sound default: what the callee may hold */
+  ESC_EV_TYPE_METADATA,
   ESC_EV_STRUCT_FIELD,
   ESC_EV_CONTEXT,
   ESC_EV_SIGNATURE,
@@ -50,12 +55,27 @@ typedef struct esc_targets {
 
 typedef struct esc_typeset esc_typeset;
 
-/* mode: 0 = all evidence kinds, 1 = signature only (baseline). explain:
- * keep provenance so that esc_typeset_explain can say where "unknown" came
- * from (costs memory). closed: assume code loaded with dlopen never calls
- * back into the program (an assumption the user opts into). */
-esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a, int mode,
-                               int explain, int closed);
+/* How the typeset is built (all fields are the caller's choice). */
+typedef struct esc_typeset_opts {
+  int mode;     /* 0: points-to (sound) or typed, 1: signature (baseline) */
+  int typed;    /* --assume-typed: the type-based flow graph (MLTA's
+                   assumptions) instead of the sound points-to analysis */
+  int explain;  /* keep provenance for esc_typeset_explain (costs memory) */
+  int closed;   /* code loaded with dlopen never calls back (opt-in) */
+  uint64_t budget; /* points-to propagation steps, 0 for the default */
+} esc_typeset_opts;
+
+esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
+                               const esc_typeset_opts *o);
+/* Points-to statistics (all zero in typed and signature modes). */
+struct esc_pta_stats;
+void esc_typeset_pta_stats(const esc_typeset *ts, struct esc_pta_stats *out);
+
+/* Could a call of type call_ty reach fn? Arguments must line up (same
+ * count, or fn variadic; calling through an incompatible type is undefined
+ * in C). exact: also the same return and argument types; otherwise the
+ * same kinds (pointer for pointer, integers of one width). */
+int esc_call_fits(LLVMValueRef fn, LLVMTypeRef call_ty, int exact);
 /* How "unknown" reached an unresolved call: a chain of values and memory,
  * from the call back to the source. */
 const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,

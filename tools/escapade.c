@@ -52,6 +52,12 @@ static void usage(FILE *f) {
       "  --stats             resolution statistics and timing (text)\n"
       "  --explain-unknown   say where each unresolved call's unknown comes from\n"
       "  --assume-closed     assume code loaded with dlopen never calls back\n"
+      "  --assume-typed      resolve indirect calls by type: assume memory\n"
+      "                      written through a field of struct S is read\n"
+      "                      through a field of S (unsound for unions, byte\n"
+      "                      copies, casts; the report names it)\n"
+      "  --resolve-budget=N  points-to propagation steps (default 2e9;\n"
+      "                      past it every indirect call is unknown)\n"
       "  --budget=N          propagation steps per function (default 5e7)\n"
       "  --require-debug-info  fail on inputs without debug info\n"
       "  --time              print load/analysis time and memory to stderr\n"
@@ -90,6 +96,14 @@ static int parse_args(cli *c, int argc, char **argv) {
       c->opt.avoided_only = 1;
     } else if (!strcmp(a, "--assume-closed")) {
       c->opt.assume_closed = 1;
+    } else if (!strcmp(a, "--assume-typed")) {
+      c->opt.assume_typed = 1;
+    } else if (!strncmp(a, "--resolve-budget=", 17)) {
+      char *end;
+      unsigned long long b = strtoull(a + 17, &end, 10);
+      if (*end || !b)
+        return fail_usage("bad resolve budget", a + 17);
+      c->opt.resolve_budget = b;
     } else if (!strcmp(a, "--explain-unknown")) {
       c->opt.explain_unknown = 1;
     } else if (!strcmp(a, "--stats")) {

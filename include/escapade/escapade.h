@@ -29,7 +29,7 @@ extern "C" {
 typedef enum esc_level {
   ESC_INTRA = 0,        /* calls unknown unless attributes say nocapture */
   ESC_CONSERVATIVE = 1, /* direct callees' summaries; indirect calls escape */
-  ESC_WHOLE = 2,        /* indirect calls resolved through type sets */
+  ESC_WHOLE = 2,        /* indirect calls resolved over the linked program */
   ESC_NLEVELS = 3
 } esc_level;
 
@@ -37,7 +37,8 @@ typedef enum esc_format { ESC_FMT_TEXT, ESC_FMT_JSON } esc_format;
 
 /* How whole-program mode resolves indirect calls. */
 typedef enum esc_resolve_mode {
-  ESC_RESOLVE_TYPESET = 0,  /* type metadata, struct fields, context */
+  ESC_RESOLVE_TYPESET = 0,  /* points-to (sound), or by type with
+                               assume_typed */
   ESC_RESOLVE_SIGNATURE = 1 /* baseline: address-taken, signature fits */
 } esc_resolve_mode;
 
@@ -55,7 +56,14 @@ typedef struct esc_options {
   int show_stats;        /* timings and resolution statistics in text */
   int explain_unknown;   /* text: why each unresolved indirect call is */
   int assume_closed;     /* code loaded with dlopen never calls back */
+  int assume_typed;      /* resolve by type (MLTA): memory written through
+                            a field of S is read through a field of S */
+  uint64_t resolve_budget; /* points-to propagation steps (0: default) */
 } esc_options;
+
+/* The assumptions in force under o, beyond "the linked bitcode is the whole
+ * program": names for the report, NULL-terminated, static strings. */
+const char *const *esc_assumptions(const esc_options *o);
 
 void esc_options_default(esc_options *o);
 /* Parses a comma-separated list of "intraprocedural", "conservative",

@@ -39,7 +39,7 @@ static const struct writer_ops upper_ops = {upper_write};
 __attribute__((noinline)) void log_line(struct writer *w, int v) {
   char buf[64]; // CHECK: writer.c:[[@LINE]]:{{[0-9]+}}: &buf escapes to heap: passed to indirect call at {{.*}} [intraprocedural, conservative]
                 // CHECK-NEXT: writer.c:[[@LINE-1]]:{{[0-9]+}}: &buf does not escape [whole_program]
-                // CHECK-NEXT: avoided: indirect call at {{.*}} resolved by struct_field to {count_write, upper_write}
+                // CHECK-NEXT: avoided: indirect call at {{.*}} resolved by points_to to {count_write, upper_write}
   int n = snprintf(buf, sizeof buf, "value %d\n", v);
   w->ops->write(w, buf, n);
 }

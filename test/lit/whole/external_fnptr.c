@@ -17,4 +17,4 @@ int main(void) {
   h(buf);
   return 0;
 }
-// CHECK: # indirect calls: 1; resolved: type_metadata 0 struct_field 0 context 0 signature 0; unknown 1;
+// CHECK: # indirect calls: 1; resolved: points_to 0 type_metadata 0 struct_field 0 context 0 signature 0; unknown 1;

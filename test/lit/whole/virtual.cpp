@@ -53,4 +53,4 @@ int main(int argc, char **argv) {
   Sink *s = argc > 1 ? static_cast<Sink *>(&c) : &u;
   return (int)(report(s, argc) + log(&l, argv[0]));
 }
-// CHECK: # indirect calls: {{[0-9]+}}; resolved: type_metadata {{[1-9][0-9]*}}
+// CHECK: # indirect calls: {{[0-9]+}}; resolved: points_to {{[0-9]+}} type_metadata {{[1-9][0-9]*}}
