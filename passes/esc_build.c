@@ -71,12 +71,17 @@ static int can_carry_pointer(LLVMTypeRef t) {
   case LLVMArrayTypeKind:
   case LLVMVectorTypeKind:
   case LLVMScalableVectorTypeKind:
+  case LLVMHalfTypeKind:
+  case LLVMBFloatTypeKind:
+  case LLVMFloatTypeKind:
   case LLVMDoubleTypeKind:
   case LLVMX86_FP80TypeKind:
   case LLVMFP128TypeKind:
+  case LLVMPPC_FP128TypeKind:
     return 1;
   case LLVMIntegerTypeKind:
-    return LLVMGetIntTypeWidth(t) >= 64;
+    /* any width: a pointer may travel in halves or byte by byte */
+    return LLVMGetIntTypeWidth(t) > 1;
   default:
     return 0;
   }
@@ -123,6 +128,37 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
   const esc_libfn *lib =
       fn && LLVMIsDeclaration(fn) ? esc_libc_lookup(esc_value_name(fn)) : NULL;
   const char *name = callee_name(fn);
+  unsigned io = fn && LLVMIsDeclaration(fn) ? esc_libc_io(esc_value_name(fn)) : 0;
+  if (io & ESC_IO_OUT) {
+    /* bytes leave the program: every argument, and what pointer arguments
+     * point to, is known outside from now on */
+    for (unsigned i = 0; i < n; i++) {
+      LLVMValueRef v = LLVMGetOperand(call, i);
+      int a = vnode(c, v);
+      if (a < 0)
+        continue;
+      esc_why w = why(ESC_WHY_OUTPUT, call, callee_name(fn), (int)i);
+      unsigned use = esc_libc_output_use(
+          fn, call, i, LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind);
+      if (use & ESC_FMT_BYTES)
+        esc_graph_load(c->g, a, ESC_ESC_NODE, w); /* the bytes it points to */
+      if (use & ESC_FMT_VALUE)
+        copy_to(c, a, ESC_ESC_NODE, w); /* a number, or a %p argument */
+    }
+  }
+  if (io & ESC_IO_IN) {
+    /* bytes from outside: they may hold any address the program exposed */
+    for (unsigned i = 0; i < n; i++) {
+      int a = vnode(c, LLVMGetOperand(call, i));
+      if (a >= 0 && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, i))) ==
+                        LLVMPointerTypeKind)
+        esc_graph_store(c->g, a, c->heap_node,
+                        why(ESC_WHY_INPUT, call, callee_name(fn), (int)i));
+    }
+  }
+  if ((io & ESC_IO_INT_IN) && res >= 0)
+    esc_graph_base(c->g, res, ESC_HEAP_OBJ,
+                   why(ESC_WHY_INPUT, call, callee_name(fn), 0));
   if (lib && (lib->flags & ESC_LIB_KNOWN)) {
     esc_why w = why(ESC_WHY_CALL_RESULT, call, name, 0);
     if (lib->ret_arg >= 0 && (unsigned)lib->ret_arg < n)
@@ -656,21 +692,39 @@ static void handle_call(fctx *c, LLVMValueRef call) {
                 ESC_WHY_CALL_ARG);
 }
 
-/* ptrtoint used only for comparisons or pointer differences keeps no usable
- * address; anything else is treated as the address escaping. */
-static int ptrtoint_is_benign(LLVMValueRef inst) {
-  for (LLVMUseRef u = LLVMGetFirstUse(inst); u; u = LLVMGetNextUse(u)) {
+/* a - b where a and b are addresses in the same object (found by
+ * stripping GEPs and casts down to one value): a pure offset. The
+ * difference of addresses in two objects carries both: base + (p - base)
+ * rebuilds p. */
+/* The value v's address is computed from: GEPs and casts stripped, and
+ * -O0 spill slots looked through (a load from a local whose address is not
+ * taken and that is stored exactly once reads that store's value). */
+static LLVMValueRef address_root(LLVMValueRef v, int depth) {
+  v = esc_strip(v);
+  if (!v || depth > 8 || !LLVMIsALoadInst(v))
+    return v;
+  LLVMValueRef slot = LLVMGetOperand(v, 0);
+  if (!LLVMIsAAllocaInst(slot) || esc_alloca_address_taken(slot))
+    return v;
+  LLVMValueRef only = NULL;
+  for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
-    if (LLVMIsAICmpInst(user))
+    if (LLVMIsALoadInst(user))
       continue;
-    if (LLVMIsAInstruction(user) &&
-        LLVMGetInstructionOpcode(user) == LLVMSub &&
-        LLVMIsAPtrToIntInst(LLVMGetOperand(user, 0)) &&
-        LLVMIsAPtrToIntInst(LLVMGetOperand(user, 1)))
-      continue;
-    return 0;
+    if (!LLVMIsAStoreInst(user) || LLVMGetOperand(user, 1) != slot || only)
+      return v; /* written another way, or twice */
+    only = user;
   }
-  return 1;
+  return only ? address_root(LLVMGetOperand(only, 0), depth + 1) : v;
+}
+
+static int same_object_difference(LLVMValueRef sub) {
+  LLVMValueRef a = LLVMGetOperand(sub, 0), b = LLVMGetOperand(sub, 1);
+  if (!LLVMIsAPtrToIntInst(a) || !LLVMIsAPtrToIntInst(b))
+    return 0;
+  LLVMValueRef ra = address_root(LLVMGetOperand(a, 0), 0);
+  LLVMValueRef rb = address_root(LLVMGetOperand(b, 0), 0);
+  return ra && ra == rb;
 }
 
 static const char *store_target_global(LLVMValueRef ptr) {
@@ -763,17 +817,14 @@ static void build_inst(fctx *c, LLVMValueRef I) {
                      why(ESC_WHY_INTTOPTR, I, NULL, 0));
     return;
   case LLVMSub:
-    /* a pointer difference is an offset: it carries no address */
-    if (LLVMIsAPtrToIntInst(LLVMGetOperand(I, 0)) &&
-        LLVMIsAPtrToIntInst(LLVMGetOperand(I, 1)))
+    if (same_object_difference(I))
       return;
     goto generic;
   case LLVMPtrToInt:
+    /* the integer carries the address: wherever it goes, the object goes
+     * (an address rebuilt from it is the same object) */
     copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
-            why(ESC_WHY_COPY, I, NULL, 0));
-    if (!ptrtoint_is_benign(I))
-      copy_to(c, vnode(c, LLVMGetOperand(I, 0)), ESC_ESC_NODE,
-              why(ESC_WHY_PTRTOINT, I, NULL, 0));
+            why(ESC_WHY_PTRTOINT, I, NULL, 0));
     return;
   default:
   generic: {

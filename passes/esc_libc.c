@@ -1,6 +1,8 @@
 /* esc_libc.c: library model and attribute queries (see esc_libc.h). */
 #include "esc_libc.h"
 
+#include "esc_loc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -432,4 +434,117 @@ static int cmp_cb(const void *k, const void *e) {
 const esc_libcb *esc_libc_callback(const char *name) {
   return bsearch(name, cb_table, sizeof(cb_table) / sizeof(cb_table[0]),
                  sizeof(cb_table[0]), cmp_cb);
+}
+
+/* ---- printf formats ---- */
+int esc_libc_format_arg(const char *name) {
+  static const struct {
+    const char *name;
+    int arg;
+  } t[] = {
+      {"printf", 0},        {"fprintf", 1},        {"dprintf", 1},
+      {"sprintf", 1},       {"snprintf", 2},       {"asprintf", 1},
+      {"syslog", 1},        {"err", 1},            {"errx", 1},
+      {"warn", 0},          {"warnx", 0},          {"__printf_chk", 1},
+      {"__fprintf_chk", 2}, {"__sprintf_chk", 3},  {"__snprintf_chk", 4},
+  };
+  for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+    if (!strcmp(name, t[i].name))
+      return t[i].arg;
+  return -1;
+}
+
+static const char *const_string(LLVMValueRef v, size_t *len) {
+  for (int guard = 0; guard < 8 && v; guard++) {
+    if (LLVMIsAGlobalVariable(v))
+      break;
+    if (LLVMIsAConstantExpr(v) &&
+        (LLVMGetConstOpcode(v) == LLVMGetElementPtr ||
+         LLVMGetConstOpcode(v) == LLVMBitCast)) {
+      /* only the start of the string: every index must be zero */
+      unsigned n = (unsigned)LLVMGetNumOperands(v);
+      for (unsigned i = 1; i < n; i++) {
+        LLVMValueRef idx = LLVMGetOperand(v, i);
+        if (!LLVMIsAConstantInt(idx) || LLVMConstIntGetZExtValue(idx) != 0)
+          return NULL;
+      }
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    return NULL;
+  }
+  if (!v || !LLVMIsAGlobalVariable(v) || !LLVMIsGlobalConstant(v))
+    return NULL;
+  LLVMValueRef init = LLVMGetInitializer(v);
+  if (!init || !LLVMIsAConstantDataSequential(init) || !LLVMIsConstantString(init))
+    return NULL;
+  return LLVMGetAsString(init, len);
+}
+
+int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max) {
+  size_t len;
+  const char *f = const_string(fmt, &len);
+  if (!f)
+    return -1;
+  int k = 0;
+  for (size_t i = 0; i < len && f[i]; i++) {
+    if (f[i] != '%')
+      continue;
+    i++;
+    if (i < len && f[i] == '%')
+      continue;
+    /* positional arguments (%1$s): not followed, be conservative */
+    size_t j = i;
+    while (j < len && f[j] >= '0' && f[j] <= '9')
+      j++;
+    if (j < len && f[j] == '$')
+      return -1;
+    while (i < len && strchr("-+ #0'I", f[i]))
+      i++;
+    for (int part = 0; part < 2; part++) {
+      if (part && !(i < len && f[i] == '.'))
+        break;
+      if (part)
+        i++;
+      if (i < len && f[i] == '*') {
+        if (k >= max)
+          return -1;
+        out[k++] = ESC_FMT_VALUE;
+        i++;
+      }
+      while (i < len && f[i] >= '0' && f[i] <= '9')
+        i++;
+    }
+    while (i < len && strchr("hlLqjztZ", f[i]))
+      i++;
+    if (i >= len || !f[i])
+      return -1;
+    if (k >= max)
+      return -1;
+    char c = f[i];
+    if (c == 's' || c == 'S')
+      out[k++] = ESC_FMT_BYTES;
+    else if (c == 'n')
+      out[k++] = ESC_FMT_NONE;
+    else if (c == 'm')
+      continue; /* strerror(errno): no argument */
+    else
+      out[k++] = ESC_FMT_VALUE; /* %p, numbers, characters, unknown */
+  }
+  return k;
+}
+
+unsigned esc_libc_output_use(LLVMValueRef fn, LLVMValueRef call, unsigned i,
+                             int is_pointer) {
+  unsigned fixed = LLVMCountParams(fn);
+  if (i < fixed)
+    return is_pointer ? ESC_FMT_BYTES : ESC_FMT_VALUE;
+  int fa = esc_libc_format_arg(esc_value_name(fn));
+  if (call && fa >= 0 && (unsigned)fa < fixed) {
+    unsigned char uses[64];
+    int n = esc_libc_format_uses(LLVMGetOperand(call, (unsigned)fa), uses, 64);
+    if (n >= 0)
+      return i - fixed < (unsigned)n ? uses[i - fixed] : ESC_FMT_NONE;
+  }
+  return ESC_FMT_BYTES | ESC_FMT_VALUE;
 }

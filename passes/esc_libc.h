@@ -49,6 +49,26 @@ const esc_libfn *esc_libc_lookup(const char *name);
 enum { ESC_IO_OUT = 1, ESC_IO_IN = 2, ESC_IO_INT_IN = 4 };
 unsigned esc_libc_io(const char *name);
 
+/* printf-family functions: the index of the format argument, or -1. */
+int esc_libc_format_arg(const char *name);
+
+/* What a constant printf format does with each variadic argument: out[k]
+ * for argument k after the format is ESC_FMT_NONE (not printed: %n,
+ * unused), ESC_FMT_BYTES (%s: the bytes it points to) or ESC_FMT_VALUE
+ * (%p, numbers, '*' widths: the value itself). Returns how many arguments
+ * the format uses, or -1 when fmt is not a constant string the analysis
+ * can read (then every argument must be taken as printed both ways). */
+enum { ESC_FMT_NONE = 0, ESC_FMT_BYTES = 1, ESC_FMT_VALUE = 2 };
+int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max);
+
+/* For an ESC_IO_OUT function fn called by call (NULL when unknown): what
+ * leaves the program of argument i, as ESC_FMT_BYTES | ESC_FMT_VALUE bits.
+ * Fixed pointer parameters give their bytes, fixed scalars their value;
+ * variadic arguments follow the format when it is a constant string, and
+ * give both otherwise. */
+unsigned esc_libc_output_use(LLVMValueRef fn, LLVMValueRef call, unsigned i,
+                             int is_pointer);
+
 /* A library function that calls one of its arguments back: fn_arg is the
  * function; the callback's parameter k gets a pointer into the memory of
  * argument data[k], or (ESC_CB_OUTSIDE) something the library kept, or

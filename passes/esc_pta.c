@@ -662,11 +662,14 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     int a = c.args[i];
     if (a < 0 || (cb && i == cb->fn_arg))
       continue;
-    if (!param_is_pointer(fn, c.inst, i)) {
-      if (io & ESC_IO_OUT)
-        out_c(p, a); /* printed: %p, %lx */
+    unsigned use = (io & ESC_IO_OUT) ? esc_libc_output_use(
+                                           fn, c.inst, (unsigned)i,
+                                           param_is_pointer(fn, c.inst, i))
+                                     : 0;
+    if (use & ESC_FMT_VALUE)
+      out_c(p, a); /* printed: %p, %lx */
+    if (!param_is_pointer(fn, c.inst, i))
       continue;
-    }
     int kept = !(lib && (lib->flags & ESC_LIB_KNOWN)) &&
                !(c.inst ? esc_attr_nocapture(c.inst, fn, (unsigned)i)
                         : esc_attr_param(NULL, fn, (unsigned)i, "nocapture"));
@@ -678,7 +681,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
       out_c(p, a);
       continue;
     }
-    if (io & ESC_IO_OUT)
+    if (use & ESC_FMT_BYTES)
       load_c(p, a, p->X, -1); /* the bytes go out */
     int ro = esc_attr_param(c.inst, fn, (unsigned)i, "readonly") ||
              esc_attr_param(c.inst, fn, (unsigned)i, "readnone");

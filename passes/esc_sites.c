@@ -72,7 +72,11 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
       }
       return 1;
     }
-  /* allockind("alloc"/"realloc") or allocsize on the declaration */
+  /* allockind("alloc"/"realloc") or allocsize on a declaration. On a
+   * function with a body they promise a size, not a fresh block: such a
+   * function is judged by its body (allocator wrappers). */
+  if (!LLVMIsDeclaration(callee))
+    return 0;
   LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
       callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
   LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
@@ -102,6 +106,8 @@ int esc_is_free_fn(LLVMValueRef callee) {
   if (!strcmp(name, "free") || !strcmp(name, "cfree") ||
       !strncmp(name, "_ZdlPv", 6) || !strncmp(name, "_ZdaPv", 6))
     return 1;
+  if (!LLVMIsDeclaration(callee))
+    return 0; /* judged by its body */
   LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
       callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
   return ak && (LLVMGetEnumAttributeValue(ak) & 4);

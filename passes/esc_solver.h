@@ -58,6 +58,8 @@ typedef enum esc_why_kind {
   ESC_WHY_BUDGET,
   ESC_WHY_WRAPPER_RESULT, /* allocated by a call the level cannot see into */
   ESC_WHY_RESOLVED_CALL,  /* argument escapes in a resolved indirect target */
+  ESC_WHY_OUTPUT, /* written out of the program (write, printf, send) */
+  ESC_WHY_INPUT,  /* bytes read from outside (read, scanf, recv) */
 } esc_why_kind;
 
 typedef struct esc_why {

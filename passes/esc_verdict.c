@@ -166,10 +166,16 @@ static const char *why_text(fctx *c, esc_why w) {
         loc_str(R, inst), callee ? callee : "?",
         param_of_callee(R, w.detail, w.aux));
   case ESC_WHY_PTRTOINT:
-    return esc_arena_printf(a, "converted to an integer (ptrtoint) at %s",
-                            loc_str(R, inst));
+    return esc_arena_printf(a, "converted to an integer (ptrtoint) at %s, "
+                            "which escapes", loc_str(R, inst));
   case ESC_WHY_ASM:
     return esc_arena_printf(a, "passed to inline asm at %s", loc_str(R, inst));
+  case ESC_WHY_OUTPUT:
+    return esc_arena_printf(a, "written out of the program by %s at %s",
+                            w.detail ? w.detail : "a call", loc_str(R, inst));
+  case ESC_WHY_INPUT:
+    return esc_arena_printf(a, "read from outside the program by %s at %s",
+                            w.detail ? w.detail : "a call", loc_str(R, inst));
   case ESC_WHY_THREAD:
     return esc_arena_printf(a, "passed to a new thread (%s) at %s", w.detail,
                             loc_str(R, inst));
