@@ -11,8 +11,11 @@
  *   into every granule) and an "all" node (every granule flows into it:
  *   what a read at an unknown offset sees).
  * - X is the node of what the outside knows: EXT itself and every location
- *   exposed to it. Reading EXT memory gives X, writing it adds to X, and a
- *   value from outside code is X.
+ *   exposed to it. A value that comes from outside (read from EXT memory,
+ *   returned by outside code, a parameter outside code calls with) is
+ *   EXT_LOC alone, which stands for every location of X: loads through it
+ *   give EXT_LOC, stores through it expose the value stored, calls
+ *   through it are unknown. Writing EXT memory adds to X.
  */
 #include "esc_pta.h"
 
@@ -24,6 +27,7 @@
 
 #include <limits.h>
 #include <llvm-c/Target.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,7 +107,9 @@ struct esc_pta {
   esc_u64set edges, bound;
   ivec outside_index; /* INDEX constraints whose index came from outside */
   ivec work;
-  int X;
+  int X; /* what outside code knows: the exposed locations */
+  int E; /* a value from outside: EXT_LOC alone, which stands for any
+            location in X wherever it is used */
   ESC_VEC(LLVMValueRef) node_val; /* explain: value of a node */
   ivec node_obj;                  /* explain: object of a memory node */
 };
@@ -559,7 +565,7 @@ static void unknown_code(esc_pta *p, int ci) {
   c->unknown_done = 1;
   for (int i = 0; i < c->nargs; i++)
     out_c(p, c->args[i]);
-  add_edge(p, p->X, c->res);
+  base(p, c->res, EXT_LOC);
 }
 
 static int param_is_pointer(LLVMValueRef fn, LLVMValueRef inst, int i) {
@@ -612,7 +618,7 @@ static void library_callback(esc_pta *p, int ci, const esc_libcb *cb) {
   for (int k = 0; k < nargs; k++) {
     int d = cb->data[k];
     if (d == ESC_CB_OUTSIDE) {
-      p->calls.data[cbi].args[k] = p->X;
+      p->calls.data[cbi].args[k] = p->E;
     } else if (d >= 0 && d < p->calls.data[ci].nargs &&
                p->calls.data[ci].args[d] >= 0) {
       int n = new_node(p);
@@ -688,7 +694,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     if (ro)
       continue;
     if (io & ESC_IO_IN)
-      store_c(p, a, p->X, -1); /* bytes come in */
+      store_c(p, a, p->E, -1); /* bytes come in */
     /* bytes may move from any other argument's memory into this one */
     for (int j = 0; j < c.nargs; j++)
       if (j != i && c.args[j] >= 0 && param_is_pointer(fn, c.inst, j) &&
@@ -709,7 +715,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(fn));
     if ((lib && (lib->flags & ESC_LIB_RET_UNKNOWN)) || (io & ESC_IO_INT_IN) ||
         (LLVMGetTypeKind(rt) == LLVMPointerTypeKind && !ret_known))
-      add_edge(p, p->X, c.res);
+      base(p, c.res, EXT_LOC);
     if (cb && !strcmp(name, "bsearch"))
       gep_c(p, c.args[1], c.res, VAR_OFF);
   }
@@ -762,7 +768,7 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     } else if (!strncmp(name, "llvm.returnaddress", 18) ||
                !strncmp(name, "llvm.frameaddress", 17) ||
                !strncmp(name, "llvm.sponentry", 14))
-      add_edge(p, p->X, res);
+      base(p, res, EXT_LOC);
     else if (!strncmp(name, "llvm.lifetime", 13) ||
              !strncmp(name, "llvm.dbg", 8) || !strncmp(name, "llvm.va_end", 11))
       return;
@@ -842,7 +848,7 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
   case LLVMCatchPad:
   case LLVMCleanupPad:
   case LLVMCatchSwitch:
-    add_edge(p, p->X, vnode(p, I));
+    base(p, vnode(p, I), EXT_LOC);
     return;
   case LLVMPHI:
   case LLVMSelect:
@@ -931,15 +937,15 @@ static void expose(esc_pta *p, int o) {
     if (LLVMIsDeclaration(fn))
       return;
     for (unsigned i = 0; i < LLVMCountParams(fn); i++)
-      add_edge(p, p->X, vnode(p, LLVMGetParam(fn, i)));
+      base(p, vnode(p, LLVMGetParam(fn, i)), EXT_LOC);
     if (LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)))
-      add_edge(p, p->X, any_node(p, va_obj(p, fn)));
+      base(p, any_node(p, va_obj(p, fn)), EXT_LOC);
     add_edge(p, ret_node(p, fn), p->X);
     return;
   }
   add_edge(p, all_node(p, o), p->X);
   if (!ob->readonly)
-    add_edge(p, p->X, any_node(p, o));
+    base(p, any_node(p, o), EXT_LOC);
 }
 
 /* ---- solving ---- */
@@ -955,6 +961,10 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
     int l = D[i];
     switch (c.kind) {
     case C_LOAD: {
+      if (l == EXT_LOC) {
+        base(p, c.b, EXT_LOC); /* outside memory holds what outside knows */
+        break;
+      }
       int n = mem_nodes(p, l, c.k, 0, nodes, 64);
       for (int j = 0; j < n; j++)
         add_edge(p, nodes[j], c.b);
@@ -994,6 +1004,12 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
         int exact = c.k > 0 && c.k <= 512 && dof != ANY && sof != ANY &&
                     p->loc_obj.data[ld] != EXT_OBJ &&
                     p->loc_obj.data[ls] != EXT_OBJ;
+        if (!exact && ls == EXT_LOC) {
+          int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
+          for (int b = 0; b < nd2; b++)
+            base(p, nodes[b], EXT_LOC);
+          continue;
+        }
         if (!exact) {
           int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
           int ns = mem_nodes(p, ls, c.k, 0, nodes2, 64);
@@ -1118,6 +1134,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   p->X = new_node(p);
   base(p, p->X, EXT_LOC);
   add_cons(p, p->X, (pcons){C_EXPOSE, p->X, -1, 0, -1});
+  p->E = loc_node(p, EXT_LOC);
 
   LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
   int has_main = main_fn && !LLVMIsDeclaration(main_fn);
@@ -1145,7 +1162,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
                    LLVMGetLinkage(fn) != LLVMPrivateLinkage;
     if (fn == main_fn)
       for (unsigned i = 0; i < LLVMCountParams(fn); i++)
-        add_edge(p, p->X, vnode(p, LLVMGetParam(fn, i)));
+        base(p, vnode(p, LLVMGetParam(fn, i)), EXT_LOC);
     else if (!has_main && external)
       base(p, p->X, loc(p, func_obj(p, fn), 0));
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
@@ -1168,10 +1185,20 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
                 b->data[j] == EXT_LOC;
       if (known && esc_u64set_add(&p->bound, ((uint64_t)0xffffffffu << 32) |
                                                  (unsigned)p->outside_index.data[i])) {
-        add_edge(p, p->X, c.b);
+        base(p, c.b, EXT_LOC);
         changed = 1;
       }
     }
+  }
+  if (getenv("ESC_PTA_DEBUG")) {
+    size_t tot = 0, mx = 0, big = 0;
+    for (size_t i = 0; i < p->nodes.len; i++) {
+      size_t k = p->nodes.data[i].pts.len;
+      tot += k; if (k > mx) mx = k; if (k > 100) big++;
+    }
+    fprintf(stderr, "pta: nodes %zu locs %zu objs %zu cons %zu edges %zu sum %zu max %zu big %zu X %zu steps %llu\n",
+            p->nodes.len, p->loc_obj.len, p->objs.len, p->cons.len, p->edges.len, tot, mx, big,
+            p->nodes.data[p->X].pts.len, (unsigned long long)p->steps);
   }
   return p;
 }
