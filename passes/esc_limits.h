@@ -7,10 +7,20 @@
 #ifndef ESC_LIMITS_H
 #define ESC_LIMITS_H
 
-/* Offsets into one object that are told apart. Past it, a pointer into the
+/* Offsets into one object that are told apart (at most 255: a location
+ * id is object * 256 + offset index). Past it, a pointer into the
  * object points "anywhere in it" (loads read every field, stores write
  * every field). */
-#define ESC_PTA_MAX_OFFSETS 256
+#define ESC_PTA_MAX_OFFSETS 255
+
+/* Offsets of one object a points-to set holds before it points anywhere
+ * in that object (a pointer that may be at many places of an object is
+ * not worth telling apart; it keeps the solve fast). */
+#define ESC_PTA_SMEAR_AT 8
+
+/* Propagation steps between two searches for cycles of copy edges (whose
+ * nodes are then merged: they hold the same set). */
+#define ESC_PTA_COLLAPSE_EVERY 20000000ull
 
 /* Largest offset, in bytes, kept exactly; beyond it: anywhere in the object. */
 #define ESC_PTA_MAX_OFFSET (1 << 20)

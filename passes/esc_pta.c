@@ -45,12 +45,22 @@ typedef struct pobj {
   int exposed;
   int readonly;   /* a constant global: writes are undefined */
   int any, all;   /* nodes, -1 until needed */
-  int nlocs;
+  int nlocs;      /* offsets in use: location ids obj*256 + 1..nlocs */
+  long long *offs; /* offs[k]: byte offset of location k (0 = anywhere) */
 } pobj;
 
+/* A set of locations: sorted 64-bit words of a bit set over location ids.
+ * The ids of one object are consecutive (obj * 256 + k), so a pointer set
+ * into one object takes a word or four. */
+typedef struct sword {
+  uint32_t i;
+  uint64_t w;
+} sword;
+typedef ESC_VEC(sword) sbits;
+
 typedef struct pnode {
-  ivec pts;   /* sorted locations */
-  ivec delta; /* locations to add, unsorted */
+  sbits pts;   /* locations propagated from this node */
+  sbits delta; /* locations to add: unsorted words, may repeat */
   ivec succ;  /* copy edges */
   ivec cons;  /* constraints triggered by this node's new locations */
   int queued;
@@ -62,7 +72,6 @@ typedef enum {
   C_STORE,
   C_GEP,
   C_SMEAR,
-  C_INDEX,
   C_MEMCPY,
   C_CALL,
   C_EXPOSE
@@ -76,6 +85,10 @@ typedef struct pcons {
                   the node of the GEP's base */
   int call;    /* CALL: index in calls */
 } pcons;
+
+typedef struct pindex {
+  int base, idx, dst, on;
+} pindex;
 
 typedef struct pcall {
   LLVMValueRef inst; /* NULL for a library's callback */
@@ -96,8 +109,7 @@ struct esc_pta {
   ESC_VEC(pnode) nodes;
   ESC_VEC(pcons) cons;
   ESC_VEC(pcall) calls;
-  ivec loc_obj;
-  ESC_VEC(long long) loc_off;
+  int nlocations;
   esc_ptrmap locmap;  /* (obj, off) -> location */
   esc_ptrmap granmap; /* (obj, granule) -> node */
   esc_ptrmap objmap;  /* value -> object */
@@ -105,8 +117,10 @@ struct esc_pta {
   esc_ptrmap retmap;  /* function -> node of its returns */
   esc_ptrmap vamap;   /* function -> object of its variadic arguments */
   esc_u64set edges, bound;
-  ivec outside_index; /* INDEX constraints whose index came from outside */
+  ESC_VEC(pindex) indices; /* GEPs with variable indices (index_c) */
   ivec work;
+  ivec rep;            /* union-find over nodes: cycles are merged */
+  uint64_t next_collapse; /* steps at which to look for cycles again */
   int X; /* what outside code knows: the exposed locations */
   int E; /* a value from outside: EXT_LOC alone, which stands for any
             location in X wherever it is used */
@@ -115,24 +129,61 @@ struct esc_pta {
 };
 
 /* ---- sets, nodes, edges ---- */
-static int in_sorted(const ivec *v, int x) {
-  size_t lo = 0, hi = v->len;
+static inline int lobj(int l) { return (int)((unsigned)l >> 8); }
+
+static uint64_t sb_word(const sbits *b, uint32_t i) {
+  size_t lo = 0, hi = b->len;
   while (lo < hi) {
     size_t m = (lo + hi) / 2;
-    if (v->data[m] < x)
+    if (b->data[m].i < i)
       lo = m + 1;
-    else if (v->data[m] > x)
+    else if (b->data[m].i > i)
       hi = m;
     else
-      return 1;
+      return b->data[m].w;
   }
   return 0;
+}
+
+/* dst |= src (both sorted); returns the merged set (dst is freed). */
+static void sb_or(sbits *dst, const sword *src, size_t ns) {
+  sbits m = {0};
+  m.cap = dst->len + ns;
+  m.data = esc_xmalloc(sizeof(sword) * (m.cap ? m.cap : 1));
+  size_t a = 0, b = 0;
+  while (a < dst->len || b < ns) {
+    if (b >= ns || (a < dst->len && dst->data[a].i < src[b].i))
+      m.data[m.len++] = dst->data[a++];
+    else if (a >= dst->len || src[b].i < dst->data[a].i)
+      m.data[m.len++] = src[b++];
+    else {
+      m.data[m.len] = dst->data[a++];
+      m.data[m.len++].w |= src[b++].w;
+    }
+  }
+  ESC_VEC_FREE(*dst);
+  *dst = m;
+}
+
+/* The locations of a set, as ints (malloc'd; *n of them). */
+static int *sb_list(const sbits *b, size_t *n) {
+  size_t k = 0;
+  for (size_t i = 0; i < b->len; i++)
+    k += (size_t)__builtin_popcountll(b->data[i].w);
+  int *out = esc_xmalloc(sizeof(int) * (k ? k : 1));
+  k = 0;
+  for (size_t i = 0; i < b->len; i++)
+    for (uint64_t w = b->data[i].w; w; w &= w - 1)
+      out[k++] = (int)(b->data[i].i * 64 + (uint32_t)__builtin_ctzll(w));
+  *n = k;
+  return out;
 }
 
 static int new_node(esc_pta *p) {
   pnode n = {0};
   n.from = -2;
   ESC_VEC_PUSH(p->nodes, n);
+  ESC_VEC_PUSH(p->rep, (int)p->nodes.len - 1);
   if (p->explain) {
     ESC_VEC_PUSH(p->node_val, NULL);
     ESC_VEC_PUSH(p->node_obj, -1);
@@ -140,29 +191,107 @@ static int new_node(esc_pta *p) {
   return (int)p->nodes.len - 1;
 }
 
+static int find(esc_pta *p, int n) {
+  while (p->rep.data[n] != n) {
+    p->rep.data[n] = p->rep.data[p->rep.data[n]];
+    n = p->rep.data[n];
+  }
+  return n;
+}
+
 static void enqueue(esc_pta *p, int n) {
+  n = find(p, n);
   if (!p->nodes.data[n].queued) {
     p->nodes.data[n].queued = 1;
     ESC_VEC_PUSH(p->work, n);
   }
 }
 
-/* Adds locations to n (from: the node they come from, -1 for a base). */
-static void push_locs(esc_pta *p, int n, const int *locs, size_t k, int from) {
+/* Adds the locations of src to n (from: the node they come from, -1 for a
+ * base). The node's delta is a plain list of words (sorted and merged
+ * when the node is processed), so adding costs no more than the check
+ * against what the node already propagated. */
+static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
+                       int from) {
+  n = find(p, n);
   pnode *d = &p->nodes.data[n];
-  int any = 0;
-  for (size_t i = 0; i < k; i++) {
-    if (in_sorted(&d->pts, locs[i]))
-      continue;
-    if (locs[i] == EXT_LOC && d->from == -2)
-      d->from = from;
-    ESC_VEC_PUSH(d->delta, locs[i]);
-    d = &p->nodes.data[n];
-    any = 1;
+  size_t start = d->delta.len;
+  int bsearch_each = ns * 8 < d->pts.len;
+  size_t a = 0;
+  for (size_t k = 0; k < ns; k++) {
+    uint32_t i = src[k].i;
+    uint64_t w = src[k].w;
+    if (bsearch_each) {
+      w &= ~sb_word(&d->pts, i);
+    } else {
+      while (a < d->pts.len && d->pts.data[a].i < i)
+        a++;
+      if (a < d->pts.len && d->pts.data[a].i == i)
+        w &= ~d->pts.data[a].w;
+    }
+    if (w)
+      ESC_VEC_PUSH(d->delta, ((sword){i, w}));
   }
-  p->steps += k;
-  if (any)
-    enqueue(p, n);
+  p->steps += ns;
+  if (d->delta.len == start)
+    return;
+  /* a set that holds many offsets of one object points anywhere in it:
+   * later additions for that object are its "anywhere" location alone */
+  sword *add = d->delta.data + start;
+  size_t na = d->delta.len - start, k2 = 0;
+  for (size_t k = 0; k < na;) {
+    uint32_t o4 = add[k].i & ~3u;
+    size_t e = k;
+    while (e < na && (add[e].i & ~3u) == o4)
+      e++;
+    int bits = 0;
+    uint64_t w0 = sb_word(&d->pts, o4);
+    for (uint32_t w = o4; w < o4 + 4; w++)
+      bits += __builtin_popcountll(w == o4 ? w0 : sb_word(&d->pts, w));
+    for (size_t q = k; q < e; q++)
+      bits += __builtin_popcountll(add[q].w);
+    if (bits > ESC_PTA_SMEAR_AT && o4 != 0) {
+      if (!(w0 & 1))
+        add[k2++] = (sword){o4, 1};
+    } else {
+      for (size_t q = k; q < e; q++)
+        add[k2++] = add[q];
+    }
+    k = e;
+  }
+  d->delta.len = start + k2;
+  if (!k2)
+    return;
+  if (add[0].i == 0 && (add[0].w & 1) && d->from == -2)
+    d->from = from; /* EXT_LOC arrives */
+  enqueue(p, n);
+}
+
+static int cmp_word(const void *x, const void *y) {
+  uint32_t a = ((const sword *)x)->i, b = ((const sword *)y)->i;
+  return a < b ? -1 : a > b;
+}
+
+/* Sorts a delta and merges words of one index. */
+static void sb_normalize(sbits *b) {
+  if (b->len < 2)
+    return;
+  qsort(b->data, b->len, sizeof(sword), cmp_word);
+  size_t k = 0;
+  for (size_t i = 0; i < b->len; i++) {
+    if (k && b->data[k - 1].i == b->data[i].i)
+      b->data[k - 1].w |= b->data[i].w;
+    else
+      b->data[k++] = b->data[i];
+  }
+  b->len = k;
+}
+
+static void push_locs(esc_pta *p, int n, const int *locs, size_t k, int from) {
+  for (size_t i = 0; i < k; i++) {
+    sword w = {(uint32_t)locs[i] >> 6, 1ull << (locs[i] & 63)};
+    push_words(p, n, &w, 1, from);
+  }
 }
 
 static void base(esc_pta *p, int n, int loc) {
@@ -171,25 +300,24 @@ static void base(esc_pta *p, int n, int loc) {
 }
 
 static void add_edge(esc_pta *p, int s, int d) {
-  if (s < 0 || d < 0 || s == d)
+  if (s < 0 || d < 0)
+    return;
+  s = find(p, s);
+  d = find(p, d);
+  if (s == d)
     return;
   if (!esc_u64set_add(&p->edges, ((uint64_t)(unsigned)s << 32) | (unsigned)d))
     return;
   ESC_VEC_PUSH(p->nodes.data[s].succ, d);
   pnode *sn = &p->nodes.data[s];
-  if (sn->pts.len) {
-    /* copy: push_locs may grow the node array */
-    int *tmp = esc_xmalloc(sizeof(int) * sn->pts.len);
-    size_t k = sn->pts.len;
-    memcpy(tmp, sn->pts.data, sizeof(int) * k);
-    push_locs(p, d, tmp, k, s);
-    free(tmp);
-  }
+  if (sn->pts.len)
+    push_words(p, d, sn->pts.data, sn->pts.len, s);
 }
 
 static int add_cons(esc_pta *p, int trigger, pcons c) {
   if (trigger < 0)
     return -1;
+  trigger = find(p, trigger);
   ESC_VEC_PUSH(p->cons, c);
   int id = (int)p->cons.len - 1;
   ESC_VEC_PUSH(p->nodes.data[trigger].cons, id);
@@ -201,7 +329,7 @@ static int add_cons(esc_pta *p, int trigger, pcons c) {
 
 /* ---- objects and locations ---- */
 static int new_obj(esc_pta *p, objkind k, LLVMValueRef v, long long size) {
-  pobj o = {k, v, size, 0, 0, -1, -1, 0};
+  pobj o = {k, v, size, 0, 0, -1, -1, 0, NULL};
   ESC_VEC_PUSH(p->objs, o);
   int id = (int)p->objs.len - 1;
   if (v)
@@ -214,6 +342,11 @@ static void *key2(int a, long long b) {
                              (uint32_t)(b + 2));
 }
 
+static long long loff(const esc_pta *p, int l) {
+  unsigned k = (unsigned)l & 255;
+  return k ? p->objs.data[lobj(l)].offs[k] : ANY;
+}
+
 static int loc(esc_pta *p, int o, long long off) {
   pobj *ob = &p->objs.data[o];
   if (ob->kind == OK_EXT)
@@ -223,15 +356,18 @@ static int loc(esc_pta *p, int o, long long off) {
     off = ANY;
   if (ob->kind == OK_FUNC && off != 0)
     off = ANY;
+  if (off == ANY)
+    return o * 256;
   int l = esc_ptrmap_get(&p->locmap, key2(o, off));
   if (l >= 0)
     return l;
-  if (off != ANY && ob->nlocs >= ESC_PTA_MAX_OFFSETS)
-    return loc(p, o, ANY);
-  ob->nlocs++;
-  ESC_VEC_PUSH(p->loc_obj, o);
-  ESC_VEC_PUSH(p->loc_off, off);
-  l = (int)p->loc_obj.len - 1;
+  if (ob->nlocs >= ESC_PTA_MAX_OFFSETS)
+    return o * 256;
+  if (!ob->offs)
+    ob->offs = esc_xcalloc(256, sizeof(long long));
+  ob->offs[++ob->nlocs] = off;
+  l = o * 256 + ob->nlocs;
+  p->nlocations++;
   esc_ptrmap_put(&p->locmap, key2(o, off), l);
   return l;
 }
@@ -280,8 +416,8 @@ static int granule(esc_pta *p, int o, long long g) {
  * (write=0) or writing. Returns how many (at most max). */
 static int mem_nodes(esc_pta *p, int l, long long k, int write, int *out,
                      int max) {
-  int o = p->loc_obj.data[l];
-  long long off = p->loc_off.data[l];
+  int o = lobj(l);
+  long long off = loff(p, l);
   pobj *ob = &p->objs.data[o];
   if (ob->kind == OK_EXT) {
     out[0] = p->X;
@@ -394,8 +530,8 @@ static void const_locs(esc_pta *p, LLVMValueRef c, ivec *out, int smear,
       const_locs(p, LLVMGetOperand(c, 0), &b, smear, depth + 1);
       for (size_t i = 0; i < b.len; i++) {
         int l = b.data[i];
-        long long lo = p->loc_off.data[l];
-        ESC_VEC_PUSH(*out, loc(p, p->loc_obj.data[l],
+        long long lo = loff(p, l);
+        ESC_VEC_PUSH(*out, loc(p, lobj(l),
                                (lo == ANY || off == VAR_OFF) ? ANY : lo + off));
       }
       ESC_VEC_FREE(b);
@@ -534,13 +670,18 @@ static void memcpy_c(esc_pta *p, int dst, int src, long long k) {
   if (src != dst)
     add_cons(p, src, c);
 }
-/* GEP dst = base + index, index not constant: dst may point anywhere in
- * what the index was computed from (base + (q - base) is q). An index
- * that came from outside can only lead out of base's object if outside
- * code knows base's address: checked when the solve settles. */
+/* GEP dst = base + index, index not constant. The index may carry an
+ * address: base + (q - base) is q. It moves dst out of base's object only
+ * if it was computed from base's object too (an index that never saw
+ * base's address gives a place in base's object, or garbage), or from
+ * outside while base is memory outside code knows, or when base carries
+ * no address at all ((char *)0 + n). Checked when the solve settles
+ * (index_pass); then the index's objects flow into dst. */
 static void index_c(esc_pta *p, int base, int idx, int dst) {
-  if (idx >= 0 && dst >= 0)
-    add_cons(p, idx, (pcons){C_INDEX, idx, dst, base, -1});
+  if (idx >= 0 && dst >= 0) {
+    pindex x = {base, idx, dst, 0};
+    ESC_VEC_PUSH(p->indices, x);
+  }
 }
 
 /* Everything value n may point to, and what that memory holds, is known
@@ -913,7 +1054,7 @@ static void init_walk(esc_pta *p, int o, LLVMValueRef c, LLVMTypeRef t,
   int nodes[16];
   int l = loc(p, o, off);
   int n = mem_nodes(p, l, type_bytes(p, t), 1, nodes, 16);
-  if (p->loc_off.data[l] == ANY || p->objs.data[o].readonly) {
+  if (loff(p, l) == ANY || p->objs.data[o].readonly) {
     /* readonly objects are never written, but their initial bytes are */
     n = 0;
     long long sz = type_bytes(p, t);
@@ -949,10 +1090,6 @@ static void expose(esc_pta *p, int o) {
 }
 
 /* ---- solving ---- */
-static int cmp_int(const void *a, const void *b) {
-  int x = *(const int *)a, y = *(const int *)b;
-  return x < y ? -1 : x > y;
-}
 
 static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
   pcons c = p->cons.data[ci];
@@ -978,32 +1115,24 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
     }
     case C_GEP:
     case C_SMEAR: {
-      long long lo = p->loc_off.data[l];
-      int nl = loc(p, p->loc_obj.data[l],
+      long long lo = loff(p, l);
+      int nl = loc(p, lobj(l),
                    (c.kind == C_SMEAR || lo == ANY) ? ANY : lo + c.k);
       push_locs(p, c.b, &nl, 1, self);
       break;
     }
-    case C_INDEX:
-      if (l == EXT_LOC) {
-        ESC_VEC_PUSH(p->outside_index, ci);
-      } else {
-        int nl = loc(p, p->loc_obj.data[l], ANY);
-        push_locs(p, c.b, &nl, 1, self);
-      }
-      break;
     case C_MEMCPY: {
       /* pairs with every location of the other side */
-      int other = self == c.a ? c.b : c.a;
-      size_t no = p->nodes.data[other].pts.len;
-      int *ol = esc_xmalloc(sizeof(int) * (no ? no : 1));
-      memcpy(ol, p->nodes.data[other].pts.data, sizeof(int) * no);
+      int A = find(p, c.a), B = find(p, c.b);
+      int self_dst = self == A;
+      int other = self_dst ? B : A;
+      size_t no;
+      int *ol = sb_list(&p->nodes.data[other].pts, &no);
       for (size_t j = 0; j < no; j++) {
-        int ld = self == c.a ? l : ol[j], ls = self == c.a ? ol[j] : l;
-        long long dof = p->loc_off.data[ld], sof = p->loc_off.data[ls];
+        int ld = self_dst ? l : ol[j], ls = self_dst ? ol[j] : l;
+        long long dof = loff(p, ld), sof = loff(p, ls);
         int exact = c.k > 0 && c.k <= 512 && dof != ANY && sof != ANY &&
-                    p->loc_obj.data[ld] != EXT_OBJ &&
-                    p->loc_obj.data[ls] != EXT_OBJ;
+                    lobj(ld) != EXT_OBJ && lobj(ls) != EXT_OBJ;
         if (!exact && ls == EXT_LOC) {
           int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
           for (int b = 0; b < nd2; b++)
@@ -1020,7 +1149,7 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
         }
         /* granule by granule: bytes [s, s+8) of the source land at
          * [s + dof - sof, ...) */
-        int od = p->loc_obj.data[ld], os = p->loc_obj.data[ls];
+        int od = lobj(ld), os = lobj(ls);
         for (long long s = sof & ~7LL; s < sof + c.k; s += 8) {
           long long lo = s < sof ? sof : s;
           long long hi = s + 8 > sof + c.k ? sof + c.k : s + 8;
@@ -1041,8 +1170,7 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
       break;
     }
     case C_CALL: {
-      int o = p->loc_obj.data[l];
-      pobj *ob = &p->objs.data[o];
+      pobj *ob = &p->objs.data[lobj(l)];
       if (ob->kind == OK_FUNC)
         bind(p, c.call, ob->v);
       else
@@ -1050,9 +1178,165 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
       break;
     }
     case C_EXPOSE:
-      expose(p, p->loc_obj.data[l]);
+      expose(p, lobj(l));
       break;
     }
+  }
+}
+
+/* ---- cycles ---- */
+static sbits sb_and(const sbits *a, const sbits *b) {
+  sbits r = {0};
+  size_t i = 0, j = 0;
+  while (i < a->len && j < b->len) {
+    if (a->data[i].i < b->data[j].i)
+      i++;
+    else if (a->data[i].i > b->data[j].i)
+      j++;
+    else {
+      uint64_t w = a->data[i].w & b->data[j].w;
+      if (w)
+        ESC_VEC_PUSH(r, ((sword){a->data[i].i, w}));
+      i++, j++;
+    }
+  }
+  return r;
+}
+
+/* a \ b */
+static sbits sb_minus(const sbits *a, const sbits *b) {
+  sbits r = {0};
+  for (size_t i = 0, j = 0; i < a->len; i++) {
+    while (j < b->len && b->data[j].i < a->data[i].i)
+      j++;
+    uint64_t w = a->data[i].w;
+    if (j < b->len && b->data[j].i == a->data[i].i)
+      w &= ~b->data[j].w;
+    if (w)
+      ESC_VEC_PUSH(r, ((sword){a->data[i].i, w}));
+  }
+  return r;
+}
+
+/* Nodes on a cycle of copy edges hold the same set: b becomes a. What
+ * both had already propagated stays propagated; the rest is new to the
+ * merged node's edges and constraints. */
+static void merge(esc_pta *p, int a, int b) {
+  p->rep.data[b] = a;
+  pnode *A = &p->nodes.data[a], *B = &p->nodes.data[b];
+  sbits inter = sb_and(&A->pts, &B->pts);
+  sb_normalize(&A->delta);
+  sb_normalize(&B->delta);
+  sbits all = {0};
+  sb_or(&all, A->pts.data, A->pts.len);
+  sb_or(&all, B->pts.data, B->pts.len);
+  sb_or(&all, A->delta.data, A->delta.len);
+  sb_or(&all, B->delta.data, B->delta.len);
+  sbits rest = sb_minus(&all, &inter);
+  ESC_VEC_FREE(all);
+  ESC_VEC_FREE(A->pts);
+  ESC_VEC_FREE(A->delta);
+  ESC_VEC_FREE(B->pts);
+  ESC_VEC_FREE(B->delta);
+  A->pts = inter;
+  A->delta = rest;
+  for (size_t i = 0; i < B->succ.len; i++)
+    ESC_VEC_PUSH(A->succ, B->succ.data[i]);
+  for (size_t i = 0; i < B->cons.len; i++)
+    ESC_VEC_PUSH(A->cons, B->cons.data[i]);
+  ESC_VEC_FREE(B->succ);
+  ESC_VEC_FREE(B->cons);
+  if (A->from == -2)
+    A->from = B->from;
+  int re = A->queued == 2 || B->queued == 2;
+  B->queued = 0;
+  if (A->delta.len || re) {
+    if (!A->queued)
+      ESC_VEC_PUSH(p->work, a);
+    A->queued = re ? 2 : 1;
+  }
+}
+
+static int cmp_node(const void *x, const void *y) {
+  int a = *(const int *)x, b = *(const int *)y;
+  return a < b ? -1 : a > b;
+}
+
+/* Tarjan's strongly connected components over the copy edges of the
+ * representatives, iteratively; every component becomes one node. */
+static void collapse_cycles(esc_pta *p) {
+  size_t n = p->nodes.len;
+  int *index = esc_xmalloc(sizeof(int) * n), *low = esc_xmalloc(sizeof(int) * n);
+  char *on = esc_xcalloc(n, 1);
+  int *stack = esc_xmalloc(sizeof(int) * n);
+  int *cs_node = esc_xmalloc(sizeof(int) * n);
+  size_t *cs_edge = esc_xmalloc(sizeof(size_t) * n);
+  for (size_t i = 0; i < n; i++)
+    index[i] = -1;
+  int counter = 0;
+  size_t sp = 0;
+  for (size_t root = 0; root < n; root++) {
+    if ((size_t)find(p, (int)root) != root || index[root] >= 0)
+      continue;
+    size_t csp = 0;
+    cs_node[csp] = (int)root;
+    cs_edge[csp++] = 0;
+    index[root] = low[root] = counter++;
+    stack[sp++] = (int)root;
+    on[root] = 1;
+    while (csp) {
+      int v = cs_node[csp - 1];
+      size_t e = cs_edge[csp - 1];
+      if (e < p->nodes.data[v].succ.len) {
+        cs_edge[csp - 1]++;
+        int w = find(p, p->nodes.data[v].succ.data[e]);
+        if (w == v)
+          continue;
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          on[w] = 1;
+          cs_node[csp] = w;
+          cs_edge[csp++] = 0;
+        } else if (on[w] && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      csp--;
+      if (csp && low[v] < low[cs_node[csp - 1]])
+        low[cs_node[csp - 1]] = low[v];
+      if (low[v] == index[v]) {
+        int w;
+        do {
+          w = stack[--sp];
+          on[w] = 0;
+          if (w != v)
+            merge(p, v, w);
+        } while (w != v);
+      }
+    }
+  }
+  free(index);
+  free(low);
+  free(on);
+  free(stack);
+  free(cs_node);
+  free(cs_edge);
+  /* edges now between representatives: no self edges, no repeats */
+  for (size_t i = 0; i < n; i++) {
+    if (find(p, (int)i) != (int)i)
+      continue;
+    ivec *sv = &p->nodes.data[i].succ;
+    for (size_t k = 0; k < sv->len; k++)
+      sv->data[k] = find(p, sv->data[k]);
+    if (sv->len > 1)
+      qsort(sv->data, sv->len, sizeof(int), cmp_node);
+    size_t m = 0;
+    for (size_t k = 0; k < sv->len; k++)
+      if (sv->data[k] != (int)i && (!m || sv->data[m - 1] != sv->data[k]))
+        sv->data[m++] = sv->data[k];
+    sv->len = m;
   }
 }
 
@@ -1063,53 +1347,93 @@ static void solve(esc_pta *p) {
       return;
     }
     int n = p->work.data[--p->work.len];
+    if (find(p, n) != n)
+      continue; /* merged into another node, which is queued */
+    if (p->steps >= p->next_collapse) {
+      p->next_collapse = p->steps + ESC_PTA_COLLAPSE_EVERY;
+      ESC_VEC_PUSH(p->work, n);
+      collapse_cycles(p);
+      continue;
+    }
     pnode *nd = &p->nodes.data[n];
     int reapply = nd->queued == 2;
     nd->queued = 0;
-    /* the new locations */
-    ivec D = nd->delta;
-    nd->delta = (ivec){0};
-    if (D.len > 1)
-      qsort(D.data, D.len, sizeof(int), cmp_int);
-    size_t k = 0;
-    for (size_t i = 0; i < D.len; i++)
-      if ((k == 0 || D.data[k - 1] != D.data[i]) && !in_sorted(&nd->pts, D.data[i]))
-        D.data[k++] = D.data[i];
-    D.len = k;
-    if (D.len) {
-      /* merge into pts */
-      ivec m = {0};
-      size_t a = 0, b = 0;
-      m.cap = nd->pts.len + D.len;
-      m.data = esc_xmalloc(sizeof(int) * m.cap);
-      while (a < nd->pts.len || b < D.len)
-        m.data[m.len++] = (b >= D.len || (a < nd->pts.len &&
-                                          nd->pts.data[a] < D.data[b]))
-                              ? nd->pts.data[a++]
-                              : D.data[b++];
-      ESC_VEC_FREE(nd->pts);
-      nd->pts = m;
-    }
+    sbits D0 = nd->delta;
+    nd->delta = (sbits){0};
+    sb_normalize(&D0);
+    sbits D = sb_minus(&D0, &nd->pts);
+    ESC_VEC_FREE(D0);
+    if (D.len)
+      sb_or(&nd->pts, D.data, D.len);
     /* a constraint added after the node had locations sees them all */
-    const int *src = D.data;
-    size_t ns = D.len;
-    ivec all = {0};
+    const sbits *src = reapply ? &p->nodes.data[n].pts : &D;
+    sbits copy = {0};
     if (reapply) {
-      all.len = all.cap = nd->pts.len;
-      all.data = esc_xmalloc(sizeof(int) * (all.len ? all.len : 1));
-      memcpy(all.data, nd->pts.data, sizeof(int) * all.len);
-      src = all.data;
-      ns = all.len;
+      copy.len = copy.cap = src->len;
+      copy.data = esc_xmalloc(sizeof(sword) * (copy.len ? copy.len : 1));
+      memcpy(copy.data, src->data, sizeof(sword) * copy.len);
+      src = &copy;
     }
-    if (ns) {
+    if (src->len) {
       for (size_t i = 0; i < p->nodes.data[n].succ.len; i++)
-        push_locs(p, p->nodes.data[n].succ.data[i], src, ns, n);
-      for (size_t i = 0; i < p->nodes.data[n].cons.len; i++)
-        apply(p, p->nodes.data[n].cons.data[i], n, src, ns);
+        push_words(p, p->nodes.data[n].succ.data[i], src->data, src->len, n);
+      if (p->nodes.data[n].cons.len) {
+        size_t nl;
+        int *locs = sb_list(src, &nl);
+        for (size_t i = 0; i < p->nodes.data[n].cons.len; i++)
+          apply(p, p->nodes.data[n].cons.data[i], n, locs, nl);
+        free(locs);
+      }
     }
-    ESC_VEC_FREE(all);
+    ESC_VEC_FREE(copy);
     ESC_VEC_FREE(D);
   }
+}
+
+/* Do a and b hold locations of one object (EXT included)? */
+static int sb_objects_meet(const sbits *a, const sbits *b) {
+  size_t i = 0, j = 0;
+  while (i < a->len && j < b->len) {
+    uint32_t ga = a->data[i].i >> 2, gb = b->data[j].i >> 2;
+    if (ga == gb)
+      return 1;
+    if (ga < gb)
+      i++;
+    else
+      j++;
+  }
+  return 0;
+}
+
+static int points_to_exposed(esc_pta *p, const sbits *b) {
+  for (size_t i = 0; i < b->len; i++)
+    if (p->objs.data[b->data[i].i >> 2].exposed || b->data[i].i == 0)
+      return 1;
+  return 0;
+}
+
+/* Turns on the indices that may lead out of their base's object
+ * (index_c); returns 1 when one was. */
+static int index_pass(esc_pta *p) {
+  int changed = 0;
+  for (size_t k = 0; k < p->indices.len; k++) {
+    pindex *x = &p->indices.data[k];
+    if (x->on)
+      continue;
+    const sbits *ib = &p->nodes.data[find(p, x->idx)].pts;
+    if (!ib->len)
+      continue;
+    const sbits *bb =
+        x->base >= 0 ? &p->nodes.data[find(p, x->base)].pts : NULL;
+    int on = !bb || !bb->len || sb_objects_meet(ib, bb) ||
+             ((sb_word(ib, 0) & 1) && points_to_exposed(p, bb));
+    if (on) {
+      x->on = 1;
+      gep_c(p, x->idx, x->dst, VAR_OFF);
+      changed = 1;
+    }
+  }
+  return changed;
 }
 
 /* ---- entry ---- */
@@ -1130,7 +1454,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   esc_u64set_init(&p->edges);
   esc_u64set_init(&p->bound);
   new_obj(p, OK_EXT, NULL, -1);
-  loc(p, EXT_OBJ, ANY); /* EXT_LOC */
+  /* EXT_LOC is object 0 anywhere: id 0 */
   p->X = new_node(p);
   base(p, p->X, EXT_LOC);
   add_cons(p, p->X, (pcons){C_EXPOSE, p->X, -1, 0, -1});
@@ -1171,34 +1495,39 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
            I = LLVMGetNextInstruction(I))
         build_inst(p, fn, I);
   }
-  /* an index from outside leads anywhere outside code knows when the
-   * base is memory it knows too */
   for (int changed = 1; changed && !p->over_budget;) {
     solve(p);
-    changed = 0;
-    for (size_t i = 0; i < p->outside_index.len; i++) {
-      pcons c = p->cons.data[p->outside_index.data[i]];
-      const ivec *b = c.k >= 0 ? &p->nodes.data[c.k].pts : NULL;
-      int known = !b;
-      for (size_t j = 0; b && j < b->len && !known; j++)
-        known = p->objs.data[p->loc_obj.data[b->data[j]]].exposed ||
-                b->data[j] == EXT_LOC;
-      if (known && esc_u64set_add(&p->bound, ((uint64_t)0xffffffffu << 32) |
-                                                 (unsigned)p->outside_index.data[i])) {
-        base(p, c.b, EXT_LOC);
-        changed = 1;
-      }
-    }
+    changed = index_pass(p);
   }
   if (getenv("ESC_PTA_DEBUG")) {
     size_t tot = 0, mx = 0, big = 0;
     for (size_t i = 0; i < p->nodes.len; i++) {
-      size_t k = p->nodes.data[i].pts.len;
+      size_t k = p->nodes.data[i].pts.len; /* words */
       tot += k; if (k > mx) mx = k; if (k > 100) big++;
     }
     fprintf(stderr, "pta: nodes %zu locs %zu objs %zu cons %zu edges %zu sum %zu max %zu big %zu X %zu steps %llu\n",
-            p->nodes.len, p->loc_obj.len, p->objs.len, p->cons.len, p->edges.len, tot, mx, big,
-            p->nodes.data[p->X].pts.len, (unsigned long long)p->steps);
+            p->nodes.len, (size_t)p->nlocations, p->objs.len, p->cons.len, p->edges.len, tot, mx, big,
+            p->nodes.data[find(p, p->X)].pts.len, (unsigned long long)p->steps);
+    for (int t = 0; t < 12 && p->explain; t++) {
+      size_t best = 0, bi = 0;
+      for (size_t i = 0; i < p->nodes.len; i++) {
+        if (find(p, (int)i) != (int)i || p->nodes.data[i].queued == 7)
+          continue;
+        size_t k = 0;
+        for (size_t w = 0; w < p->nodes.data[i].pts.len; w++)
+          k += (size_t)__builtin_popcountll(p->nodes.data[i].pts.data[w].w);
+        if (k > best)
+          best = k, bi = i;
+      }
+      p->nodes.data[bi].queued = 7;
+      LLVMValueRef v = p->node_val.data[bi];
+      char *str = v ? LLVMPrintValueToString(v) : NULL;
+      int o = p->node_obj.data[bi];
+      fprintf(stderr, "  node %zu bits %zu succ %zu cons %zu obj %d %.150s\n", bi, best,
+              p->nodes.data[bi].succ.len, p->nodes.data[bi].cons.len, o,
+              str ? str : (o >= 0 && p->objs.data[o].v ? esc_value_name(p->objs.data[o].v) : "-"));
+      if (str) LLVMDisposeMessage(str);
+    }
   }
   return p;
 }
@@ -1218,10 +1547,11 @@ void esc_pta_free(esc_pta *p) {
   ESC_VEC_FREE(p->nodes);
   ESC_VEC_FREE(p->cons);
   ESC_VEC_FREE(p->calls);
-  ESC_VEC_FREE(p->loc_obj);
-  ESC_VEC_FREE(p->loc_off);
+  for (size_t i = 0; i < p->objs.len; i++)
+    free(p->objs.data[i].offs);
   ESC_VEC_FREE(p->work);
-  ESC_VEC_FREE(p->outside_index);
+  ESC_VEC_FREE(p->rep);
+  ESC_VEC_FREE(p->indices);
   ESC_VEC_FREE(p->node_val);
   ESC_VEC_FREE(p->node_obj);
   esc_ptrmap_free(&p->locmap);
@@ -1251,11 +1581,12 @@ int esc_pta_functions(esc_pta *p, LLVMValueRef v, LLVMValueRef **fns, int *n,
     *why = "callee is not an address the program computed";
     return 1;
   }
-  const ivec *pts = &p->nodes.data[node].pts;
+  size_t np;
+  int *pts = sb_list(&p->nodes.data[find(p, node)].pts, &np);
   int unknown = 0;
-  *fns = esc_xmalloc(sizeof(LLVMValueRef) * (pts->len ? pts->len : 1));
-  for (size_t i = 0; i < pts->len; i++) {
-    pobj *ob = &p->objs.data[p->loc_obj.data[pts->data[i]]];
+  *fns = esc_xmalloc(sizeof(LLVMValueRef) * (np ? np : 1));
+  for (size_t i = 0; i < np; i++) {
+    pobj *ob = &p->objs.data[lobj(pts[i])];
     if (ob->kind == OK_FUNC) {
       int dup = 0;
       for (int j = 0; j < *n; j++)
@@ -1270,6 +1601,7 @@ int esc_pta_functions(esc_pta *p, LLVMValueRef v, LLVMValueRef **fns, int *n,
       *why = "callee may point to data, not code";
     }
   }
+  free(pts);
   return unknown;
 }
 
@@ -1334,7 +1666,7 @@ esc_pta_stats esc_pta_get_stats(const esc_pta *p) {
     st.objects += p->objs.data[i].kind == OK_MEM;
     st.exposed += p->objs.data[i].exposed;
   }
-  st.locations = (int)p->loc_obj.len;
+  st.locations = p->nlocations;
   st.steps = p->steps;
   st.over_budget = p->over_budget;
   return st;
