@@ -696,37 +696,6 @@ static void handle_call(fctx *c, LLVMValueRef call) {
  * stripping GEPs and casts down to one value): a pure offset. The
  * difference of addresses in two objects carries both: base + (p - base)
  * rebuilds p. */
-/* The value v's address is computed from: GEPs and casts stripped, and
- * -O0 spill slots looked through (a load from a local whose address is not
- * taken and that is stored exactly once reads that store's value). */
-static LLVMValueRef address_root(LLVMValueRef v, int depth) {
-  v = esc_strip(v);
-  if (!v || depth > 8 || !LLVMIsALoadInst(v))
-    return v;
-  LLVMValueRef slot = LLVMGetOperand(v, 0);
-  if (!LLVMIsAAllocaInst(slot) || esc_alloca_address_taken(slot))
-    return v;
-  LLVMValueRef only = NULL;
-  for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef user = LLVMGetUser(u);
-    if (LLVMIsALoadInst(user))
-      continue;
-    if (!LLVMIsAStoreInst(user) || LLVMGetOperand(user, 1) != slot || only)
-      return v; /* written another way, or twice */
-    only = user;
-  }
-  return only ? address_root(LLVMGetOperand(only, 0), depth + 1) : v;
-}
-
-static int same_object_difference(LLVMValueRef sub) {
-  LLVMValueRef a = LLVMGetOperand(sub, 0), b = LLVMGetOperand(sub, 1);
-  if (!LLVMIsAPtrToIntInst(a) || !LLVMIsAPtrToIntInst(b))
-    return 0;
-  LLVMValueRef ra = address_root(LLVMGetOperand(a, 0), 0);
-  LLVMValueRef rb = address_root(LLVMGetOperand(b, 0), 0);
-  return ra && ra == rb;
-}
-
 static const char *store_target_global(LLVMValueRef ptr) {
   LLVMValueRef base = esc_strip(ptr);
   return LLVMIsAGlobalVariable(base) ? esc_value_name(base) : NULL;
@@ -810,21 +779,27 @@ static void build_inst(fctx *c, LLVMValueRef I) {
   case LLVMIntToPtr:
     copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
             why(ESC_WHY_COPY, I, NULL, 0));
-    /* a pointer carried as an integer (LLVM copies memory that way) is the
-     * pointer that was stored; an integer from nowhere may be anything */
-    if (esc_int_untracked(LLVMGetOperand(I, 0), 0))
+    /* the pointer the integer carries, and, unless it is a pointer's own
+     * round trip, anything whose address was read as a number (those
+     * escape: esc_ptrtoint_benign) */
+    if (!LLVMIsAPtrToIntInst(LLVMGetOperand(I, 0)))
       esc_graph_base(c->g, vnode(c, I), ESC_HEAP_OBJ,
                      why(ESC_WHY_INTTOPTR, I, NULL, 0));
     return;
   case LLVMSub:
-    if (same_object_difference(I))
+    if (esc_same_object_difference(I))
       return;
     goto generic;
   case LLVMPtrToInt:
-    /* the integer carries the address: wherever it goes, the object goes
-     * (an address rebuilt from it is the same object) */
+    /* the integer carries the address; used for anything but comparing
+     * it with another address, an offset within its object or turning it
+     * back, its bits may be rebuilt by other ways (a table of digits, a
+     * branch per bit): the object escapes */
     copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
-            why(ESC_WHY_PTRTOINT, I, NULL, 0));
+            why(ESC_WHY_COPY, I, NULL, 0));
+    if (!esc_ptrtoint_benign(I))
+      copy_to(c, vnode(c, LLVMGetOperand(I, 0)), ESC_ESC_NODE,
+              why(ESC_WHY_PTRTOINT, I, NULL, 0));
     return;
   default:
   generic: {

@@ -20,6 +20,72 @@ static int private_local(LLVMValueRef a) {
   return a && LLVMIsAAllocaInst(a) && !esc_alloca_address_taken(a);
 }
 
+/* Every write into local `base`, each at an exact offset: stores,
+ * memcpy/memmove and memset with constant lengths, through any chain of
+ * GEPs and casts. Returns the number of writes, or -1 when some write
+ * cannot be placed exactly (a variable index, a non-constant length) or
+ * the address goes anywhere else: then what the local holds is not
+ * known. */
+typedef struct slot_write {
+  LLVMValueRef inst;
+  int kind; /* 0 store, 1 memcpy/memmove, 2 memset */
+  long long off, len;
+} slot_write;
+
+enum { MAX_WRITES = 64 };
+
+static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
+                       slot_write *out) {
+  LLVMValueRef work[MAX_WRITES];
+  int nw = 0, n = 0;
+  work[nw++] = base;
+  while (nw) {
+    LLVMValueRef p = work[--nw];
+    for (LLVMUseRef u = LLVMGetFirstUse(p); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef U = LLVMGetUser(u);
+      if ((LLVMIsAGetElementPtrInst(U) || LLVMIsABitCastInst(U) ||
+           LLVMIsAAddrSpaceCastInst(U)) &&
+          LLVMGetOperand(U, 0) == p) {
+        if (nw >= MAX_WRITES)
+          return -1;
+        work[nw++] = U;
+        continue;
+      }
+      if (LLVMIsALoadInst(U))
+        continue;
+      long long off;
+      if (LLVMIsAStoreInst(U) && LLVMGetOperand(U, 1) == p &&
+          LLVMGetOperand(U, 0) != p) {
+        if (esc_base_offset(td, p, &off) != base || n >= MAX_WRITES)
+          return -1;
+        LLVMTypeRef t = LLVMTypeOf(LLVMGetOperand(U, 0));
+        out[n++] = (slot_write){U, 0, off,
+                                (long long)LLVMStoreSizeOfType(td, t)};
+        continue;
+      }
+      LLVMValueRef f = LLVMIsAIntrinsicInst(U) ? esc_called_function(U) : NULL;
+      const char *nm = f ? esc_value_name(f) : "";
+      if (!strncmp(nm, "llvm.lifetime", 13) || !strncmp(nm, "llvm.dbg", 8))
+        continue;
+      int cpy = !strncmp(nm, "llvm.memcpy", 11) || !strncmp(nm, "llvm.memmove", 12);
+      int set = !strncmp(nm, "llvm.memset", 11);
+      if ((cpy || set) && LLVMGetOperand(U, 0) == p) {
+        LLVMValueRef len = LLVMGetOperand(U, 2);
+        if (esc_base_offset(td, p, &off) != base || !LLVMIsAConstantInt(len) ||
+            n >= MAX_WRITES)
+          return -1;
+        out[n++] = (slot_write){U, set ? 2 : 1, off,
+                                LLVMConstIntGetSExtValue(len)};
+        continue;
+      }
+      if (cpy && LLVMGetOperand(U, 1) == p)
+        continue; /* read */
+      return -1;
+    }
+  }
+  return n;
+}
+
 /* ---- callee side ---- */
 static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
   if (!v || depth > MAX_DEPTH)
@@ -42,41 +108,25 @@ static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
   if (!base)
     return 0;
   if (private_local(base)) {
-    /* a local: every store to that slot must come from the same path */
+    /* a local: every write to that slot must be a store from one path */
+    slot_write w[MAX_WRITES];
+    int nw = slot_writes(td_of(v), base, w);
+    if (nw < 0)
+      return 0;
     int found = 0;
     esc_ctx_path acc = {-1, 0, {0}};
-    for (LLVMUseRef u = LLVMGetFirstUse(base); u; u = LLVMGetNextUse(u)) {
-      LLVMValueRef user = LLVMGetUser(u);
-      LLVMValueRef stores[64];
-      int ns = 0;
-      /* the slot is written directly or through a GEP of it */
-      if (LLVMIsAStoreInst(user))
-        stores[ns++] = user;
-      else if (LLVMIsAGetElementPtrInst(user))
-        for (LLVMUseRef w = LLVMGetFirstUse(user); w && ns < 64;
-             w = LLVMGetNextUse(w))
-          if (LLVMIsAStoreInst(LLVMGetUser(w)))
-            stores[ns++] = LLVMGetUser(w);
-      if (LLVMIsAIntrinsicInst(user) && esc_called_function(user)) {
-        const char *n = esc_value_name(esc_called_function(user));
-        if (!strncmp(n, "llvm.memcpy", 11) || !strncmp(n, "llvm.memmove", 12) ||
-            !strncmp(n, "llvm.memset", 11))
-          return 0; /* written as bytes: not traced */
-      }
-      for (int i = 0; i < ns; i++) {
-        long long so;
-        LLVMValueRef sb = esc_base_offset(td_of(stores[i]),
-                                    LLVMGetOperand(stores[i], 1), &so);
-        if (sb != base || so != off)
-          continue;
-        esc_ctx_path q = {-1, 0, {0}};
-        if (!trace(LLVMGetOperand(stores[i], 0), &q, depth + 1))
-          return 0;
-        if (found && memcmp(&q, &acc, sizeof q))
-          return 0;
-        acc = q;
-        found = 1;
-      }
+    for (int i = 0; i < nw; i++) {
+      if (w[i].off + w[i].len <= off || w[i].off >= off + 8)
+        continue; /* another part of the local */
+      if (w[i].kind != 0 || w[i].off != off)
+        return 0; /* written as bytes, or in part */
+      esc_ctx_path q = {-1, 0, {0}};
+      if (!trace(LLVMGetOperand(w[i].inst, 0), &q, depth + 1))
+        return 0;
+      if (found && memcmp(&q, &acc, sizeof q))
+        return 0;
+      acc = q;
+      found = 1;
     }
     if (found)
       *p = acc;
@@ -137,52 +187,33 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
   }
   if (!private_local(base))
     return 0;
+  slot_write w[MAX_WRITES];
+  int nw = slot_writes(e->td, base, w);
+  if (nw < 0)
+    return 0; /* a write the evaluation cannot place */
   int found = 0;
-  for (LLVMUseRef u = LLVMGetFirstUse(base); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef user = LLVMGetUser(u);
-    LLVMValueRef cands[64];
-    int nc = 0;
-    cands[nc++] = user;
-    if (LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user))
-      for (LLVMUseRef w = LLVMGetFirstUse(user); w && nc < 64;
-           w = LLVMGetNextUse(w))
-        cands[nc++] = LLVMGetUser(w);
-    for (int i = 0; i < nc; i++) {
-      LLVMValueRef I = cands[i];
-      if (LLVMIsAStoreInst(I)) {
-        long long so;
-        if (esc_base_offset(e->td, LLVMGetOperand(I, 1), &so) != base || so != off)
-          continue;
-        if (!eval(e, LLVMGetOperand(I, 0), offs, n, out, depth + 1))
-          return 0;
-        found = 1;
-      } else if (LLVMIsAIntrinsicInst(I) && esc_called_function(I)) {
-        const char *nm = esc_value_name(esc_called_function(I));
-        int cpy = !strncmp(nm, "llvm.memcpy", 11) ||
-                  !strncmp(nm, "llvm.memmove", 12);
-        int set = !strncmp(nm, "llvm.memset", 11);
-        if (!cpy && !set)
-          continue;
-        long long dofs;
-        if (esc_base_offset(e->td, LLVMGetOperand(I, 0), &dofs) != base)
-          continue;
-        LLVMValueRef len = LLVMGetOperand(I, 2);
-        if (!LLVMIsAConstantInt(len))
-          return 0;
-        long long l = LLVMConstIntGetSExtValue(len);
-        if (off < dofs || off >= dofs + l)
-          continue;
-        if (set) {
-          found = 1; /* zero bytes: a null pointer, no function */
-          continue;
-        }
-        long long sofs;
-        LLVMValueRef sb = esc_base_offset(e->td, LLVMGetOperand(I, 1), &sofs);
-        if (!eval_mem(e, sb, sofs + (off - dofs), offs, n, out, depth + 1))
-          return 0;
-        found = 1;
-      }
+  for (int i = 0; i < nw; i++) {
+    if (w[i].off + w[i].len <= off || w[i].off >= off + 8)
+      continue;
+    if (w[i].kind == 2) {
+      found = 1; /* bytes of a constant: no function */
+      continue;
     }
+    if (w[i].kind == 0) {
+      if (w[i].off != off)
+        return 0; /* the pointer written in part */
+      if (!eval(e, LLVMGetOperand(w[i].inst, 0), offs, n, out, depth + 1))
+        return 0;
+      found = 1;
+      continue;
+    }
+    long long sofs;
+    LLVMValueRef sb = esc_base_offset(e->td, LLVMGetOperand(w[i].inst, 1), &sofs);
+    if (off < w[i].off || off + 8 > w[i].off + w[i].len || !sb)
+      return 0;
+    if (!eval_mem(e, sb, sofs + (off - w[i].off), offs, n, out, depth + 1))
+      return 0;
+    found = 1;
   }
   return found;
 }

@@ -1,6 +1,8 @@
 /* esc_loc.c: locations and variable names from debug info (see esc_loc.h). */
 #include "esc_loc.h"
 
+#include "esc_sites.h"
+
 #include <llvm-c/DebugInfo.h>
 #include <llvm-c/Target.h>
 #include <stdio.h>
@@ -442,4 +444,75 @@ void esc_struct_source_name(const char *s, char *out, size_t n) {
       break;
     *dot = 0;
   }
+}
+
+/* The value v's address is computed from: GEPs and casts stripped, and
+ * -O0 spill slots looked through (a load from a local whose address is not
+ * taken and that is stored exactly once, in the entry block, reads that
+ * store's value). */
+static LLVMValueRef address_root(LLVMValueRef v, int depth) {
+  v = esc_strip(v);
+  if (!v || depth > 8 || !LLVMIsALoadInst(v))
+    return v;
+  LLVMValueRef slot = LLVMGetOperand(v, 0);
+  if (!LLVMIsAAllocaInst(slot) || esc_alloca_address_taken(slot))
+    return v;
+  LLVMValueRef only = NULL;
+  for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsALoadInst(user))
+      continue;
+    if (!LLVMIsAStoreInst(user) || LLVMGetOperand(user, 1) != slot || only)
+      return v; /* written another way, or twice */
+    only = user;
+  }
+  /* a store in the entry block runs once per call: every load reads the
+   * same value (a store in a loop writes a new one each time) */
+  if (!only || LLVMGetInstructionParent(only) !=
+                   LLVMGetEntryBasicBlock(LLVMGetBasicBlockParent(
+                       LLVMGetInstructionParent(only))))
+    return v;
+  return address_root(LLVMGetOperand(only, 0), depth + 1);
+}
+
+int esc_same_object_difference(LLVMValueRef sub) {
+  LLVMValueRef a = LLVMGetOperand(sub, 0), b = LLVMGetOperand(sub, 1);
+  if (!LLVMIsAPtrToIntInst(a) || !LLVMIsAPtrToIntInst(b))
+    return 0;
+  LLVMValueRef ra = address_root(LLVMGetOperand(a, 0), 0);
+  LLVMValueRef rb = address_root(LLVMGetOperand(b, 0), 0);
+  return ra && ra == rb;
+}
+
+static int address_like(LLVMValueRef v) {
+  if (LLVMIsAPtrToIntInst(v) || LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+    return 1;
+  if (LLVMIsAConstantInt(v))
+    return LLVMConstIntGetZExtValue(v) == 0; /* null */
+  return LLVMIsAConstantPointerNull(v) != NULL;
+}
+
+/* A difference only compared (the loop vectorizer's overlap checks,
+ * `a - b < 32`): whether two objects are near, not where. */
+static int only_compared(LLVMValueRef sub) {
+  for (LLVMUseRef u = LLVMGetFirstUse(sub); u; u = LLVMGetNextUse(u))
+    if (!LLVMIsAICmpInst(LLVMGetUser(u)))
+      return 0;
+  return 1;
+}
+
+int esc_ptrtoint_benign(LLVMValueRef inst) {
+  for (LLVMUseRef u = LLVMGetFirstUse(inst); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsAICmpInst(user) && address_like(LLVMGetOperand(user, 0)) &&
+        address_like(LLVMGetOperand(user, 1)))
+      continue;
+    if (LLVMIsAIntToPtrInst(user))
+      continue;
+    if (LLVMIsAInstruction(user) && LLVMGetInstructionOpcode(user) == LLVMSub &&
+        (esc_same_object_difference(user) || only_compared(user)))
+      continue;
+    return 0;
+  }
+  return 1;
 }

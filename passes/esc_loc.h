@@ -91,6 +91,16 @@ int esc_int_untracked(LLVMValueRef v, int depth);
 /* The function a constant designates, through casts (ptrtoint included,
  * as LLVM writes function pointers stored as integers) and aliases. */
 LLVMValueRef esc_function_of(LLVMValueRef v);
+
+/* sub(ptrtoint a, ptrtoint b) with a and b computed from one value (GEPs,
+ * casts and -O0 spill slots looked through): a pure offset. */
+int esc_same_object_difference(LLVMValueRef sub);
+/* A ptrtoint whose integer is only compared with another address (or
+ * null), subtracted from an address in the same object (or from another
+ * address, the difference only compared: the vectorizer's overlap
+ * checks), or turned back into a pointer: its bits are never read as a
+ * number. */
+int esc_ptrtoint_benign(LLVMValueRef ptrtoint);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */

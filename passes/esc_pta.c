@@ -1011,6 +1011,15 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     if (is_keep_cast(I)) {
       int d = vnode(p, I), s = vnode(p, LLVMGetOperand(I, 0));
       add_edge(p, s, d); /* when the operand had no node of its own */
+      /* an address read as a number may come back by ways the analysis
+       * does not follow: it is known to "outside" (esc_ptrtoint_benign) */
+      if (op == LLVMPtrToInt && !esc_ptrtoint_benign(I))
+        out_c(p, s);
+      /* and a number turned into a pointer may be any such address (its
+       * bits may have come through a table or a branch), unless it is a
+       * pointer's own round trip */
+      if (op == LLVMIntToPtr && !LLVMIsAPtrToIntInst(LLVMGetOperand(I, 0)))
+        base(p, d, EXT_LOC);
       return;
     }
     if (LLVMIsABinaryOperator(I) || LLVMIsAUnaryOperator(I)) {

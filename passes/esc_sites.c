@@ -55,7 +55,10 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
   if (!callee)
     return 0;
   const char *name = esc_value_name(callee);
-  for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+  /* a function the program defines is judged by its body (allocator
+   * wrappers), whatever its name: the program's own strdup may intern */
+  int defined = !LLVMIsDeclaration(callee);
+  for (size_t i = 0; i < sizeof(known) / sizeof(known[0]) && !defined; i++)
     if (!strcmp(name, known[i].name)) {
       *out = known[i];
       out->name = pretty_alloc(known[i].name);

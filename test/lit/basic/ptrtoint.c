@@ -1,8 +1,10 @@
-// A pointer converted to an integer is still that pointer: the integer
-// carries the address wherever it goes. Passed to a function we cannot
-// see, it escapes. The difference of two addresses in the same object is
-// a pure offset and a comparison keeps nothing; the difference of
-// addresses in two objects carries both (base + (p - base) is p).
+// A pointer converted to an integer whose bits are read as a number
+// (passed on, stored, shifted, used as an index) escapes: its address may
+// come back by ways no analysis follows (a table of digits, a branch per
+// bit). Comparing it with another address, the difference of two
+// addresses in one object (a pure offset) and a round trip back to a
+// pointer keep nothing; the difference of addresses in two objects is
+// read as a number (base + (p - base) is p).
 // RUN: %clang -O0 -g -c -emit-llvm %s -o %t0.bc
 // RUN: %escapade --level=conservative %t0.bc | FileCheck %s
 // RUN: %clang -O2 -g -c -emit-llvm %s -o %t2.bc
@@ -16,10 +18,10 @@ extern void log_address(uintptr_t);
 long saved_offset;
 
 int main(int argc, char **argv) {
-  char *p = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:13: {{.*}}malloc(10) escapes to heap: passed to log_address at {{.*}}ptrtoint.c:[[@LINE+7]]:{{[0-9]+}}, which may keep it [conservative]
+  char *p = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:13: {{.*}}malloc(10) escapes to heap: converted to an integer (ptrtoint) at {{.*}}ptrtoint.c:[[@LINE+7]]:{{[0-9]+}}, which escapes [conservative]
   char *q = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:13: {{.*}}malloc(10) does not escape [conservative]
-  char *r = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:13: {{.*}}malloc(10) escapes to heap: stored to global saved_offset at {{.*}} [conservative]
-  char *base = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:16: {{.*}}malloc(10) escapes to heap: stored to global saved_offset at {{.*}} [conservative]
+  char *r = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:13: {{.*}}malloc(10) escapes to heap: converted to an integer (ptrtoint) at {{.*}} [conservative]
+  char *base = malloc(10); // CHECK: ptrtoint.c:[[@LINE]]:16: {{.*}}malloc(10) escapes to heap: converted to an integer (ptrtoint) at {{.*}} [conservative]
   strcpy(q, "hi");
   strcpy(r, "hi");
   char *end = q + argc;
