@@ -321,10 +321,21 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   if (err)
     LLVMConsumeError(err); /* attributes are an optimisation of precision */
   LLVMDisposePassBuilderOptions(pbo);
-  esc_typeset_opts to = {(int)o->resolve, o->assume_typed, o->explain_unknown,
-                         o->assume_closed, o->resolve_budget};
-  R->ts = esc_typeset_build(M, &R->arena, &to);
   solve_level(R, ESC_CONSERVATIVE);
+  /* allocator wrappers the conservative level found (it needs no
+   * resolution): the points-to analysis gives each of their calls an
+   * object of its own */
+  ESC_VEC(LLVMValueRef) wrappers = {0};
+  for (size_t f = 0; f < R->funcs.len; f++)
+    if (R->funcs.data[f].defined &&
+        R->funcs.data[f].sum[ESC_CONSERVATIVE].wrapper)
+      ESC_VEC_PUSH(wrappers, R->funcs.data[f].fn);
+  esc_typeset_opts to = {(int)o->resolve,   o->assume_typed,
+                         o->explain_unknown, o->assume_closed,
+                         o->resolve_budget, wrappers.data,
+                         (int)wrappers.len};
+  R->ts = esc_typeset_build(M, &R->arena, &to);
+  ESC_VEC_FREE(wrappers);
   solve_level(R, ESC_WHOLE);
   for (size_t f = 0; f < R->funcs.len; f++)
     if (R->funcs.data[f].defined)

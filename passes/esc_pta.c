@@ -116,6 +116,8 @@ struct esc_pta {
   esc_ptrmap vmap;    /* value -> node */
   esc_ptrmap retmap;  /* function -> node of its returns */
   esc_ptrmap vamap;   /* function -> object of its variadic arguments */
+  esc_ptrmap plainmap; /* global -> plain_constant_data() */
+  esc_ptrmap wrapmap;  /* allocator wrappers */
   esc_u64set edges, bound;
   ESC_VEC(pindex) indices; /* GEPs with variable indices (index_c) */
   ivec work;
@@ -504,6 +506,35 @@ static int global_obj(esc_pta *p, LLVMValueRef g) {
   return o;
 }
 
+/* Does constant c mention a global or function (could it carry an
+ * address)? */
+static int mentions_address(LLVMValueRef c, int depth) {
+  if (!c || depth > 64 || LLVMIsAConstantDataSequential(c) ||
+      LLVMIsAConstantInt(c) || LLVMIsAConstantFP(c) || LLVMIsNull(c) ||
+      LLVMIsUndef(c) || LLVMIsPoison(c))
+    return 0;
+  if (LLVMIsAGlobalValue(c))
+    return 1;
+  int n = LLVMGetNumOperands(c);
+  for (int i = 0; i < n; i++)
+    if (mentions_address(LLVMGetOperand(c, (unsigned)i), depth + 1))
+      return 1;
+  return 0;
+}
+
+/* A constant global holding no address (a string literal, a table of
+ * numbers): loads from it give no address and it is never written (that
+ * would be undefined), so pointers to it are left out of every set. */
+static int plain_constant_data(esc_pta *p, LLVMValueRef g) {
+  int k = esc_ptrmap_get(&p->plainmap, g);
+  if (k >= 0)
+    return k;
+  k = LLVMIsGlobalConstant(g) && !LLVMIsDeclaration(g) &&
+      LLVMGetInitializer(g) && !mentions_address(LLVMGetInitializer(g), 0);
+  esc_ptrmap_put(&p->plainmap, g, k);
+  return k;
+}
+
 /* Locations a constant may carry, appended to out. */
 static void const_locs(esc_pta *p, LLVMValueRef c, ivec *out, int smear,
                        int depth) {
@@ -516,8 +547,11 @@ static void const_locs(esc_pta *p, LLVMValueRef c, ivec *out, int smear,
   int o = -1;
   if (LLVMIsAFunction(c))
     o = func_obj(p, c);
-  else if (LLVMIsAGlobalVariable(c))
+  else if (LLVMIsAGlobalVariable(c)) {
+    if (plain_constant_data(p, c))
+      return; /* nothing can be read out of it or written into it */
     o = global_obj(p, c);
+  }
   if (o >= 0) {
     ESC_VEC_PUSH(*out, loc(p, o, smear ? ANY : 0));
     return;
@@ -733,12 +767,25 @@ static void bind(esc_pta *p, int ci, LLVMValueRef fn) {
     return;
   }
   int np = (int)LLVMCountParams(fn);
+  int wrapper = c->inst && esc_ptrmap_get(&p->wrapmap, fn) >= 0;
   for (int i = 0; i < c->nargs; i++) {
     c = &p->calls.data[ci];
     if (i < np)
       add_edge(p, c->args[i], vnode(p, LLVMGetParam(fn, (unsigned)i)));
     else if (LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)))
       add_edge(p, c->args[i], any_node(p, va_obj(p, fn)));
+  }
+  if (wrapper) {
+    /* the block this call gets: an object of its own */
+    c = &p->calls.data[ci];
+    int o = esc_ptrmap_get(&p->objmap, c->inst);
+    if (o < 0) {
+      o = new_obj(p, OK_MEM, c->inst, -1);
+      /* with what the wrapper itself wrote into its block */
+      memcpy_c(p, loc_node(p, loc(p, o, ANY)), ret_node(p, fn), -1);
+    }
+    base(p, p->calls.data[ci].res, loc(p, o, 0));
+    return;
   }
   add_edge(p, ret_node(p, fn), p->calls.data[ci].res);
 }
@@ -1447,7 +1494,8 @@ static int index_pass(esc_pta *p) {
 
 /* ---- entry ---- */
 esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
-                       int explain) {
+                       int explain, const LLVMValueRef *wrappers,
+                       int nwrappers) {
   esc_pta *p = esc_xcalloc(1, sizeof(*p));
   p->M = M;
   p->td = LLVMGetModuleDataLayout(M);
@@ -1460,6 +1508,10 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   esc_ptrmap_init(&p->vmap);
   esc_ptrmap_init(&p->retmap);
   esc_ptrmap_init(&p->vamap);
+  esc_ptrmap_init(&p->plainmap);
+  esc_ptrmap_init(&p->wrapmap);
+  for (int i = 0; i < nwrappers; i++)
+    esc_ptrmap_put(&p->wrapmap, wrappers[i], 1);
   esc_u64set_init(&p->edges);
   esc_u64set_init(&p->bound);
   new_obj(p, OK_EXT, NULL, -1);
@@ -1478,6 +1530,8 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
       has_main = 0; /* loaded code may call back: the program is open */
   }
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
+    if (plain_constant_data(p, g))
+      continue;
     int o = global_obj(p, g);
     int external = LLVMGetLinkage(g) != LLVMInternalLinkage &&
                    LLVMGetLinkage(g) != LLVMPrivateLinkage;
@@ -1532,6 +1586,10 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
       LLVMValueRef v = p->node_val.data[bi];
       char *str = v ? LLVMPrintValueToString(v) : NULL;
       int o = p->node_obj.data[bi];
+      if (v && LLVMIsAArgument(v))
+        fprintf(stderr, "  (param of %s)\n", esc_value_name(LLVMGetParamParent(v)));
+      else if (v && LLVMIsAInstruction(v))
+        fprintf(stderr, "  (in %s)\n", esc_value_name(LLVMGetBasicBlockParent(LLVMGetInstructionParent(v))));
       fprintf(stderr, "  node %zu bits %zu succ %zu cons %zu obj %d %.150s\n", bi, best,
               p->nodes.data[bi].succ.len, p->nodes.data[bi].cons.len, o,
               str ? str : (o >= 0 && p->objs.data[o].v ? esc_value_name(p->objs.data[o].v) : "-"));
@@ -1569,6 +1627,8 @@ void esc_pta_free(esc_pta *p) {
   esc_ptrmap_free(&p->vmap);
   esc_ptrmap_free(&p->retmap);
   esc_ptrmap_free(&p->vamap);
+  esc_ptrmap_free(&p->plainmap);
+  esc_ptrmap_free(&p->wrapmap);
   esc_u64set_free(&p->edges);
   esc_u64set_free(&p->bound);
   free(p);

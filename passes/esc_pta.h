@@ -50,9 +50,13 @@ typedef struct esc_pta_stats {
 
 /* closed: code loaded with dlopen never calls back (opt-in assumption).
  * budget: propagation steps, 0 for ESC_PTA_BUDGET_DEFAULT. explain: keep
- * where outside values came from, for esc_pta_explain. */
+ * where outside values came from, for esc_pta_explain. wrappers: allocator
+ * wrappers (functions that return one fresh block and keep nothing, found
+ * by the conservative level): each call of one is an object of its own,
+ * as a call of malloc is. */
 esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
-                       int explain);
+                       int explain, const LLVMValueRef *wrappers,
+                       int nwrappers);
 void esc_pta_free(esc_pta *p);
 
 /* The functions value v (a callee) may hold: *fns (malloc'd, the caller

@@ -740,7 +740,8 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
     ts->a = a;
     collect_taken(ts);
     collect_vtables(ts);
-    ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain);
+    ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain, o->wrappers,
+                            o->nwrappers);
     return ts;
   }
   esc_typeset *ts = build(M, a, o->mode, o->explain, o->closed, 0);

@@ -63,6 +63,9 @@ typedef struct esc_typeset_opts {
   int explain;  /* keep provenance for esc_typeset_explain (costs memory) */
   int closed;   /* code loaded with dlopen never calls back (opt-in) */
   uint64_t budget; /* points-to propagation steps, 0 for the default */
+  const LLVMValueRef *wrappers; /* allocator wrappers (borrowed): each call
+                                   of one is a heap object of its own */
+  int nwrappers;
 } esc_typeset_opts;
 
 esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
