@@ -3,6 +3,7 @@
  * documented with complete examples in docs/formats.md.
  */
 #include "esc_analysis.h"
+#include "esc_pta.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
@@ -206,6 +207,36 @@ static void summary_lines(esc_result *R, const esc_options *o, int f,
     esc_str_free(&text[l]);
 }
 
+static const char *assumption_text(const char *name) {
+  if (!strcmp(name, "typed"))
+    return "typed (memory written through a field of struct S is read "
+           "through a field of S; external code writes code addresses only "
+           "into struct memory it is given)";
+  if (!strcmp(name, "closed"))
+    return "closed (code loaded with dlopen never calls back)";
+  if (!strcmp(name, "signature"))
+    return "signature (an indirect call reaches every address-taken "
+           "function of its type)";
+  return name;
+}
+
+static const char *engine_name(const esc_options *o) {
+  return o->resolve == ESC_RESOLVE_SIGNATURE ? "signature"
+         : o->assume_typed                   ? "type_based"
+                                             : "points_to";
+}
+
+/* "# assumptions: ..." when the user chose any beyond the whole program */
+static void assumptions_text(const esc_options *o, esc_str *out) {
+  const char *const *a = esc_assumptions(o);
+  if (!a[0])
+    return;
+  esc_str_printf(out, "# assumptions:");
+  for (int i = 0; a[i]; i++)
+    esc_str_printf(out, "%s %s", i ? ";" : "", assumption_text(a[i]));
+  esc_str_printf(out, "\n");
+}
+
 static void stats_text(const esc_result *R, esc_str *out) {
   int esc[ESC_NLEVELS] = {0}, avoided_n = 0, found = 0;
   for (size_t i = 0; i < R->sites.len; i++) {
@@ -228,6 +259,21 @@ static void stats_text(const esc_result *R, esc_str *out) {
                    st->resolved_by[e]);
   esc_str_printf(out, "; unknown %d; avg targets %.2f\n", st->unknown,
                  resolved ? (double)st->targets_total / resolved : 0.0);
+  esc_pta_stats ps;
+  esc_typeset_pta_stats(R->ts, &ps);
+  const char *const *a = esc_assumptions(&R->opt);
+  esc_str_printf(out, "# resolution: %s", engine_name(&R->opt));
+  if (!R->opt.assume_typed && R->opt.resolve != ESC_RESOLVE_SIGNATURE)
+    esc_str_printf(out,
+                   " (objects %d, locations %d, exposed %d, steps %llu%s)",
+                   ps.objects, ps.locations, ps.exposed,
+                   (unsigned long long)ps.steps,
+                   ps.over_budget ? ", over budget: every indirect call unknown"
+                                  : "");
+  esc_str_printf(out, "; assumptions:");
+  for (int i = 0; a[i]; i++)
+    esc_str_printf(out, "%s %s", i ? "," : "", a[i]);
+  esc_str_printf(out, "%s\n", a[0] ? "" : " none beyond the whole program");
   esc_str_printf(out, "# analysis time %.3f s\n", R->seconds);
 }
 
@@ -248,6 +294,7 @@ static void unknown_text(esc_result *R, esc_str *out) {
 }
 
 static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
+  assumptions_text(o, out);
   ESC_VEC(line) lines = {0};
   int order = 0;
   for (size_t i = 0; i < R->sites.len; i++) {
@@ -362,6 +409,19 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
                  st->unknown,
                  resolved ? (double)st->targets_total / resolved : 0.0,
                  st->indirect_alloc_sites);
+  const char *const *as = esc_assumptions(o);
+  esc_str_printf(out, " \"assumptions\":[");
+  for (int i = 0; as[i]; i++)
+    esc_str_printf(out, "%s\"%s\"", i ? "," : "", as[i]);
+  esc_pta_stats ps;
+  esc_typeset_pta_stats(R->ts, &ps);
+  esc_str_printf(out,
+                 "],\n \"resolution\":{\"engine\":\"%s\",\"objects\":%d,"
+                 "\"locations\":%d,\"exposed\":%d,\"steps\":%llu,"
+                 "\"over_budget\":%s},\n",
+                 engine_name(o), ps.objects, ps.locations, ps.exposed,
+                 (unsigned long long)ps.steps,
+                 ps.over_budget ? "true" : "false");
   esc_str_printf(out, " \"analysis_seconds\":%.6f}\n", R->seconds);
 }
 
