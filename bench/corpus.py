@@ -10,8 +10,9 @@ xmltest, ninja) and each configuration (-O0 -g, -O2 -g):
      mirroring the machine's apt source is added when missing);
   2. compile every translation unit to bitcode (clang-19, C++ with
      -flto -fwhole-program-vtables) and link them (llvm-link-19);
-  3. analyse with escapade (type-set and signature-only resolution, with
-     --time), and count the heap allocations LLVM's Attributor removes;
+  3. analyse with escapade (the sound default, --assume-typed, the
+     signature-only baseline and --assume-closed, each with --time), and
+     count the heap allocations LLVM's Attributor removes;
   4. instrument with -passes=escapade-count, build the program, run its
      workload (bench/workloads/) and collect dynamic counts;
   5. write bench/results/<prog>-<cfg>.json, bench/results/summary.csv and
@@ -238,6 +239,7 @@ def analyse(name, out, mode):
     if up_to_date(path) and os.path.exists(path + ".time"):
         return
     flags = {"typeset": ["--resolve=typeset"],
+             "typed": ["--resolve=typeset", "--assume-typed"],
              "signature": ["--resolve=signature"],
              "closed": ["--resolve=typeset", "--assume-closed"]}[mode]
     log(f"{name} {os.path.basename(out)}: escapade {' '.join(flags)}")
@@ -399,7 +401,7 @@ def main():
                    "what": prog["what"], "package": prog["pkg"],
                    "source": os.path.basename(src),
                    "translation_units": len(tu_files(out))}
-            for mode in ("typeset", "signature", "closed"):
+            for mode in ("typeset", "typed", "signature", "closed"):
                 analyse(name, out, mode)
                 res[mode] = os.path.join(out, f"escapade-{mode}.json")
             res["attributor"] = attributor(name, out)

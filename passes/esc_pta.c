@@ -22,6 +22,7 @@
 #include "esc_libc.h"
 #include "esc_limits.h"
 #include "esc_loc.h"
+#include "esc_scc.h"
 #include "esc_sites.h"
 #include "esc_typeset.h"
 
@@ -1318,70 +1319,38 @@ static int cmp_node(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
-/* Tarjan's strongly connected components over the copy edges of the
- * representatives, iteratively; every component becomes one node. */
+/* Strongly connected components of the copy edges between
+ * representatives (esc_scc); every component becomes one node. */
 static void collapse_cycles(esc_pta *p) {
-  size_t n = p->nodes.len;
-  int *index = esc_xmalloc(sizeof(int) * n), *low = esc_xmalloc(sizeof(int) * n);
-  char *on = esc_xcalloc(n, 1);
-  int *stack = esc_xmalloc(sizeof(int) * n);
-  int *cs_node = esc_xmalloc(sizeof(int) * n);
-  size_t *cs_edge = esc_xmalloc(sizeof(size_t) * n);
-  for (size_t i = 0; i < n; i++)
-    index[i] = -1;
-  int counter = 0;
-  size_t sp = 0;
-  for (size_t root = 0; root < n; root++) {
-    if ((size_t)find(p, (int)root) != root || index[root] >= 0)
+  int n = (int)p->nodes.len;
+  int *start = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
+  ESC_VEC(int) adj = {0};
+  for (int v = 0; v < n; v++) {
+    start[v] = (int)adj.len;
+    if (find(p, v) != v)
       continue;
-    size_t csp = 0;
-    cs_node[csp] = (int)root;
-    cs_edge[csp++] = 0;
-    index[root] = low[root] = counter++;
-    stack[sp++] = (int)root;
-    on[root] = 1;
-    while (csp) {
-      int v = cs_node[csp - 1];
-      size_t e = cs_edge[csp - 1];
-      if (e < p->nodes.data[v].succ.len) {
-        cs_edge[csp - 1]++;
-        int w = find(p, p->nodes.data[v].succ.data[e]);
-        if (w == v)
-          continue;
-        if (index[w] < 0) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          on[w] = 1;
-          cs_node[csp] = w;
-          cs_edge[csp++] = 0;
-        } else if (on[w] && index[w] < low[v]) {
-          low[v] = index[w];
-        }
-        continue;
-      }
-      csp--;
-      if (csp && low[v] < low[cs_node[csp - 1]])
-        low[cs_node[csp - 1]] = low[v];
-      if (low[v] == index[v]) {
-        int w;
-        do {
-          w = stack[--sp];
-          on[w] = 0;
-          if (w != v)
-            merge(p, v, w);
-        } while (w != v);
-      }
+    for (size_t e = 0; e < p->nodes.data[v].succ.len; e++) {
+      int w = find(p, p->nodes.data[v].succ.data[e]);
+      if (w != v)
+        ESC_VEC_PUSH(adj, w);
     }
   }
-  free(index);
-  free(low);
-  free(on);
-  free(stack);
-  free(cs_node);
-  free(cs_edge);
+  start[n] = (int)adj.len;
+  esc_scc_result r;
+  esc_scc_compute(n, start, adj.data, &r);
+  for (int c = 0; c < r.ncomps; c++) {
+    int first = r.members[r.comp_start[c]];
+    for (int k = r.comp_start[c] + 1; k < r.comp_start[c + 1]; k++)
+      if (find(p, r.members[k]) == r.members[k] && r.members[k] != first &&
+          find(p, first) == first)
+        merge(p, first, r.members[k]);
+  }
+  esc_scc_free(&r);
+  free(start);
+  ESC_VEC_FREE(adj);
   /* edges now between representatives: no self edges, no repeats */
-  for (size_t i = 0; i < n; i++) {
-    if (find(p, (int)i) != (int)i)
+  for (int i = 0; i < n; i++) {
+    if (find(p, i) != i)
       continue;
     ivec *sv = &p->nodes.data[i].succ;
     for (size_t k = 0; k < sv->len; k++)
@@ -1390,7 +1359,7 @@ static void collapse_cycles(esc_pta *p) {
       qsort(sv->data, sv->len, sizeof(int), cmp_node);
     size_t m = 0;
     for (size_t k = 0; k < sv->len; k++)
-      if (sv->data[k] != (int)i && (!m || sv->data[m - 1] != sv->data[k]))
+      if (sv->data[k] != i && (!m || sv->data[m - 1] != sv->data[k]))
         sv->data[m++] = sv->data[k];
     sv->len = m;
   }
