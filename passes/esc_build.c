@@ -59,6 +59,11 @@ static int vnode(fctx *c, LLVMValueRef v) {
   }
   if (LLVMIsAConstant(v) && const_mentions_global(v, 0))
     return c->heap_node;
+  /* a pointer constant that is not null ((struct region *)0x10000000):
+   * memory the function does not own */
+  if (LLVMIsAConstantExpr(v) &&
+      LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+    return c->heap_node;
   return -1; /* null, integers, undef, metadata, blocks, inline asm */
 }
 
@@ -129,6 +134,12 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       fn && LLVMIsDeclaration(fn) ? esc_libc_lookup(esc_value_name(fn)) : NULL;
   const char *name = callee_name(fn);
   unsigned io = fn && LLVMIsDeclaration(fn) ? esc_libc_io(esc_value_name(fn)) : 0;
+  if (io && esc_libc_streams_call_back(c->R->M)) {
+    /* a stream of the program's own may get these very pointers */
+    for (unsigned i = 0; i < n; i++)
+      copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+              why(ESC_WHY_OUTPUT, call, callee_name(fn), (int)i));
+  }
   if (io & ESC_IO_OUT) {
     /* bytes leave the program: every argument, and what pointer arguments
      * point to, is known outside from now on */
@@ -452,6 +463,8 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
     int is_wrapper = fi >= 0 && c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper;
     if (!is_alloc && !is_wrapper)
       return 0;
+    if (is_alloc && (a.realloc_arg >= 0 || a.out_arg >= 0) && t->n > 1)
+      return 0; /* moves or hands out through an argument: per target */
     if (i == 0) {
       *af = is_alloc ? a
                      : (esc_allocfn){c->R->funcs.data[fi].display, -1, -1, -1,
@@ -493,8 +506,22 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
     c->R->sites.data[site].levels_found |= 1u << ESC_WHOLE;
     int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
     int res = vnode(c, call);
-    if (res >= 0)
-      esc_graph_base(c->g, res, o, why(ESC_WHY_ALLOC, call, af.name, 0));
+    esc_why w = why(ESC_WHY_ALLOC, call, af.name, 0);
+    if (af.out_arg >= 0 && (unsigned)af.out_arg < call_nargs(call)) {
+      int out = vnode(c, LLVMGetOperand(call, (unsigned)af.out_arg));
+      if (out >= 0)
+        esc_graph_store(c->g, out, obj_node(c, o, w), w);
+    } else if (res >= 0) {
+      esc_graph_base(c->g, res, o, w);
+    }
+    if (af.realloc_arg >= 0 && (unsigned)af.realloc_arg < call_nargs(call)) {
+      int old = vnode(c, LLVMGetOperand(call, (unsigned)af.realloc_arg));
+      if (old >= 0) {
+        esc_graph_load(c->g, old, esc_graph_content(c->g, o),
+                       why(ESC_WHY_MEMCPY, call, af.name, 0));
+        copy_to(c, old, res, why(ESC_WHY_CALL_RESULT, call, af.name, 0));
+      }
+    }
     return;
   }
   for (int i = 0; i < t->n; i++) {
@@ -507,9 +534,28 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
                            &a)) {
       /* one of several targets allocates: a fresh object, not a site */
       int res = vnode(c, call);
-      int n = fresh_object(c, call, -1, -1,
-                           why(ESC_WHY_ALLOC, call, a.name, 0));
-      copy_to(c, n, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
+      esc_why w = why(ESC_WHY_ALLOC, call, a.name, 0);
+      int n = fresh_object(c, call, -1, -1, w);
+      unsigned na = call_nargs(call);
+      if (a.out_arg >= 0 && (unsigned)a.out_arg < na) {
+        int out = vnode(c, LLVMGetOperand(call, (unsigned)a.out_arg));
+        if (out >= 0)
+          esc_graph_store(c->g, out, n, w); /* posix_memalign(&p, ...) */
+      } else {
+        copy_to(c, n, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
+      }
+      if (a.realloc_arg >= 0 && (unsigned)a.realloc_arg < na) {
+        /* realloc: the old block's contents move, and the result may be
+         * the old block itself */
+        int old = vnode(c, LLVMGetOperand(call, (unsigned)a.realloc_arg));
+        if (old >= 0) {
+          int tmp = esc_graph_node(c->g);
+          esc_why m = why(ESC_WHY_MEMCPY, call, a.name, 0);
+          esc_graph_load(c->g, old, tmp, m);
+          esc_graph_store(c->g, n, tmp, m);
+          copy_to(c, old, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
+        }
+      }
       continue;
     }
     if (fi < 0 || !c->R->funcs.data[fi].defined ||

@@ -548,3 +548,13 @@ unsigned esc_libc_output_use(LLVMValueRef fn, LLVMValueRef call, unsigned i,
   }
   return ESC_FMT_BYTES | ESC_FMT_VALUE;
 }
+
+int esc_libc_streams_call_back(LLVMModuleRef M) {
+  static const char *const makers[] = {"fopencookie", "funopen"};
+  for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++) {
+    LLVMValueRef f = LLVMGetNamedFunction(M, makers[i]);
+    if (f && LLVMGetFirstUse(f))
+      return 1;
+  }
+  return 0;
+}

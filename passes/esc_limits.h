@@ -22,6 +22,17 @@
  * nodes are then merged: they hold the same set). */
 #define ESC_PTA_COLLAPSE_EVERY 20000000ull
 
+/* Objects of memory one points-to set may point into before they are
+ * merged into one object (contents shared, offsets lost): a pointer that
+ * may be one of many objects is not worth telling them apart, and sets
+ * stay small. Functions keep their identity. */
+#define ESC_PTA_MERGE_AT 32
+
+/* Functions one points-to set may hold before they are grouped: a call
+ * reaching the group reaches every member (a set of many functions is
+ * kept as one location). */
+#define ESC_PTA_MERGE_FUNCTIONS 16
+
 /* Largest offset, in bytes, kept exactly; beyond it: anywhere in the object. */
 #define ESC_PTA_MAX_OFFSET (1 << 20)
 

@@ -48,6 +48,8 @@ typedef struct pobj {
   int any, all;   /* nodes, -1 until needed */
   int nlocs;      /* offsets in use: location ids obj*256 + 1..nlocs */
   long long *offs; /* offs[k]: byte offset of location k (0 = anywhere) */
+  int *group, ngroup; /* a function group's representative: its members */
+  int *gcalls, ngcalls; /* and the calls that may reach the group */
 } pobj;
 
 /* A set of locations: sorted 64-bit words of a bit set over location ids.
@@ -66,6 +68,7 @@ typedef struct pnode {
   ivec cons;  /* constraints triggered by this node's new locations */
   int queued;
   int from;   /* explain: node EXT_LOC came from (-1: placed there) */
+  size_t checked; /* set size (words) at the last coarsening check */
 } pnode;
 
 typedef enum {
@@ -111,6 +114,7 @@ struct esc_pta {
   ESC_VEC(pcons) cons;
   ESC_VEC(pcall) calls;
   int nlocations;
+  int nmerged, nfgrouped; /* objects merged, functions grouped */
   esc_ptrmap locmap;  /* (obj, off) -> location */
   esc_ptrmap granmap; /* (obj, granule) -> node */
   esc_ptrmap objmap;  /* value -> object */
@@ -123,6 +127,7 @@ struct esc_pta {
   ESC_VEC(pindex) indices; /* GEPs with variable indices (index_c) */
   ivec work;
   ivec rep;            /* union-find over nodes: cycles are merged */
+  ivec objrep;         /* union-find over objects: coarsened sets */
   uint64_t next_collapse; /* steps at which to look for cycles again */
   int X; /* what outside code knows: the exposed locations */
   int E; /* a value from outside: EXT_LOC alone, which stands for any
@@ -202,6 +207,16 @@ static int find(esc_pta *p, int n) {
   return n;
 }
 
+static int find_obj(esc_pta *p, int o) {
+  while (p->objrep.data[o] != o) {
+    p->objrep.data[o] = p->objrep.data[p->objrep.data[o]];
+    o = p->objrep.data[o];
+  }
+  return o;
+}
+
+static void coarsen(esc_pta *p, int n);
+
 static void enqueue(esc_pta *p, int n) {
   n = find(p, n);
   if (!p->nodes.data[n].queued) {
@@ -247,6 +262,14 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
     size_t e = k;
     while (e < na && (add[e].i & ~3u) == o4)
       e++;
+    int r = find_obj(p, (int)(o4 >> 2));
+    if (r != (int)(o4 >> 2)) {
+      /* an object merged into another: its representative, anywhere */
+      if (!(sb_word(&d->pts, (uint32_t)r * 4) & 1))
+        add[k2++] = (sword){(uint32_t)r * 4, 1};
+      k = e;
+      continue;
+    }
     int bits = 0;
     uint64_t w0 = sb_word(&d->pts, o4);
     for (uint32_t w = o4; w < o4 + 4; w++)
@@ -268,6 +291,11 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
   if (add[0].i == 0 && (add[0].w & 1) && d->from == -2)
     d->from = from; /* EXT_LOC arrives */
   enqueue(p, n);
+  size_t words = d->pts.len + d->delta.len;
+  if (words > ESC_PTA_MERGE_AT && words >= d->checked + ESC_PTA_MERGE_AT / 2) {
+    d->checked = words;
+    coarsen(p, n);
+  }
 }
 
 static int cmp_word(const void *x, const void *y) {
@@ -332,9 +360,10 @@ static int add_cons(esc_pta *p, int trigger, pcons c) {
 
 /* ---- objects and locations ---- */
 static int new_obj(esc_pta *p, objkind k, LLVMValueRef v, long long size) {
-  pobj o = {k, v, size, 0, 0, -1, -1, 0, NULL};
+  pobj o = {k, v, size, 0, 0, -1, -1, 0, NULL, NULL, 0, NULL, 0};
   ESC_VEC_PUSH(p->objs, o);
   int id = (int)p->objs.len - 1;
+  ESC_VEC_PUSH(p->objrep, id);
   if (v)
     esc_ptrmap_put(&p->objmap, v, id);
   return id;
@@ -351,6 +380,9 @@ static long long loff(const esc_pta *p, int l) {
 }
 
 static int loc(esc_pta *p, int o, long long off) {
+  int r = find_obj(p, o);
+  if (r != o)
+    return r * 256; /* merged: anywhere in its representative */
   pobj *ob = &p->objs.data[o];
   if (ob->kind == OK_EXT)
     off = ANY;
@@ -555,6 +587,11 @@ static void const_locs(esc_pta *p, LLVMValueRef c, ivec *out, int smear,
   }
   if (o >= 0) {
     ESC_VEC_PUSH(*out, loc(p, o, smear ? ANY : 0));
+    return;
+  }
+  if (LLVMIsAConstantExpr(c) && LLVMGetConstOpcode(c) == LLVMIntToPtr &&
+      !mentions_address(c, 0)) {
+    ESC_VEC_PUSH(*out, EXT_LOC); /* a fixed address: memory outside */
     return;
   }
   if (LLVMIsAConstantExpr(c)) {
@@ -853,10 +890,13 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     unknown_code(p, ci);
     return;
   }
+  int cookie = io && esc_libc_streams_call_back(p->M);
   for (int i = 0; i < c.nargs; i++) {
     int a = c.args[i];
     if (a < 0 || (cb && i == cb->fn_arg))
       continue;
+    if (cookie)
+      out_c(p, a); /* a stream of the program's own may get this pointer */
     unsigned use = (io & ESC_IO_OUT) ? esc_libc_output_use(
                                            fn, c.inst, (unsigned)i,
                                            param_is_pointer(fn, c.inst, i))
@@ -1131,6 +1171,9 @@ static void expose(esc_pta *p, int o) {
     return;
   ob->exposed = 1;
   if (ob->kind == OK_FUNC) {
+    for (int k = 0; k < ob->ngroup; k++)
+      expose(p, p->objs.data[o].group[k]); /* a group: all its members */
+    ob = &p->objs.data[o];
     LLVMValueRef fn = ob->v;
     if (LLVMIsDeclaration(fn))
       return;
@@ -1150,6 +1193,7 @@ static void expose(esc_pta *p, int o) {
 
 static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
   pcons c = p->cons.data[ci];
+  p->steps += nd; /* a step per location a constraint is applied to */
   int nodes[64], nodes2[64];
   for (size_t i = 0; i < nd; i++) {
     int l = D[i];
@@ -1227,11 +1271,20 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
       break;
     }
     case C_CALL: {
-      pobj *ob = &p->objs.data[lobj(l)];
-      if (ob->kind == OK_FUNC)
-        bind(p, c.call, ob->v);
-      else
+      int o = lobj(l);
+      pobj *ob = &p->objs.data[o];
+      if (ob->kind != OK_FUNC) {
         unknown_code(p, c.call); /* outside code, or data called as code */
+      } else if (loff(p, l) == ANY && ob->ngroup) {
+        /* a function group: every member, now and later */
+        int *gc = esc_xrealloc(ob->gcalls, sizeof(int) * (size_t)(ob->ngcalls + 1));
+        gc[ob->ngcalls++] = c.call;
+        ob->gcalls = gc;
+        for (int k = 0; k < ob->ngroup; k++)
+          bind(p, c.call, p->objs.data[ob->group[k]].v);
+      } else {
+        bind(p, c.call, ob->v);
+      }
       break;
     }
     case C_EXPOSE:
@@ -1239,6 +1292,190 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
       break;
     }
   }
+}
+
+/* ---- coarsening ---- */
+static int cmp_node(const void *x, const void *y);
+static sbits sb_minus(const sbits *a, const sbits *b);
+static sbits sb_and(const sbits *a, const sbits *b);
+static int any_node(esc_pta *p, int o);
+static int all_node(esc_pta *p, int o);
+static void expose(esc_pta *p, int o);
+
+/* Words of b with every merged object replaced by its representative's
+ * "anywhere" location (sorted, merged). */
+static sbits canonical(esc_pta *p, const sbits *b) {
+  sbits r = {0};
+  for (size_t i = 0; i < b->len; i++) {
+    uint32_t o = b->data[i].i >> 2;
+    int ro = find_obj(p, (int)o);
+    if (ro != (int)o)
+      ESC_VEC_PUSH(r, ((sword){(uint32_t)ro * 4, 1}));
+    else
+      ESC_VEC_PUSH(r, b->data[i]);
+  }
+  sb_normalize(&r);
+  /* and many offsets of one object: anywhere in it */
+  size_t k = 0;
+  for (size_t i = 0; i < r.len;) {
+    uint32_t o4 = r.data[i].i & ~3u;
+    size_t e = i;
+    int bits = 0;
+    while (e < r.len && (r.data[e].i & ~3u) == o4)
+      bits += __builtin_popcountll(r.data[e++].w);
+    if (bits > ESC_PTA_SMEAR_AT && o4 != 0) {
+      r.data[k++] = (sword){o4, 1};
+    } else {
+      for (size_t q = i; q < e; q++)
+        r.data[k++] = r.data[q];
+    }
+    i = e;
+  }
+  r.len = k;
+  return r;
+}
+
+/* Rewrites node n's sets in canonical form: what it already propagated
+ * and is still there stays propagated, the rest is new. */
+static void recanonicalize(esc_pta *p, int n) {
+  pnode *d = &p->nodes.data[n];
+  sb_normalize(&d->delta);
+  sbits all = {0};
+  sb_or(&all, d->pts.data, d->pts.len);
+  sb_or(&all, d->delta.data, d->delta.len);
+  sbits c = canonical(p, &all);
+  sbits keep = sb_and(&d->pts, &c);
+  sbits fresh = sb_minus(&c, &keep);
+  ESC_VEC_FREE(all);
+  ESC_VEC_FREE(c);
+  ESC_VEC_FREE(d->pts);
+  ESC_VEC_FREE(d->delta);
+  d->pts = keep;
+  d->delta = fresh;
+  if (d->delta.len)
+    enqueue(p, n);
+}
+
+static void bind(esc_pta *p, int ci, LLVMValueRef fn);
+
+static void group_add(pobj *g, int member) {
+  g->group = esc_xrealloc(g->group, sizeof(int) * (size_t)(g->ngroup + 1));
+  g->group[g->ngroup++] = member;
+}
+
+/* A set holding more than ESC_PTA_MERGE_FUNCTIONS functions: they become
+ * one group (a call reaching the group reaches every member), and the set
+ * holds the group. */
+static void merge_functions(esc_pta *p, int n) {
+  pnode *d = &p->nodes.data[n];
+  ivec fns = {0};
+  const sbits *sets[2] = {&d->pts, &d->delta};
+  for (int k = 0; k < 2; k++)
+    for (size_t i = 0; i < sets[k]->len; i++) {
+      int o = find_obj(p, (int)(sets[k]->data[i].i >> 2));
+      if (p->objs.data[o].kind == OK_FUNC)
+        ESC_VEC_PUSH(fns, o);
+    }
+  if (fns.len > 1)
+    qsort(fns.data, fns.len, sizeof(int), cmp_node);
+  size_t m = 0;
+  for (size_t i = 0; i < fns.len; i++)
+    if (!m || fns.data[m - 1] != fns.data[i])
+      fns.data[m++] = fns.data[i];
+  fns.len = m;
+  if (fns.len <= ESC_PTA_MERGE_FUNCTIONS) {
+    ESC_VEC_FREE(fns);
+    return;
+  }
+  int r = fns.data[0];
+  p->nfgrouped += (int)fns.len - 1;
+  pobj *g = &p->objs.data[r];
+  if (!g->ngroup)
+    group_add(g, r);
+  int exposed = g->exposed;
+  for (size_t i = 1; i < fns.len; i++) {
+    int o = fns.data[i];
+    pobj *b = &p->objs.data[o];
+    exposed |= b->exposed;
+    p->objrep.data[o] = r;
+    int *bm = b->group, nb = b->ngroup;
+    int one = o;
+    if (!nb) {
+      bm = &one;
+      nb = 1;
+    }
+    /* calls that reach either group reach the other's members */
+    for (int c = 0; c < p->objs.data[r].ngcalls; c++)
+      for (int k = 0; k < nb; k++)
+        bind(p, p->objs.data[r].gcalls[c], p->objs.data[bm[k]].v);
+    int oldn = p->objs.data[r].ngroup;
+    for (int c = 0; c < b->ngcalls; c++)
+      for (int k = 0; k < oldn; k++)
+        bind(p, b->gcalls[c], p->objs.data[p->objs.data[r].group[k]].v);
+    for (int k = 0; k < nb; k++)
+      group_add(&p->objs.data[r], bm[k]);
+    for (int c = 0; c < b->ngcalls; c++) {
+      pobj *gr = &p->objs.data[r];
+      gr->gcalls = esc_xrealloc(gr->gcalls, sizeof(int) * (size_t)(gr->ngcalls + 1));
+      gr->gcalls[gr->ngcalls++] = b->gcalls[c];
+    }
+  }
+  if (exposed)
+    for (int k = 0; k < p->objs.data[r].ngroup; k++)
+      expose(p, p->objs.data[r].group[k]);
+  ESC_VEC_FREE(fns);
+  recanonicalize(p, n);
+}
+
+/* A set pointing into more than ESC_PTA_MERGE_AT objects of memory: those
+ * objects become one (their contents flow both ways), and the set points
+ * anywhere in it. Functions and EXT keep their identity. */
+static void coarsen(esc_pta *p, int n) {
+  pnode *d = &p->nodes.data[n];
+  sb_normalize(&d->delta);
+  ivec objs = {0};
+  const sbits *sets[2] = {&d->pts, &d->delta};
+  for (int k = 0; k < 2; k++)
+    for (size_t i = 0; i < sets[k]->len; i++) {
+      int o = find_obj(p, (int)(sets[k]->data[i].i >> 2));
+      if (o != EXT_OBJ && p->objs.data[o].kind == OK_MEM &&
+          (!objs.len || objs.data[objs.len - 1] != o))
+        ESC_VEC_PUSH(objs, o);
+    }
+  if (objs.len > 1)
+    qsort(objs.data, objs.len, sizeof(int), cmp_node);
+  size_t m = 0;
+  for (size_t i = 0; i < objs.len; i++)
+    if (!m || objs.data[m - 1] != objs.data[i])
+      objs.data[m++] = objs.data[i];
+  objs.len = m;
+  merge_functions(p, n);
+  if (objs.len <= ESC_PTA_MERGE_AT) {
+    ESC_VEC_FREE(objs);
+    recanonicalize(p, n); /* offsets of one object may still be many */
+    return;
+  }
+  int r = objs.data[0];
+  int exposed = 0;
+  p->nmerged += (int)objs.len - 1;
+  for (size_t i = 0; i < objs.len; i++)
+    exposed |= p->objs.data[objs.data[i]].exposed;
+  p->objs.data[r].size = -1;
+  for (size_t i = 1; i < objs.len; i++) {
+    int o = objs.data[i];
+    p->objrep.data[o] = r;
+    p->objs.data[r].readonly &= p->objs.data[o].readonly;
+    /* one object: what any member holds, all of them may */
+    add_edge(p, all_node(p, o), any_node(p, r));
+    add_edge(p, any_node(p, r), any_node(p, o));
+  }
+  p->objs.data[r].readonly = 0;
+  add_edge(p, all_node(p, r), any_node(p, r));
+  if (exposed)
+    for (size_t i = 0; i < objs.len; i++)
+      expose(p, objs.data[i]);
+  ESC_VEC_FREE(objs);
+  recanonicalize(p, n);
 }
 
 /* ---- cycles ---- */
@@ -1297,6 +1534,7 @@ static void merge(esc_pta *p, int a, int b) {
   ESC_VEC_FREE(B->delta);
   A->pts = inter;
   A->delta = rest;
+  A->checked = 0;
   for (size_t i = 0; i < B->succ.len; i++)
     ESC_VEC_PUSH(A->succ, B->succ.data[i]);
   for (size_t i = 0; i < B->cons.len; i++)
@@ -1390,6 +1628,12 @@ static void solve(esc_pta *p) {
     ESC_VEC_FREE(D0);
     if (D.len)
       sb_or(&nd->pts, D.data, D.len);
+    if (nd->pts.len > ESC_PTA_MERGE_AT &&
+        nd->pts.len >= nd->checked + ESC_PTA_MERGE_AT / 2) {
+      nd->checked = nd->pts.len;
+      coarsen(p, n);
+      nd = &p->nodes.data[n];
+    }
     /* a constraint added after the node had locations sees them all */
     const sbits *src = reapply ? &p->nodes.data[n].pts : &D;
     sbits copy = {0};
@@ -1415,24 +1659,31 @@ static void solve(esc_pta *p) {
   }
 }
 
-/* Do a and b hold locations of one object (EXT included)? */
-static int sb_objects_meet(const sbits *a, const sbits *b) {
+/* Do a and b hold locations of one object (EXT included; merged objects
+ * are one)? */
+static int sb_objects_meet(esc_pta *p, const sbits *a, const sbits *b) {
+  sbits ca = canonical(p, a), cb = canonical(p, b);
   size_t i = 0, j = 0;
-  while (i < a->len && j < b->len) {
-    uint32_t ga = a->data[i].i >> 2, gb = b->data[j].i >> 2;
+  int meet = 0;
+  while (i < ca.len && j < cb.len && !meet) {
+    uint32_t ga = ca.data[i].i >> 2, gb = cb.data[j].i >> 2;
     if (ga == gb)
-      return 1;
-    if (ga < gb)
+      meet = 1;
+    else if (ga < gb)
       i++;
     else
       j++;
   }
-  return 0;
+  ESC_VEC_FREE(ca);
+  ESC_VEC_FREE(cb);
+  return meet;
 }
 
 static int points_to_exposed(esc_pta *p, const sbits *b) {
   for (size_t i = 0; i < b->len; i++)
-    if (p->objs.data[b->data[i].i >> 2].exposed || b->data[i].i == 0)
+    if (p->objs.data[b->data[i].i >> 2].exposed ||
+        p->objs.data[find_obj(p, (int)(b->data[i].i >> 2))].exposed ||
+        b->data[i].i == 0)
       return 1;
   return 0;
 }
@@ -1450,7 +1701,7 @@ static int index_pass(esc_pta *p) {
       continue;
     const sbits *bb =
         x->base >= 0 ? &p->nodes.data[find(p, x->base)].pts : NULL;
-    int on = !bb || !bb->len || sb_objects_meet(ib, bb) ||
+    int on = !bb || !bb->len || sb_objects_meet(p, ib, bb) ||
              ((sb_word(ib, 0) & 1) && points_to_exposed(p, bb));
     if (on) {
       x->on = 1;
@@ -1537,6 +1788,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
       size_t k = p->nodes.data[i].pts.len; /* words */
       tot += k; if (k > mx) mx = k; if (k > 100) big++;
     }
+    fprintf(stderr, "pta: merged %d grouped %d\n", p->nmerged, p->nfgrouped);
     fprintf(stderr, "pta: nodes %zu locs %zu objs %zu cons %zu edges %zu sum %zu max %zu big %zu X %zu steps %llu\n",
             p->nodes.len, (size_t)p->nlocations, p->objs.len, p->cons.len, p->edges.len, tot, mx, big,
             p->nodes.data[find(p, p->X)].pts.len, (unsigned long long)p->steps);
@@ -1583,10 +1835,14 @@ void esc_pta_free(esc_pta *p) {
   ESC_VEC_FREE(p->nodes);
   ESC_VEC_FREE(p->cons);
   ESC_VEC_FREE(p->calls);
-  for (size_t i = 0; i < p->objs.len; i++)
+  for (size_t i = 0; i < p->objs.len; i++) {
     free(p->objs.data[i].offs);
+    free(p->objs.data[i].group);
+    free(p->objs.data[i].gcalls);
+  }
   ESC_VEC_FREE(p->work);
   ESC_VEC_FREE(p->rep);
+  ESC_VEC_FREE(p->objrep);
   ESC_VEC_FREE(p->indices);
   ESC_VEC_FREE(p->node_val);
   ESC_VEC_FREE(p->node_obj);
@@ -1626,11 +1882,22 @@ int esc_pta_functions(esc_pta *p, LLVMValueRef v, LLVMValueRef **fns, int *n,
   for (size_t i = 0; i < np; i++) {
     pobj *ob = &p->objs.data[lobj(pts[i])];
     if (ob->kind == OK_FUNC) {
-      int dup = 0;
-      for (int j = 0; j < *n; j++)
-        dup |= (*fns)[j] == ob->v;
-      if (!dup)
-        (*fns)[(*n)++] = ob->v;
+      int one = lobj(pts[i]);
+      const int *mem = &one;
+      int nm = 1;
+      if (loff(p, pts[i]) == ANY && ob->ngroup) {
+        mem = ob->group;
+        nm = ob->ngroup;
+      }
+      *fns = esc_xrealloc(*fns, sizeof(LLVMValueRef) * (size_t)(*n + nm + 1));
+      for (int k = 0; k < nm; k++) {
+        LLVMValueRef f = p->objs.data[mem[k]].v;
+        int dup = 0;
+        for (int j = 0; j < *n; j++)
+          dup |= (*fns)[j] == f;
+        if (!dup)
+          (*fns)[(*n)++] = f;
+      }
     } else if (ob->kind == OK_EXT) {
       unknown = 1;
       *why = "function pointer may come from outside the program";

@@ -97,20 +97,31 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
     }
     if (kind & 2)
       out->realloc_arg = 0;
+    if (!(kind & 1)) {
+      /* only a size promise: a pointer parameter may be a block it
+       * resizes (libiberty's xrealloc(p, n)); more than one, not known */
+      int ptrs = 0, last = -1;
+      for (unsigned i = 0; i < LLVMCountParams(callee); i++)
+        if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(callee, i))) ==
+            LLVMPointerTypeKind)
+          ptrs++, last = (int)i;
+      if (ptrs > 1)
+        return 0;
+      if (ptrs == 1)
+        out->realloc_arg = last;
+    }
     return 1;
   }
   return 0;
 }
 
 int esc_is_free_fn(LLVMValueRef callee) {
-  if (!callee)
-    return 0;
+  if (!callee || !LLVMIsDeclaration(callee))
+    return 0; /* a free the program defines is judged by its body */
   const char *name = esc_value_name(callee);
   if (!strcmp(name, "free") || !strcmp(name, "cfree") ||
       !strncmp(name, "_ZdlPv", 6) || !strncmp(name, "_ZdaPv", 6))
     return 1;
-  if (!LLVMIsDeclaration(callee))
-    return 0; /* judged by its body */
   LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
       callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
   return ak && (LLVMGetEnumAttributeValue(ak) & 4);

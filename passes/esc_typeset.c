@@ -80,6 +80,7 @@ struct esc_typeset {
   int over_budget;
   int strict; /* untyped loads read nothing (see sig_pool) */
   esc_pta *pta; /* the sound default (NULL in typed and signature modes) */
+  int open;     /* the program loads code (dlopen) and may be called back */
   ESC_VEC(LLVMValueRef) sig_pool; /* functions written to untyped memory */
 };
 
@@ -740,6 +741,11 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
     ts->a = a;
     collect_taken(ts);
     collect_vtables(ts);
+    for (int k = 0; k < 2 && !o->closed; k++) {
+      LLVMValueRef f = LLVMGetNamedFunction(M, k ? "dlmopen" : "dlopen");
+      if (f && LLVMGetFirstUse(f))
+        ts->open = 1;
+    }
     ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain, o->wrappers,
                             o->nwrappers);
     return ts;
@@ -871,14 +877,15 @@ static LLVMValueRef vtable_slot(esc_typeset *ts, LLVMValueRef callee,
   return p;
 }
 
-static LLVMMetadataRef type_test_of(LLVMValueRef vptr) {
+static LLVMMetadataRef type_test_of(LLVMValueRef vptr, int allow_public) {
   for (LLVMUseRef u = LLVMGetFirstUse(vptr); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
     if (!LLVMIsACallInst(user))
       continue;
     LLVMValueRef f = esc_called_function(user);
     const char *n = f ? esc_value_name(f) : "";
-    if (strcmp(n, "llvm.type.test") && strcmp(n, "llvm.public.type.test"))
+    if (strcmp(n, "llvm.type.test") &&
+        (!allow_public || strcmp(n, "llvm.public.type.test")))
       continue;
     if (LLVMGetOperand(user, 0) != vptr)
       continue;
@@ -892,7 +899,12 @@ static esc_targets *resolve_virtual(esc_typeset *ts, LLVMValueRef call) {
   LLVMValueRef vptr = vtable_slot(ts, LLVMGetCalledValue(call), &off);
   if (!vptr)
     return NULL;
-  LLVMMetadataRef id = type_test_of(vptr);
+  /* sound mode: a public type test may be met by a class outside the
+   * bitcode (the C++ library's, a plugin's); and a program that loads
+   * code may meet any class */
+  if (ts->pta && ts->open)
+    return NULL;
+  LLVMMetadataRef id = type_test_of(vptr, !ts->pta);
   if (!id)
     return NULL;
   fnvec v = {0};

@@ -11,6 +11,6 @@
 // RUN: %escapade --level=conservative,whole_program %t0.bc | FileCheck %s
 // RUN: %clangxx -O2 -g -c -emit-llvm %S/virtual.cpp -o %t2.bc
 // RUN: %escapade --level=conservative,whole_program %t2.bc | FileCheck %s
-// CHECK: virtual.cpp:40:{{[0-9]+}}: &line escapes to heap: passed to indirect call at {{.*}} [conservative]
-// CHECK-NEXT: virtual.cpp:40:{{[0-9]+}}: &line does not escape [whole_program]
+// CHECK: virtual.cpp:45:{{[0-9]+}}: &line escapes to heap: passed to indirect call at {{.*}} [conservative]
+// CHECK-NEXT: virtual.cpp:45:{{[0-9]+}}: &line does not escape [whole_program]
 // CHECK-NEXT: avoided: indirect call at {{.*}} resolved by points_to to {Counter::put(char const*), Upper::put(char const*)}
