@@ -176,8 +176,28 @@ def fetch(name, prog):
     ensure_deb_src()
     os.makedirs(srcroot, exist_ok=True)
     log(f"{name}: apt-get source {prog['pkg']}")
-    run(["apt-get", "source", prog["pkg"]], cwd=srcroot,
-        stdout=subprocess.DEVNULL)
+    r = run(["apt-get", "source", prog["pkg"]], cwd=srcroot,
+            stdout=subprocess.DEVNULL, check=False)
+    if r.returncode != 0:
+        # the mirror may lack the newest version (a security update): try
+        # every version the source index lists
+        show = run(["apt-cache", "showsrc", prog["pkg"]],
+                   stdout=subprocess.PIPE, check=False).stdout or ""
+        versions = []
+        for line in show.splitlines():
+            if line.startswith("Version: "):
+                v = line.split(" ", 1)[1].strip()
+                if v not in versions:
+                    versions.append(v)
+        for v in versions:
+            log(f"{name}: apt-get source {prog['pkg']}={v}")
+            r = run(["apt-get", "source", f"{prog['pkg']}={v}"], cwd=srcroot,
+                    stdout=subprocess.DEVNULL, check=False)
+            if r.returncode == 0:
+                break
+        if r.returncode != 0:
+            sys.exit(f"corpus: cannot fetch the source of {prog['pkg']}\n"
+                     f"{(r.stderr or '')[-2000:]}")
     dirs = [d for d in os.listdir(srcroot)
             if os.path.isdir(os.path.join(srcroot, d))]
     if len(dirs) != 1:

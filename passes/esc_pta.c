@@ -28,7 +28,6 @@
 
 #include <limits.h>
 #include <llvm-c/Target.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,6 +252,11 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
   p->steps += ns;
   if (d->delta.len == start)
     return;
+  if (n == find(p, p->X)) {
+    /* what outside code knows is kept exactly: exposing is per object */
+    enqueue(p, n);
+    return;
+  }
   /* a set that holds many offsets of one object points anywhere in it:
    * later additions for that object are its "anywhere" location alone */
   sword *add = d->delta.data + start;
@@ -1373,7 +1377,9 @@ static void merge_functions(esc_pta *p, int n) {
   for (int k = 0; k < 2; k++)
     for (size_t i = 0; i < sets[k]->len; i++) {
       int o = find_obj(p, (int)(sets[k]->data[i].i >> 2));
-      if (p->objs.data[o].kind == OK_FUNC)
+      /* functions outside code may call are left alone: grouping them
+       * would let it call the others */
+      if (p->objs.data[o].kind == OK_FUNC && !p->objs.data[o].exposed)
         ESC_VEC_PUSH(fns, o);
     }
   if (fns.len > 1)
@@ -1420,9 +1426,7 @@ static void merge_functions(esc_pta *p, int n) {
       gr->gcalls[gr->ngcalls++] = b->gcalls[c];
     }
   }
-  if (exposed)
-    for (int k = 0; k < p->objs.data[r].ngroup; k++)
-      expose(p, p->objs.data[r].group[k]);
+  (void)exposed;
   ESC_VEC_FREE(fns);
   recanonicalize(p, n);
 }
@@ -1431,6 +1435,8 @@ static void merge_functions(esc_pta *p, int n) {
  * objects become one (their contents flow both ways), and the set points
  * anywhere in it. Functions and EXT keep their identity. */
 static void coarsen(esc_pta *p, int n) {
+  if (find(p, n) == find(p, p->X))
+    return; /* kept exactly */
   pnode *d = &p->nodes.data[n];
   sb_normalize(&d->delta);
   ivec objs = {0};
@@ -1439,6 +1445,7 @@ static void coarsen(esc_pta *p, int n) {
     for (size_t i = 0; i < sets[k]->len; i++) {
       int o = find_obj(p, (int)(sets[k]->data[i].i >> 2));
       if (o != EXT_OBJ && p->objs.data[o].kind == OK_MEM &&
+          !p->objs.data[o].exposed &&
           (!objs.len || objs.data[objs.len - 1] != o))
         ESC_VEC_PUSH(objs, o);
     }
@@ -1782,41 +1789,6 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
     solve(p);
     changed = index_pass(p);
   }
-  if (getenv("ESC_PTA_DEBUG")) {
-    size_t tot = 0, mx = 0, big = 0;
-    for (size_t i = 0; i < p->nodes.len; i++) {
-      size_t k = p->nodes.data[i].pts.len; /* words */
-      tot += k; if (k > mx) mx = k; if (k > 100) big++;
-    }
-    fprintf(stderr, "pta: merged %d grouped %d\n", p->nmerged, p->nfgrouped);
-    fprintf(stderr, "pta: nodes %zu locs %zu objs %zu cons %zu edges %zu sum %zu max %zu big %zu X %zu steps %llu\n",
-            p->nodes.len, (size_t)p->nlocations, p->objs.len, p->cons.len, p->edges.len, tot, mx, big,
-            p->nodes.data[find(p, p->X)].pts.len, (unsigned long long)p->steps);
-    for (int t = 0; t < 12 && p->explain; t++) {
-      size_t best = 0, bi = 0;
-      for (size_t i = 0; i < p->nodes.len; i++) {
-        if (find(p, (int)i) != (int)i || p->nodes.data[i].queued == 7)
-          continue;
-        size_t k = 0;
-        for (size_t w = 0; w < p->nodes.data[i].pts.len; w++)
-          k += (size_t)__builtin_popcountll(p->nodes.data[i].pts.data[w].w);
-        if (k > best)
-          best = k, bi = i;
-      }
-      p->nodes.data[bi].queued = 7;
-      LLVMValueRef v = p->node_val.data[bi];
-      char *str = v ? LLVMPrintValueToString(v) : NULL;
-      int o = p->node_obj.data[bi];
-      if (v && LLVMIsAArgument(v))
-        fprintf(stderr, "  (param of %s)\n", esc_value_name(LLVMGetParamParent(v)));
-      else if (v && LLVMIsAInstruction(v))
-        fprintf(stderr, "  (in %s)\n", esc_value_name(LLVMGetBasicBlockParent(LLVMGetInstructionParent(v))));
-      fprintf(stderr, "  node %zu bits %zu succ %zu cons %zu obj %d %.150s\n", bi, best,
-              p->nodes.data[bi].succ.len, p->nodes.data[bi].cons.len, o,
-              str ? str : (o >= 0 && p->objs.data[o].v ? esc_value_name(p->objs.data[o].v) : "-"));
-      if (str) LLVMDisposeMessage(str);
-    }
-  }
   return p;
 }
 
@@ -1831,15 +1803,15 @@ void esc_pta_free(esc_pta *p) {
   }
   for (size_t i = 0; i < p->calls.len; i++)
     free(p->calls.data[i].args);
-  ESC_VEC_FREE(p->objs);
-  ESC_VEC_FREE(p->nodes);
-  ESC_VEC_FREE(p->cons);
-  ESC_VEC_FREE(p->calls);
   for (size_t i = 0; i < p->objs.len; i++) {
     free(p->objs.data[i].offs);
     free(p->objs.data[i].group);
     free(p->objs.data[i].gcalls);
   }
+  ESC_VEC_FREE(p->objs);
+  ESC_VEC_FREE(p->nodes);
+  ESC_VEC_FREE(p->cons);
+  ESC_VEC_FREE(p->calls);
   ESC_VEC_FREE(p->work);
   ESC_VEC_FREE(p->rep);
   ESC_VEC_FREE(p->objrep);
@@ -1972,6 +1944,8 @@ esc_pta_stats esc_pta_get_stats(const esc_pta *p) {
     st.exposed += p->objs.data[i].exposed;
   }
   st.locations = p->nlocations;
+  st.merged = p->nmerged;
+  st.grouped = p->nfgrouped;
   st.steps = p->steps;
   st.over_budget = p->over_budget;
   return st;

@@ -44,6 +44,8 @@ typedef struct esc_pta_stats {
   int objects;            /* memory objects of the program */
   int locations;          /* (object, offset) pairs told apart */
   int exposed;            /* program objects and functions outside code knows */
+  int merged;             /* objects merged into others (coarsening) */
+  int grouped;            /* functions put into groups */
   uint64_t steps;         /* propagation steps */
   int over_budget;
 } esc_pta_stats;

@@ -265,8 +265,9 @@ static void stats_text(const esc_result *R, esc_str *out) {
   esc_str_printf(out, "# resolution: %s", engine_name(&R->opt));
   if (!R->opt.assume_typed && R->opt.resolve != ESC_RESOLVE_SIGNATURE)
     esc_str_printf(out,
-                   " (objects %d, locations %d, exposed %d, steps %llu%s)",
-                   ps.objects, ps.locations, ps.exposed,
+                   " (objects %d, locations %d, exposed %d, merged %d, "
+                   "grouped %d, steps %llu%s)",
+                   ps.objects, ps.locations, ps.exposed, ps.merged, ps.grouped,
                    (unsigned long long)ps.steps,
                    ps.over_budget ? ", over budget: every indirect call unknown"
                                   : "");
@@ -417,9 +418,10 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   esc_typeset_pta_stats(R->ts, &ps);
   esc_str_printf(out,
                  "],\n \"resolution\":{\"engine\":\"%s\",\"objects\":%d,"
-                 "\"locations\":%d,\"exposed\":%d,\"steps\":%llu,"
-                 "\"over_budget\":%s},\n",
+                 "\"locations\":%d,\"exposed\":%d,\"merged\":%d,"
+                 "\"grouped\":%d,\"steps\":%llu,\"over_budget\":%s},\n",
                  engine_name(o), ps.objects, ps.locations, ps.exposed,
+                 ps.merged, ps.grouped,
                  (unsigned long long)ps.steps,
                  ps.over_budget ? "true" : "false");
   esc_str_printf(out, " \"analysis_seconds\":%.6f}\n", R->seconds);

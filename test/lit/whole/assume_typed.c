@@ -50,4 +50,4 @@ int main(int argc, char **argv) {
 }
 // EVIDENCE: kept: hello
 // TYPED-STATS: # resolution: type_based; assumptions: typed
-// STATS: # resolution: points_to (objects {{[0-9]+}}, locations {{[0-9]+}}, exposed {{[0-9]+}}, steps {{[0-9]+}}); assumptions: none beyond the whole program
+// STATS: # resolution: points_to (objects {{[0-9]+}}, locations {{[0-9]+}}, exposed {{[0-9]+}}, merged {{[0-9]+}}, grouped {{[0-9]+}}, steps {{[0-9]+}}); assumptions: none beyond the whole program
