@@ -1204,7 +1204,9 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
     switch (c.kind) {
     case C_LOAD: {
       if (l == EXT_LOC) {
-        base(p, c.b, EXT_LOC); /* outside memory holds what outside knows */
+        /* outside memory holds what outside knows */
+        int ext = EXT_LOC;
+        push_locs(p, c.b, &ext, 1, self);
         break;
       }
       int n = mem_nodes(p, l, c.k, 0, nodes, 64);
