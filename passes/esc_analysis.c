@@ -13,6 +13,7 @@
 #include <llvm-c/Error.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
+#include "esc_libc.h"
 #include "esc_scc.h"
 #include "esc_sites.h"
 
@@ -312,6 +313,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   if (was_new)
     LLVMSetIsNewDbgInfoFormat(M, 1);
 
+  R->own_streams = esc_libc_streams_call_back(M);
   collect_functions(R);
   collect_stack_sites_and_calls(R);
   /* LLVM's own library facts (nocapture, readonly, returned, ...) on the

@@ -126,6 +126,7 @@ typedef struct esc_stats {
 struct esc_result {
   esc_arena arena;
   LLVMModuleRef M;
+  int own_streams;     /* esc_libc_streams_call_back(M) */
   esc_options opt;
   esc_names names;
   ESC_VEC(esc_func) funcs;

@@ -134,7 +134,7 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       fn && LLVMIsDeclaration(fn) ? esc_libc_lookup(esc_value_name(fn)) : NULL;
   const char *name = callee_name(fn);
   unsigned io = fn && LLVMIsDeclaration(fn) ? esc_libc_io(esc_value_name(fn)) : 0;
-  if (io && esc_libc_streams_call_back(c->R->M)) {
+  if (io && c->R->own_streams) {
     /* a stream of the program's own may get these very pointers */
     for (unsigned i = 0; i < n; i++)
       copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
@@ -143,6 +143,8 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
   if (io & ESC_IO_OUT) {
     /* bytes leave the program: every argument, and what pointer arguments
      * point to, is known outside from now on */
+    esc_out_plan plan;
+    esc_libc_output_plan(fn, call, &plan);
     for (unsigned i = 0; i < n; i++) {
       LLVMValueRef v = LLVMGetOperand(call, i);
       int a = vnode(c, v);
@@ -150,7 +152,7 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
         continue;
       esc_why w = why(ESC_WHY_OUTPUT, call, callee_name(fn), (int)i);
       unsigned use = esc_libc_output_use(
-          fn, call, i, LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind);
+          &plan, i, LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind);
       if (use & ESC_FMT_BYTES)
         esc_graph_load(c->g, a, ESC_ESC_NODE, w); /* the bytes it points to */
       if (use & ESC_FMT_VALUE)

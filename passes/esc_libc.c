@@ -534,18 +534,23 @@ int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max) {
   return k;
 }
 
-unsigned esc_libc_output_use(LLVMValueRef fn, LLVMValueRef call, unsigned i,
-                             int is_pointer) {
-  unsigned fixed = LLVMCountParams(fn);
-  if (i < fixed)
-    return is_pointer ? ESC_FMT_BYTES : ESC_FMT_VALUE;
+void esc_libc_output_plan(LLVMValueRef fn, LLVMValueRef call,
+                          esc_out_plan *out) {
+  out->fixed = LLVMCountParams(fn);
+  out->nfmt = -1;
   int fa = esc_libc_format_arg(esc_value_name(fn));
-  if (call && fa >= 0 && (unsigned)fa < fixed) {
-    unsigned char uses[64];
-    int n = esc_libc_format_uses(LLVMGetOperand(call, (unsigned)fa), uses, 64);
-    if (n >= 0)
-      return i - fixed < (unsigned)n ? uses[i - fixed] : ESC_FMT_NONE;
-  }
+  if (call && fa >= 0 && (unsigned)fa < out->fixed)
+    out->nfmt = esc_libc_format_uses(LLVMGetOperand(call, (unsigned)fa),
+                                     out->uses, 64);
+}
+
+unsigned esc_libc_output_use(const esc_out_plan *plan, unsigned i,
+                             int is_pointer) {
+  if (i < plan->fixed)
+    return is_pointer ? ESC_FMT_BYTES : ESC_FMT_VALUE;
+  if (plan->nfmt >= 0)
+    return i - plan->fixed < (unsigned)plan->nfmt ? plan->uses[i - plan->fixed]
+                                                   : ESC_FMT_NONE;
   return ESC_FMT_BYTES | ESC_FMT_VALUE;
 }
 

@@ -67,12 +67,19 @@ int esc_libc_format_arg(const char *name);
 enum { ESC_FMT_NONE = 0, ESC_FMT_BYTES = 1, ESC_FMT_VALUE = 2 };
 int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max);
 
-/* For an ESC_IO_OUT function fn called by call (NULL when unknown): what
- * leaves the program of argument i, as ESC_FMT_BYTES | ESC_FMT_VALUE bits.
- * Fixed pointer parameters give their bytes, fixed scalars their value;
- * variadic arguments follow the format when it is a constant string, and
- * give both otherwise. */
-unsigned esc_libc_output_use(LLVMValueRef fn, LLVMValueRef call, unsigned i,
+/* What an ESC_IO_OUT function fn called by call (NULL when unknown) lets
+ * out of each argument: esc_libc_output_plan reads the format once per
+ * call, esc_libc_output_use answers per argument i, as ESC_FMT_BYTES |
+ * ESC_FMT_VALUE bits. Fixed pointer parameters give their bytes, fixed
+ * scalars their value; variadic arguments follow the format when it is a
+ * constant string, and give both otherwise. */
+typedef struct esc_out_plan {
+  unsigned fixed; /* parameters before the variadic ones */
+  int nfmt;       /* arguments the format uses, -1 when not read */
+  unsigned char uses[64];
+} esc_out_plan;
+void esc_libc_output_plan(LLVMValueRef fn, LLVMValueRef call, esc_out_plan *out);
+unsigned esc_libc_output_use(const esc_out_plan *plan, unsigned i,
                              int is_pointer);
 
 /* A library function that calls one of its arguments back: fn_arg is the

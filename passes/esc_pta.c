@@ -122,6 +122,7 @@ struct esc_pta {
   esc_ptrmap vamap;   /* function -> object of its variadic arguments */
   esc_ptrmap plainmap; /* global -> plain_constant_data() */
   esc_ptrmap wrapmap;  /* allocator wrappers */
+  int own_streams;     /* esc_libc_streams_call_back(M) */
   esc_u64set edges, bound;
   ESC_VEC(pindex) indices; /* GEPs with variable indices (index_c) */
   ivec work;
@@ -894,7 +895,10 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     unknown_code(p, ci);
     return;
   }
-  int cookie = io && esc_libc_streams_call_back(p->M);
+  int cookie = io && p->own_streams;
+  esc_out_plan plan;
+  if (io & ESC_IO_OUT)
+    esc_libc_output_plan(fn, c.inst, &plan);
   for (int i = 0; i < c.nargs; i++) {
     int a = c.args[i];
     if (a < 0 || (cb && i == cb->fn_arg))
@@ -902,7 +906,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     if (cookie)
       out_c(p, a); /* a stream of the program's own may get this pointer */
     unsigned use = (io & ESC_IO_OUT) ? esc_libc_output_use(
-                                           fn, c.inst, (unsigned)i,
+                                           &plan, (unsigned)i,
                                            param_is_pointer(fn, c.inst, i))
                                      : 0;
     if (use & ESC_FMT_VALUE)
@@ -1731,6 +1735,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   p->closed = closed;
   p->explain = explain;
   p->budget = budget ? budget : ESC_PTA_BUDGET_DEFAULT;
+  p->own_streams = esc_libc_streams_call_back(M);
   esc_ptrmap_init(&p->locmap);
   esc_ptrmap_init(&p->granmap);
   esc_ptrmap_init(&p->objmap);
