@@ -516,3 +516,30 @@ int esc_ptrtoint_benign(LLVMValueRef inst) {
   }
   return 1;
 }
+
+const char *esc_loc_text(esc_arena *a, LLVMValueRef inst) {
+  if (!inst)
+    return "?";
+  esc_loc l = esc_loc_of(a, inst);
+  char buf[512];
+  esc_loc_format(&l, buf, sizeof buf);
+  return esc_arena_strdup(a, buf);
+}
+
+const char *esc_value_text(esc_arena *a, LLVMValueRef v) {
+  if (LLVMIsAArgument(v))
+    return esc_arena_printf(a, "a parameter of %s",
+                            esc_value_name(LLVMGetParamParent(v)));
+  if (!LLVMIsAInstruction(v))
+    return "a value";
+  const char *at = esc_loc_text(a, v);
+  if (esc_is_call(v)) {
+    LLVMValueRef f = esc_called_function(v);
+    return esc_arena_printf(a, "result of %s at %s",
+                            f ? esc_value_name(f) : "an indirect call", at);
+  }
+  const char *what = LLVMIsALoadInst(v)       ? "load"
+                     : LLVMIsAIntToPtrInst(v) ? "inttoptr"
+                                              : "value";
+  return esc_arena_printf(a, "%s at %s", what, at);
+}

@@ -32,6 +32,11 @@ int esc_loc_inlined(LLVMValueRef inst);
 int esc_inst_index(LLVMValueRef inst);
 /* "file:line:col" or "fn#index" into buf. */
 void esc_loc_format(const esc_loc *l, char *buf, size_t n);
+/* esc_loc_format of inst's location, in the arena ("?" for NULL). */
+const char *esc_loc_text(esc_arena *a, LLVMValueRef inst);
+/* A value for an explanation chain: "a parameter of f", "result of g at
+ * file:line:col", "load at ...", "inttoptr at ...", "value at ...". */
+const char *esc_value_text(esc_arena *a, LLVMValueRef v);
 
 /* Variable names per value, gathered from the module's debug intrinsics. */
 typedef struct esc_var {

@@ -1900,32 +1900,12 @@ static const char *node_text(esc_pta *p, int n, esc_arena *a) {
       return "variadic arguments";
     if (LLVMIsAGlobalVariable(ov))
       return esc_arena_printf(a, "memory of %s", esc_value_name(ov));
-    if (LLVMIsAInstruction(ov)) {
-      esc_loc l = esc_loc_of(a, ov);
-      char buf[400];
-      esc_loc_format(&l, buf, sizeof buf);
-      return esc_arena_printf(a, "memory allocated at %s", buf);
-    }
+    if (LLVMIsAInstruction(ov))
+      return esc_arena_printf(a, "memory allocated at %s",
+                              esc_loc_text(a, ov));
     return "memory";
   }
-  if (!v)
-    return "a return or copy node";
-  if (LLVMIsAArgument(v))
-    return esc_arena_printf(a, "a parameter of %s",
-                            esc_value_name(LLVMGetParamParent(v)));
-  if (LLVMIsAInstruction(v)) {
-    esc_loc l = esc_loc_of(a, v);
-    char buf[400];
-    esc_loc_format(&l, buf, sizeof buf);
-    if (esc_is_call(v)) {
-      LLVMValueRef f = esc_called_function(v);
-      return esc_arena_printf(a, "result of %s at %s",
-                              f ? esc_value_name(f) : "an indirect call", buf);
-    }
-    return esc_arena_printf(a, "%s at %s",
-                            LLVMIsALoadInst(v) ? "load" : "value", buf);
-  }
-  return "a value";
+  return v ? esc_value_text(a, v) : "a return or copy node";
 }
 
 const char *esc_pta_explain(esc_pta *p, LLVMValueRef v, esc_arena *a) {

@@ -1079,27 +1079,7 @@ static const char *node_name(esc_typeset *ts, int node, esc_arena *a) {
       return esc_arena_printf(a, "memory of %s",
                               esc_value_name((LLVMValueRef)ts->mem.keys[i]));
   LLVMValueRef v = value_of_node(ts, node);
-  if (!v)
-    return "a signature or return node";
-  if (LLVMIsAArgument(v))
-    return esc_arena_printf(a, "a parameter of %s",
-                            esc_value_name(LLVMGetParamParent(v)));
-  if (LLVMIsAInstruction(v)) {
-    esc_loc l = esc_loc_of(a, v);
-    char buf[400];
-    esc_loc_format(&l, buf, sizeof buf);
-    const char *what = LLVMIsALoadInst(v)        ? "load"
-                       : esc_is_call(v)          ? "result of"
-                       : LLVMIsAIntToPtrInst(v)  ? "inttoptr"
-                                                 : "value";
-    if (esc_is_call(v)) {
-      LLVMValueRef f = esc_called_function(v);
-      return esc_arena_printf(a, "result of %s at %s",
-                              f ? esc_value_name(f) : "an indirect call", buf);
-    }
-    return esc_arena_printf(a, "%s at %s", what, buf);
-  }
-  return "a value";
+  return v ? esc_value_text(a, v) : "a signature or return node";
 }
 
 const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,

@@ -82,12 +82,7 @@ int esc_fctx_solve(fctx *c) {
 
 /* ---- describing objects and reasons ---- */
 static const char *loc_str(esc_result *R, LLVMValueRef inst) {
-  if (!inst)
-    return "?";
-  esc_loc l = esc_loc_of(&R->arena, inst);
-  char buf[512];
-  esc_loc_format(&l, buf, sizeof buf);
-  return esc_arena_strdup(&R->arena, buf);
+  return esc_loc_text(&R->arena, inst);
 }
 
 static const char *obj_desc(fctx *c, int o) {
