@@ -1368,6 +1368,29 @@ static void recanonicalize(esc_pta *p, int n) {
 
 static void bind(esc_pta *p, int ci, LLVMValueRef fn);
 
+/* The distinct objects of kind k (representatives, EXT and exposed ones
+ * left out) node n's sets point into, sorted. */
+static ivec node_objects(esc_pta *p, int n, objkind k) {
+  pnode *d = &p->nodes.data[n];
+  ivec out = {0};
+  const sbits *sets[2] = {&d->pts, &d->delta};
+  for (int s = 0; s < 2; s++)
+    for (size_t i = 0; i < sets[s]->len; i++) {
+      int o = find_obj(p, (int)(sets[s]->data[i].i >> 2));
+      if (o != EXT_OBJ && p->objs.data[o].kind == k &&
+          !p->objs.data[o].exposed)
+        ESC_VEC_PUSH(out, o);
+    }
+  if (out.len > 1)
+    qsort(out.data, out.len, sizeof(int), cmp_node);
+  size_t m = 0;
+  for (size_t i = 0; i < out.len; i++)
+    if (!m || out.data[m - 1] != out.data[i])
+      out.data[m++] = out.data[i];
+  out.len = m;
+  return out;
+}
+
 static void group_add(pobj *g, int member) {
   g->group = esc_xrealloc(g->group, sizeof(int) * (size_t)(g->ngroup + 1));
   g->group[g->ngroup++] = member;
@@ -1377,24 +1400,9 @@ static void group_add(pobj *g, int member) {
  * one group (a call reaching the group reaches every member), and the set
  * holds the group. */
 static void merge_functions(esc_pta *p, int n) {
-  pnode *d = &p->nodes.data[n];
-  ivec fns = {0};
-  const sbits *sets[2] = {&d->pts, &d->delta};
-  for (int k = 0; k < 2; k++)
-    for (size_t i = 0; i < sets[k]->len; i++) {
-      int o = find_obj(p, (int)(sets[k]->data[i].i >> 2));
-      /* functions outside code may call are left alone: grouping them
-       * would let it call the others */
-      if (p->objs.data[o].kind == OK_FUNC && !p->objs.data[o].exposed)
-        ESC_VEC_PUSH(fns, o);
-    }
-  if (fns.len > 1)
-    qsort(fns.data, fns.len, sizeof(int), cmp_node);
-  size_t m = 0;
-  for (size_t i = 0; i < fns.len; i++)
-    if (!m || fns.data[m - 1] != fns.data[i])
-      fns.data[m++] = fns.data[i];
-  fns.len = m;
+  /* functions outside code may call are left alone: grouping them would
+   * let it call the others */
+  ivec fns = node_objects(p, n, OK_FUNC);
   if (fns.len <= ESC_PTA_MERGE_FUNCTIONS) {
     ESC_VEC_FREE(fns);
     return;
@@ -1443,25 +1451,8 @@ static void merge_functions(esc_pta *p, int n) {
 static void coarsen(esc_pta *p, int n) {
   if (find(p, n) == find(p, p->X))
     return; /* kept exactly */
-  pnode *d = &p->nodes.data[n];
-  sb_normalize(&d->delta);
-  ivec objs = {0};
-  const sbits *sets[2] = {&d->pts, &d->delta};
-  for (int k = 0; k < 2; k++)
-    for (size_t i = 0; i < sets[k]->len; i++) {
-      int o = find_obj(p, (int)(sets[k]->data[i].i >> 2));
-      if (o != EXT_OBJ && p->objs.data[o].kind == OK_MEM &&
-          !p->objs.data[o].exposed &&
-          (!objs.len || objs.data[objs.len - 1] != o))
-        ESC_VEC_PUSH(objs, o);
-    }
-  if (objs.len > 1)
-    qsort(objs.data, objs.len, sizeof(int), cmp_node);
-  size_t m = 0;
-  for (size_t i = 0; i < objs.len; i++)
-    if (!m || objs.data[m - 1] != objs.data[i])
-      objs.data[m++] = objs.data[i];
-  objs.len = m;
+  sb_normalize(&p->nodes.data[n].delta);
+  ivec objs = node_objects(p, n, OK_MEM);
   merge_functions(p, n);
   if (objs.len <= ESC_PTA_MERGE_AT) {
     ESC_VEC_FREE(objs);
