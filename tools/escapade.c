@@ -71,6 +71,16 @@ static int fail_usage(const char *msg, const char *arg) {
   return EXIT_USAGE;
 }
 
+/* A positive decimal count (a step budget): 1 and *out set, or 0. */
+static int parse_count(const char *s, uint64_t *out) {
+  char *end;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (!*s || *end || !v)
+    return 0;
+  *out = v;
+  return 1;
+}
+
 static int parse_args(cli *c, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -99,11 +109,8 @@ static int parse_args(cli *c, int argc, char **argv) {
     } else if (!strcmp(a, "--assume-typed")) {
       c->opt.assume_typed = 1;
     } else if (!strncmp(a, "--resolve-budget=", 17)) {
-      char *end;
-      unsigned long long b = strtoull(a + 17, &end, 10);
-      if (*end || !b)
+      if (!parse_count(a + 17, &c->opt.resolve_budget))
         return fail_usage("bad resolve budget", a + 17);
-      c->opt.resolve_budget = b;
     } else if (!strcmp(a, "--explain-unknown")) {
       c->opt.explain_unknown = 1;
     } else if (!strcmp(a, "--stats")) {
@@ -113,11 +120,8 @@ static int parse_args(cli *c, int argc, char **argv) {
     } else if (!strcmp(a, "--resolve=signature")) {
       c->opt.resolve = ESC_RESOLVE_SIGNATURE;
     } else if (!strncmp(a, "--budget=", 9)) {
-      char *end;
-      unsigned long long b = strtoull(a + 9, &end, 10);
-      if (*end || !b)
+      if (!parse_count(a + 9, &c->opt.solve_budget))
         return fail_usage("bad budget", a + 9);
-      c->opt.solve_budget = b;
     } else if (!strcmp(a, "--time")) {
       c->timing = 1;
     } else if (!strcmp(a, "--require-debug-info")) {
