@@ -1412,11 +1412,9 @@ static void merge_functions(esc_pta *p, int n) {
   pobj *g = &p->objs.data[r];
   if (!g->ngroup)
     group_add(g, r);
-  int exposed = g->exposed;
   for (size_t i = 1; i < fns.len; i++) {
     int o = fns.data[i];
     pobj *b = &p->objs.data[o];
-    exposed |= b->exposed;
     p->objrep.data[o] = r;
     int *bm = b->group, nb = b->ngroup;
     int one = o;
@@ -1440,7 +1438,6 @@ static void merge_functions(esc_pta *p, int n) {
       gr->gcalls[gr->ngcalls++] = b->gcalls[c];
     }
   }
-  (void)exposed;
   ESC_VEC_FREE(fns);
   recanonicalize(p, n);
 }
@@ -1459,25 +1456,20 @@ static void coarsen(esc_pta *p, int n) {
     recanonicalize(p, n); /* offsets of one object may still be many */
     return;
   }
+  /* none of them is exposed (node_objects): merging does not widen what
+   * outside code knows */
   int r = objs.data[0];
-  int exposed = 0;
   p->nmerged += (int)objs.len - 1;
-  for (size_t i = 0; i < objs.len; i++)
-    exposed |= p->objs.data[objs.data[i]].exposed;
   p->objs.data[r].size = -1;
   for (size_t i = 1; i < objs.len; i++) {
     int o = objs.data[i];
     p->objrep.data[o] = r;
-    p->objs.data[r].readonly &= p->objs.data[o].readonly;
     /* one object: what any member holds, all of them may */
     add_edge(p, all_node(p, o), any_node(p, r));
     add_edge(p, any_node(p, r), any_node(p, o));
   }
   p->objs.data[r].readonly = 0;
   add_edge(p, all_node(p, r), any_node(p, r));
-  if (exposed)
-    for (size_t i = 0; i < objs.len; i++)
-      expose(p, objs.data[i]);
   ESC_VEC_FREE(objs);
   recanonicalize(p, n);
 }
