@@ -371,8 +371,9 @@ static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
   } else if (res >= 0) {
     esc_graph_base(c->g, res, o, w);
   }
-  if (af->realloc_arg >= 0) {
-    int old = vnode(c, LLVMGetOperand(call, (unsigned)af->realloc_arg));
+  int moved = af->realloc_arg >= 0 ? af->realloc_arg : af->copy_arg;
+  if (moved >= 0 && (unsigned)moved < call_nargs(call)) {
+    int old = vnode(c, LLVMGetOperand(call, (unsigned)moved));
     if (old >= 0)
       esc_graph_load(c->g, old, esc_graph_content(c->g, o),
                      why(ESC_WHY_MEMCPY, call, af->name, 0));
@@ -431,9 +432,8 @@ static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
   }
   int has_ptr_arg = 0;
   for (unsigned i = 0; i < n; i++)
-    if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, i))) ==
-        LLVMPointerTypeKind)
-      has_ptr_arg = 1;
+    if (esc_type_has_pointer(LLVMTypeOf(LLVMGetOperand(call, i))))
+      has_ptr_arg = 1; /* vectors of pointers too: masked.scatter */
   if (!has_ptr_arg || has_prefix(name, "llvm.ptrmask") ||
       has_prefix(name, "llvm.launder.invariant.group") ||
       has_prefix(name, "llvm.strip.invariant.group") ||
@@ -465,12 +465,13 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
     int is_wrapper = fi >= 0 && c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper;
     if (!is_alloc && !is_wrapper)
       return 0;
-    if (is_alloc && (a.realloc_arg >= 0 || a.out_arg >= 0) && t->n > 1)
+    if (is_alloc && (a.realloc_arg >= 0 || a.out_arg >= 0 || a.copy_arg >= 0) &&
+        t->n > 1)
       return 0; /* moves or hands out through an argument: per target */
     if (i == 0) {
       *af = is_alloc ? a
                      : (esc_allocfn){c->R->funcs.data[fi].display, -1, -1, -1,
-                                     -1};
+                                     -1, -1};
       if (is_wrapper)
         af->size_arg = c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper_size_arg;
     } else if (af->size_arg != (is_alloc ? a.size_arg : -2)) {
@@ -524,6 +525,12 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
         copy_to(c, old, res, why(ESC_WHY_CALL_RESULT, call, af.name, 0));
       }
     }
+    if (af.copy_arg >= 0 && (unsigned)af.copy_arg < call_nargs(call)) {
+      int src = vnode(c, LLVMGetOperand(call, (unsigned)af.copy_arg));
+      if (src >= 0)
+        esc_graph_load(c->g, src, esc_graph_content(c->g, o),
+                       why(ESC_WHY_MEMCPY, call, af.name, 0));
+    }
     return;
   }
   for (int i = 0; i < t->n; i++) {
@@ -556,6 +563,15 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
           esc_graph_load(c->g, old, tmp, m);
           esc_graph_store(c->g, n, tmp, m);
           copy_to(c, old, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
+        }
+      }
+      if (a.copy_arg >= 0 && (unsigned)a.copy_arg < na) {
+        int src = vnode(c, LLVMGetOperand(call, (unsigned)a.copy_arg));
+        if (src >= 0) {
+          int tmp = esc_graph_node(c->g);
+          esc_why m = why(ESC_WHY_MEMCPY, call, a.name, 0);
+          esc_graph_load(c->g, src, tmp, m);
+          esc_graph_store(c->g, n, tmp, m);
         }
       }
       continue;
@@ -765,6 +781,11 @@ static void build_inst(fctx *c, LLVMValueRef I) {
                              ? c->heap_node
                              : vnode(c, LLVMGetOperand(I, 0)),
                    vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
+    /* bytes of a pointer loaded as a number and computed with: like a
+     * ptrtoint, the address may be rebuilt from them */
+    if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind &&
+        !esc_bits_only_moved(I, 0))
+      copy_to(c, vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
     return;
   case LLVMStore: {
     int v = vnode(c, LLVMGetOperand(I, 0));

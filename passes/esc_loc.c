@@ -80,6 +80,27 @@ LLVMValueRef esc_strip(LLVMValueRef v) {
   return v;
 }
 
+int esc_intrinsic_touches_memory(LLVMValueRef fn) {
+  static unsigned kind;
+  if (!kind)
+    kind = LLVMGetEnumAttributeKindForName("memory", 6);
+  LLVMAttributeRef a =
+      LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
+  if (!a)
+    return 1;
+  /* MemoryEffects: two mod/ref bits per location, argument memory (bits
+   * 0-1), inaccessible memory (2-3) and other memory (4-5) */
+  uint64_t me = LLVMGetEnumAttributeValue(a);
+  return (me & 0x33) != 0;
+}
+
+int esc_type_has_pointer(LLVMTypeRef t) {
+  LLVMTypeKind k = LLVMGetTypeKind(t);
+  if (k == LLVMVectorTypeKind || k == LLVMScalableVectorTypeKind)
+    k = LLVMGetTypeKind(LLVMGetElementType(t));
+  return k == LLVMPointerTypeKind;
+}
+
 LLVMValueRef esc_called_function(LLVMValueRef call) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
   return callee ? esc_function_of(callee) : NULL;
@@ -513,6 +534,80 @@ int esc_ptrtoint_benign(LLVMValueRef inst) {
         (esc_same_object_difference(user) || only_compared(user)))
       continue;
     return 0;
+  }
+  return 1;
+}
+
+int esc_bits_only_moved(LLVMValueRef v, int depth) {
+  if (depth > 4)
+    return 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAInstruction(user))
+      return 0;
+    switch (LLVMGetInstructionOpcode(user)) {
+    case LLVMStore:
+      if (LLVMGetOperand(user, 0) != v)
+        return 0; /* used as an address */
+      continue;   /* copied to memory: followed there */
+    case LLVMIntToPtr:
+      continue;   /* back to a pointer: followed */
+    case LLVMICmp:
+      if (address_like(LLVMGetOperand(user, 0)) &&
+          address_like(LLVMGetOperand(user, 1)))
+        continue; /* against an address or null */
+      return 0;
+    case LLVMSelect:
+      if (LLVMGetOperand(user, 0) == v)
+        return 0; /* a branch on the bits */
+      /* fall through */
+    case LLVMPHI:
+    case LLVMFreeze:
+    case LLVMBitCast:
+    case LLVMTrunc:
+    case LLVMZExt:
+    case LLVMSExt:
+    case LLVMExtractValue:
+    case LLVMExtractElement:
+    case LLVMInsertValue:
+    case LLVMInsertElement:
+    case LLVMShuffleVector:
+      if (LLVMGetTypeKind(LLVMTypeOf(user)) == LLVMPointerTypeKind)
+        continue;
+      if (!esc_bits_only_moved(user, depth + 1))
+        return 0;
+      continue;
+    case LLVMCall:
+    case LLVMInvoke: {
+      /* passed to a function the program defines: its parameter's uses */
+      LLVMValueRef f = esc_called_function(user);
+      unsigned na = (unsigned)LLVMGetNumArgOperands(user);
+      if (!f || LLVMIsDeclaration(f) ||
+          LLVMIsFunctionVarArg(LLVMGlobalGetValueType(f)))
+        return 0;
+      for (unsigned k = 0; k < na && k < LLVMCountParams(f); k++)
+        if (LLVMGetOperand(user, k) == v &&
+            !esc_bits_only_moved(LLVMGetParam(f, k), depth + 1))
+          return 0;
+      if (LLVMGetCalledValue(user) == v)
+        return 0;
+      continue;
+    }
+    case LLVMRet: {
+      /* returned: the uses of the result at every call of the function
+       * (one whose address is taken may return to anywhere) */
+      LLVMValueRef f = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
+      for (LLVMUseRef fu = LLVMGetFirstUse(f); fu; fu = LLVMGetNextUse(fu)) {
+        LLVMValueRef call = LLVMGetUser(fu);
+        if (!esc_is_call(call) || LLVMGetCalledValue(call) != f ||
+            !esc_bits_only_moved(call, depth + 1))
+          return 0;
+      }
+      continue;
+    }
+    default:
+      return 0;
+    }
   }
   return 1;
 }

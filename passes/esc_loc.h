@@ -106,6 +106,19 @@ int esc_same_object_difference(LLVMValueRef sub);
  * checks), or turned back into a pointer: its bits are never read as a
  * number. */
 int esc_ptrtoint_benign(LLVMValueRef ptrtoint);
+/* 1 when the intrinsic fn may read or write memory the program can reach
+ * (LLVM's memory attribute on its declaration says more than
+ * "inaccessible memory only"; no attribute: it may). */
+int esc_intrinsic_touches_memory(LLVMValueRef fn);
+/* 1 when t is a pointer or a vector of pointers. */
+int esc_type_has_pointer(LLVMTypeRef t);
+/* 1 when the bits of v, a value that is not a pointer (a load of integer,
+ * float or aggregate type, a parameter), are only moved: stored, copied
+ * through phis, selects, casts, aggregates and calls of defined functions,
+ * compared with an address or null, or turned into a pointer. Anything
+ * else reads them as a number (arithmetic, a table index, a branch on
+ * them, a library call): an address they hold is known from then on. */
+int esc_bits_only_moved(LLVMValueRef v, int depth);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */

@@ -776,14 +776,19 @@ static int new_call(esc_pta *p, LLVMValueRef inst, LLVMTypeRef fty, int nargs,
   return (int)p->calls.len - 1;
 }
 
-static void unknown_code(esc_pta *p, int ci) {
+/* Calls outside code: arguments escape, the result comes from outside.
+ * why: the node whose set made the call unknown (explanations), or -1. */
+static void unknown_code(esc_pta *p, int ci, int why) {
   pcall *c = &p->calls.data[ci];
   if (c->unknown_done)
     return;
   c->unknown_done = 1;
   for (int i = 0; i < c->nargs; i++)
     out_c(p, c->args[i]);
-  base(p, c->res, EXT_LOC);
+  if (c->res >= 0) {
+    int ext = EXT_LOC;
+    push_locs(p, c->res, &ext, 1, why);
+  }
 }
 
 static int param_is_pointer(LLVMValueRef fn, LLVMValueRef inst, int i) {
@@ -892,7 +897,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
   const esc_libcb *cb = esc_libc_callback(name);
   int known = (lib && (lib->flags & ESC_LIB_KNOWN)) || io || cb;
   if (!known || (lib && (lib->flags & ESC_LIB_LONGJMP))) {
-    unknown_code(p, ci);
+    unknown_code(p, ci, -1);
     return;
   }
   int cookie = io && p->own_streams;
@@ -957,7 +962,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
       gep_c(p, c.args[1], c.res, VAR_OFF);
   }
   if (lib && (lib->flags & ESC_LIB_THREAD) && !cb)
-    unknown_code(p, ci);
+    unknown_code(p, ci, -1);
   if (cb) {
     /* qsort and friends move elements around inside their array */
     for (int k = 0; k < 3; k++)
@@ -976,7 +981,7 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     p->calls.data[ci].args[i] = vnode(p, LLVMGetOperand(I, i));
   pcall *c = &p->calls.data[ci];
   if (LLVMIsAInlineAsm(callee)) {
-    unknown_code(p, ci);
+    unknown_code(p, ci, -1);
     return;
   }
   LLVMValueRef f = esc_function_of(callee);
@@ -1009,6 +1014,15 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     else if (!strncmp(name, "llvm.lifetime", 13) ||
              !strncmp(name, "llvm.dbg", 8) || !strncmp(name, "llvm.va_end", 11))
       return;
+    else if (!strncmp(name, "llvm.stackrestore", 17) ||
+             !strncmp(name, "llvm.stackprotector", 19) ||
+             !strncmp(name, "llvm.prefetch", 13) ||
+             !strncmp(name, "llvm.invariant.", 15))
+      return; /* no bytes of the program move */
+    else if (!strncmp(name, "llvm.stacksave", 14))
+      base(p, res, EXT_LOC);
+    else if (esc_intrinsic_touches_memory(f))
+      unknown_code(p, ci, -1); /* a target's store or load: outside code */
     else
       for (unsigned i = 0; i < nargs; i++)
         gep_c(p, a[i], res, VAR_OFF); /* a result made from the arguments */
@@ -1021,7 +1035,7 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
   }
   int cn = vnode(p, callee);
   if (cn < 0) {
-    unknown_code(p, ci);
+    unknown_code(p, ci, -1);
     return;
   }
   add_cons(p, cn, (pcons){C_CALL, cn, -1, 0, ci});
@@ -1039,6 +1053,10 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
   case LLVMLoad:
     load_c(p, vnode(p, LLVMGetOperand(I, 0)), vnode(p, I),
            type_bytes(p, LLVMTypeOf(I)));
+    /* a pointer's bytes read as a number: known outside (esc_loc.h) */
+    if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind &&
+        !esc_bits_only_moved(I, 0))
+      out_c(p, vnode(p, I));
     return;
   case LLVMStore:
     store_c(p, vnode(p, LLVMGetOperand(I, 1)), vnode(p, LLVMGetOperand(I, 0)),
@@ -1284,7 +1302,7 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
       int o = lobj(l);
       pobj *ob = &p->objs.data[o];
       if (ob->kind != OK_FUNC) {
-        unknown_code(p, c.call); /* outside code, or data called as code */
+        unknown_code(p, c.call, self); /* outside code, or data called as code */
       } else if (loff(p, l) == ANY && ob->ngroup) {
         /* a function group: every member, now and later */
         int *gc = esc_xrealloc(ob->gcalls, sizeof(int) * (size_t)(ob->ngcalls + 1));
@@ -1895,15 +1913,33 @@ const char *esc_pta_explain(esc_pta *p, LLVMValueRef v, esc_arena *a) {
   int node = esc_ptrmap_get(&p->vmap, v);
   if (!p->explain || node < 0)
     return "(no provenance kept)";
-  esc_str s = {0};
-  for (int k = 0; k < 24 && node >= 0; k++) {
-    esc_str_printf(&s, "%s%s", k ? " <- " : "", node_text(p, node, a));
+  /* The chain from the value back to where EXT_LOC was placed: the first
+   * hops say where the value is used, the last ones where the outside
+   * value came in; the middle is elided. */
+  ivec chain = {0};
+  for (size_t k = 0; node >= 0 && k <= p->nodes.len; k++) {
+    ESC_VEC_PUSH(chain, node);
     if (node == p->X)
       break;
     node = p->nodes.data[node].from;
   }
+  esc_str s = {0};
+  enum { HEAD = 4, TAIL = 8 };
+  for (size_t k = 0; k < chain.len; k++) {
+    if (k == HEAD && chain.len > HEAD + TAIL + 1) {
+      esc_str_printf(&s, " <- ... (%zu more)", chain.len - HEAD - TAIL);
+      k = chain.len - TAIL - 1;
+      continue;
+    }
+    esc_str_printf(&s, "%s%s", k ? " <- " : "",
+                   node_text(p, chain.data[k], a));
+  }
+  if (chain.len && chain.data[chain.len - 1] != p->X &&
+      p->nodes.data[chain.data[chain.len - 1]].from == -2)
+    esc_str_printf(&s, " (addresses of data called as code)");
   const char *out = s.s ? esc_arena_strdup(a, s.s) : "(no provenance kept)";
   esc_str_free(&s);
+  ESC_VEC_FREE(chain);
   return out;
 }
 

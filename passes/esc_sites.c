@@ -16,26 +16,27 @@ int esc_is_indirect_call(LLVMValueRef v) {
 }
 
 static const esc_allocfn known[] = {
-    {"malloc", 0, -1, -1, -1},
-    {"calloc", 0, 1, -1, -1},
-    {"realloc", 1, -1, 0, -1},
-    {"reallocarray", 1, 2, 0, -1},
-    {"aligned_alloc", 1, -1, -1, -1},
-    {"memalign", 1, -1, -1, -1},
-    {"valloc", 0, -1, -1, -1},
-    {"pvalloc", 0, -1, -1, -1},
-    {"posix_memalign", 2, -1, -1, 0},
-    {"strdup", -1, -1, -1, -1},
-    {"strndup", -1, -1, -1, -1},
-    {"__strdup", -1, -1, -1, -1},
-    {"_Znwm", 0, -1, -1, -1},
-    {"_Znam", 0, -1, -1, -1},
-    {"_ZnwmRKSt9nothrow_t", 0, -1, -1, -1},
-    {"_ZnamRKSt9nothrow_t", 0, -1, -1, -1},
-    {"_ZnwmSt11align_val_t", 0, -1, -1, -1},
-    {"_ZnamSt11align_val_t", 0, -1, -1, -1},
-    {"_ZnwmSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1},
-    {"_ZnamSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1},
+    {"malloc", 0, -1, -1, -1, -1},
+    {"calloc", 0, 1, -1, -1, -1},
+    {"realloc", 1, -1, 0, -1, -1},
+    {"reallocarray", 1, 2, 0, -1, -1},
+    {"aligned_alloc", 1, -1, -1, -1, -1},
+    {"memalign", 1, -1, -1, -1, -1},
+    {"valloc", 0, -1, -1, -1, -1},
+    {"pvalloc", 0, -1, -1, -1, -1},
+    {"posix_memalign", 2, -1, -1, 0, -1},
+    {"strdup", -1, -1, -1, -1, 0},
+    {"strndup", -1, -1, -1, -1, 0},
+    {"__strdup", -1, -1, -1, -1, 0},
+    {"__strndup", -1, -1, -1, -1, 0},
+    {"_Znwm", 0, -1, -1, -1, -1},
+    {"_Znam", 0, -1, -1, -1, -1},
+    {"_ZnwmRKSt9nothrow_t", 0, -1, -1, -1, -1},
+    {"_ZnamRKSt9nothrow_t", 0, -1, -1, -1, -1},
+    {"_ZnwmSt11align_val_t", 0, -1, -1, -1, -1},
+    {"_ZnamSt11align_val_t", 0, -1, -1, -1, -1},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1, -1},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1, -1},
 };
 
 static const char *pretty_alloc(const char *name) {
@@ -66,7 +67,7 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
     }
   for (int i = 0; i < n_extra; i++)
     if (!strcmp(name, extra[i])) {
-      *out = (esc_allocfn){extra[i], -1, -1, -1, -1};
+      *out = (esc_allocfn){extra[i], -1, -1, -1, -1, -1};
       LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
           callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
       if (sz) {
@@ -86,7 +87,7 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
       callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
   uint64_t kind = ak ? LLVMGetEnumAttributeValue(ak) : 0;
   if ((kind & (1 | 2)) || sz) {
-    *out = (esc_allocfn){name, -1, -1, -1, -1};
+    *out = (esc_allocfn){name, -1, -1, -1, -1, -1};
     if (sz) {
       uint64_t v = LLVMGetEnumAttributeValue(sz);
       /* allocsize packs (elem_arg << 32) | (num_arg or 0xFFFFFFFF) */

@@ -19,6 +19,8 @@ typedef struct esc_allocfn {
   int size_arg2;
   int realloc_arg;   /* pointer whose contents move to the new object */
   int out_arg;       /* posix_memalign: result stored into *arg */
+  int copy_arg;      /* strdup: bytes copied from this argument into the
+                        new block (the block itself is new) */
 } esc_allocfn;
 
 /* Fills *out and returns 1 when callee allocates. extra/n_extra are the

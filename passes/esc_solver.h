@@ -49,6 +49,7 @@ typedef enum esc_why_kind {
   ESC_WHY_UNKNOWN_CALL,  /* passed to a function we cannot see */
   ESC_WHY_INDIRECT_CALL, /* passed to an unresolved indirect call */
   ESC_WHY_PTRTOINT,
+  ESC_WHY_NUMBER,  /* bits loaded as a number and computed with */
   ESC_WHY_INTTOPTR,
   ESC_WHY_ASM,
   ESC_WHY_THREAD,

@@ -163,6 +163,9 @@ static const char *why_text(fctx *c, esc_why w) {
   case ESC_WHY_PTRTOINT:
     return esc_arena_printf(a, "converted to an integer (ptrtoint) at %s, "
                             "which escapes", loc_str(R, inst));
+  case ESC_WHY_NUMBER:
+    return esc_arena_printf(a, "its bytes are read as a number at %s, "
+                            "which escapes", loc_str(R, inst));
   case ESC_WHY_ASM:
     return esc_arena_printf(a, "passed to inline asm at %s", loc_str(R, inst));
   case ESC_WHY_OUTPUT:

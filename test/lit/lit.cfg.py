@@ -23,3 +23,10 @@ config.substitutions.append(("%llvm-stress", config.llvm_stress))
 config.substitutions.append(("%src", config.escapade_src_root))
 if config.llvm_stress:
     config.available_features.add("llvm-stress")
+# Programs that need AVX-512 to run (the vectorizer's scatter stores).
+try:
+    with open("/proc/cpuinfo") as f:
+        if " avx512f" in f.read():
+            config.available_features.add("avx512f")
+except OSError:
+    pass
