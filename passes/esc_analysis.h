@@ -150,6 +150,9 @@ int esc_site_get(esc_result *R, LLVMValueRef inst, esc_site_kind kind,
  * when the summary changed. */
 int esc_analyze_function(esc_result *R, int fidx, esc_level level);
 
+/* "name = malloc(16)" or "&buf", as the reports write a site (esc_report.c). */
+void esc_site_describe(const esc_site *s, esc_str *out);
+
 /* Summary helpers (esc_summary.c). */
 int esc_summary_equal(const esc_summary *a, const esc_summary *b);
 void esc_summary_text(const esc_result *R, int fidx, esc_level level,

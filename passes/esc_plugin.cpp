@@ -9,6 +9,9 @@
 //       [-escapade-resolve=signature] [-escapade-stats] [-escapade-avoided]
 //   opt -load-pass-plugin build/lib/Escapade.so -passes=escapade-count \
 //       x.bc -o counted.bc       (counters per site, see docs/formats.md)
+//   opt -load-pass-plugin build/lib/Escapade.so -passes=escapade-check \
+//       x.bc -o checked.bc [-escapade-check-level=conservative]
+//       [-escapade-force-local=x.c:12]   (run-time check, docs/formats.md)
 
 #include "escapade/escapade.h"
 
@@ -57,6 +60,12 @@ static cl::opt<bool> Stats("escapade-stats", cl::init(false),
                            cl::desc("escapade: print statistics"));
 static cl::opt<bool> Avoided("escapade-avoided", cl::init(false),
                              cl::desc("escapade: only avoided sites"));
+static cl::opt<std::string> CheckLevel(
+    "escapade-check-level", cl::init("whole_program"),
+    cl::desc("escapade-check: conservative or whole_program"));
+static cl::list<std::string> ForceLocal(
+    "escapade-force-local", cl::CommaSeparated,
+    cl::desc("escapade-check: FILE:LINE sites checked whatever the verdict"));
 
 namespace {
 
@@ -145,6 +154,41 @@ struct EscapadeCount : PassInfoMixin<EscapadeCount> {
   static bool isRequired() { return true; }
 };
 
+// escapade-check: instruments the sites the level keeps local for the
+// run-time check (link with libescapade_rt.a and -fsanitize=address).
+struct EscapadeCheck : PassInfoMixin<EscapadeCheck> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    esc_options o;
+    esc_options_default(&o);
+    esc_level level;
+    if (CheckLevel == "whole_program")
+      level = ESC_WHOLE;
+    else if (CheckLevel == "conservative")
+      level = ESC_CONSERVATIVE;
+    else
+      fail("-escapade-check-level takes conservative or whole_program, not '" +
+           CheckLevel + "'");
+    std::vector<const char *> force;
+    for (auto &F : ForceLocal) {
+      auto colon = F.rfind(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == F.size() ||
+          F.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+        fail("expected FILE:LINE in -escapade-force-local='" + F + "'");
+      force.push_back(F.c_str());
+    }
+    o.assume_typed = AssumeTyped;
+    o.assume_closed = AssumeClosed;
+    o.resolve_budget = ResolveBudget;
+    AllocNames allocs(o);
+    linkRequested(M);
+    esc_result *r = esc_analyze(wrap(&M), &o);
+    esc_instrument_check(r, level, force.data(), (int)force.size());
+    esc_result_free(r);
+    return PreservedAnalyses::none();
+  }
+  static bool isRequired() { return true; }
+};
+
 } // namespace
 
 extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default")))
@@ -160,6 +204,10 @@ llvmGetPassPluginInfo() {
                   }
                   if (Name == "escapade-count") {
                     MPM.addPass(EscapadeCount());
+                    return true;
+                  }
+                  if (Name == "escapade-check") {
+                    MPM.addPass(EscapadeCheck());
                     return true;
                   }
                   return false;

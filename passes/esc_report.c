@@ -29,7 +29,7 @@ static esc_verdict verdict_at(const esc_result *R, const esc_site *s,
   return v;
 }
 
-static void site_desc(const esc_site *s, esc_str *out) {
+void esc_site_describe(const esc_site *s, esc_str *out) {
   if (s->kind == ESC_SITE_STACK) {
     esc_str_printf(out, "&%s", s->name ? s->name : "<local>");
     if (s->inlined_into)
@@ -116,7 +116,7 @@ static void site_text(const esc_result *R, const esc_options *o,
         group |= 1u << k;
     done |= group;
     esc_str_printf(out, "%s: ", loc);
-    site_desc(s, out);
+    esc_site_describe(s, out);
     if (v.escapes)
       esc_str_printf(out, " escapes to heap: %s", v.reason);
     else

@@ -5,7 +5,8 @@
  *   1. parse options
  *   2. load every input, record its type facts, link them into one module
  *   3. analyse: allocation sites, summaries bottom-up, three levels
- *   4. report (text like Go's -m, or JSON) to stdout or -o FILE
+ *   4. report (text like Go's -m, or JSON) to stdout or -o FILE; or, with
+ *      --check, write the program instrumented for the run-time check
  * Errors are one line, "escapade: FILE: problem", and a non-zero exit;
  * an output file is written whole or not at all.
  */
@@ -15,7 +16,9 @@
 #include "esc_util.h"
 
 #include <errno.h>
+#include <llvm-c/BitWriter.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +31,8 @@ typedef struct cli {
   esc_options opt;
   ESC_VEC(const char *) inputs;
   ESC_VEC(const char *) alloc_fns;
+  ESC_VEC(const char *) force_local; /* --force-local=FILE:LINE */
+  int check;                         /* --check: write instrumented bitcode */
   const char *output;
   int require_debug_info;
   int timing;
@@ -59,6 +64,14 @@ static void usage(FILE *f) {
       "  --resolve-budget=N  points-to propagation steps (default 2e9;\n"
       "                      past it every indirect call is unknown)\n"
       "  --budget=N          propagation steps per function (default 5e7)\n"
+      "  --check             write the program (-o FILE.bc) instrumented so\n"
+      "                      that a use of a site the level (one of\n"
+      "                      conservative, whole_program) says does not\n"
+      "                      escape after its frame returned is reported;\n"
+      "                      link with build/lib/libescapade_rt.a and\n"
+      "                      -fsanitize=address\n"
+      "  --force-local=FILE:LINE  check that site whatever the verdict\n"
+      "                      (testing the check; repeatable)\n"
       "  --require-debug-info  fail on inputs without debug info\n"
       "  --time              print load/analysis time and memory to stderr\n"
       "  -o FILE             write the report to FILE\n"
@@ -122,6 +135,14 @@ static int parse_args(cli *c, int argc, char **argv) {
     } else if (!strncmp(a, "--budget=", 9)) {
       if (!parse_count(a + 9, &c->opt.solve_budget))
         return fail_usage("bad budget", a + 9);
+    } else if (!strcmp(a, "--check")) {
+      c->check = 1;
+    } else if (!strncmp(a, "--force-local=", 14)) {
+      const char *colon = strrchr(a + 14, ':');
+      if (!colon || colon == a + 14 || !colon[1] ||
+          strspn(colon + 1, "0123456789") != strlen(colon + 1))
+        return fail_usage("expected FILE:LINE in", a);
+      ESC_VEC_PUSH(c->force_local, a + 14);
     } else if (!strcmp(a, "--time")) {
       c->timing = 1;
     } else if (!strcmp(a, "--require-debug-info")) {
@@ -140,9 +161,58 @@ static int parse_args(cli *c, int argc, char **argv) {
     fprintf(stderr, "escapade: no input files (see escapade --help)\n");
     return EXIT_USAGE;
   }
+  if (c->check) {
+    unsigned m = c->opt.level_mask;
+    if (m == esc_level_mask_parse("all"))
+      c->opt.level_mask = 1u << ESC_WHOLE;
+    else if (m != 1u << ESC_WHOLE && m != 1u << ESC_CONSERVATIVE) {
+      fprintf(stderr, "escapade: --check takes one level: conservative or "
+                      "whole_program\n");
+      return EXIT_USAGE;
+    }
+    if (!c->output) {
+      fprintf(stderr, "escapade: --check writes bitcode: give -o FILE.bc\n");
+      return EXIT_USAGE;
+    }
+  } else if (c->force_local.len) {
+    fprintf(stderr, "escapade: --force-local needs --check\n");
+    return EXIT_USAGE;
+  }
   c->opt.alloc_fns = c->alloc_fns.data;
   c->opt.n_alloc_fns = (int)c->alloc_fns.len;
   return 0;
+}
+
+/* An output path may be a new file or a regular file, nothing else (a
+ * device, a directory, a pipe would be replaced or written into). */
+static int output_ok(const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    fprintf(stderr, "escapade: %s: not a regular file\n", path);
+    return 0;
+  }
+  return 1;
+}
+
+/* Writes the instrumented module to c->output through a temporary file
+ * renamed into place. */
+static int write_bitcode(const cli *c, LLVMModuleRef M) {
+  if (!output_ok(c->output))
+    return EXIT_INPUT;
+  esc_str tmp = {0};
+  esc_str_printf(&tmp, "%s.tmp.%ld", c->output, (long)getpid());
+  int rc = 0;
+  if (LLVMWriteBitcodeToFile(M, tmp.s) != 0) {
+    fprintf(stderr, "escapade: %s: write failed\n", c->output);
+    rc = EXIT_INPUT;
+  } else if (rename(tmp.s, c->output) != 0) {
+    fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
+    rc = EXIT_INPUT;
+  }
+  if (rc)
+    remove(tmp.s);
+  esc_str_free(&tmp);
+  return rc;
 }
 
 /* Writes the report to c->output through a temporary file renamed into
@@ -150,6 +220,8 @@ static int parse_args(cli *c, int argc, char **argv) {
 static int write_report(const cli *c, const esc_result *r) {
   if (!c->output)
     return esc_report(r, &c->opt, stdout) ? EXIT_INPUT : 0;
+  if (!output_ok(c->output))
+    return EXIT_INPUT;
   esc_str tmp = {0};
   esc_str_printf(&tmp, "%s.tmp.%ld", c->output, (long)getpid());
   int rc = 0;
@@ -253,8 +325,19 @@ int main(int argc, char **argv) {
             c.inputs.data[0]);
   }
 
-  /* 4. report */
-  rc = write_report(&c, result);
+  /* 4. report, or the program instrumented for the run-time check */
+  if (c.check) {
+    esc_level lvl = (c.opt.level_mask & (1u << ESC_WHOLE)) ? ESC_WHOLE
+                                                          : ESC_CONSERVATIVE;
+    int n = esc_instrument_check(result, lvl, c.force_local.data,
+                                 (int)c.force_local.len);
+    if (c.opt.show_stats)
+      fprintf(stderr, "escapade: check: %d sites instrumented [%s]\n", n,
+              esc_level_name(lvl));
+    rc = write_bitcode(&c, program);
+  } else {
+    rc = write_report(&c, result);
+  }
 
 out:
   if (err) {
@@ -268,5 +351,6 @@ out:
     LLVMContextDispose(ctx);
   ESC_VEC_FREE(c.inputs);
   ESC_VEC_FREE(c.alloc_fns);
+  ESC_VEC_FREE(c.force_local);
   return rc;
 }

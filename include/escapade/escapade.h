@@ -95,6 +95,16 @@ void esc_result_free(esc_result *r);
  * number of sites instrumented. */
 int esc_instrument_counts(esc_result *r);
 
+/* Instruments the analysed module for the run-time escape check (link
+ * the result with libescapade_rt.a and -fsanitize=address; see
+ * docs/formats.md): every site that `level` says does not escape, and
+ * every site at a force[i] = "FILE:LINE" (FILE: the end of the site's
+ * file name), is poisoned when its frame returns, and a later use of it
+ * reports the site. Modifies the module; call esc_result_free right
+ * after. Returns the number of sites instrumented. */
+int esc_instrument_check(esc_result *r, esc_level level,
+                         const char *const *force, int nforce);
+
 /* Time spent and memory used by the last esc_analyze, for benchmarks. */
 double esc_result_seconds(const esc_result *r);
 size_t esc_result_arena_bytes(const esc_result *r);

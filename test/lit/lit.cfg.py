@@ -13,6 +13,8 @@ config.test_exec_root = os.path.join(config.escapade_obj_root, "test", "lit")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 
+# %escapade_rt first: %escapade is a prefix of it
+config.substitutions.append(("%escapade_rt", config.escapade_rt))
 config.substitutions.append(("%escapade", config.escapade_bin))
 config.substitutions.append(("%plugin", config.escapade_plugin))
 config.substitutions.append(("%clangxx", config.clangxx))
