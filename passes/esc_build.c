@@ -196,6 +196,32 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     }
     if ((lib->flags & ESC_LIB_RET_UNKNOWN) && res >= 0)
       esc_graph_base(c->g, res, ESC_HEAP_OBJ, w);
+    for (unsigned i = 0; i < n; i++) {
+      LLVMValueRef ai = LLVMGetOperand(call, i);
+      int a = vnode(c, ai);
+      if (a < 0 || LLVMGetTypeKind(LLVMTypeOf(ai)) != LLVMPointerTypeKind)
+        continue;
+      /* bytes read as numbers (a time_t, a struct flock) */
+      if ((lib->flags & ESC_LIB_NUMBERS) &&
+          !esc_attr_param(call, fn, i, "writeonly"))
+        esc_graph_load(c->g, a, ESC_ESC_NODE,
+                       why(ESC_WHY_NUMBER, call, name, (int)i));
+      /* bytes may move from any other argument's memory into a writable
+       * one (sscanf's %c, strftime's format) */
+      if (esc_attr_param(call, fn, i, "readonly") ||
+          esc_attr_param(call, fn, i, "readnone"))
+        continue;
+      for (unsigned j = 0; j < n; j++) {
+        LLVMValueRef aj = LLVMGetOperand(call, j);
+        int b = vnode(c, aj);
+        if (j == i || b < 0 ||
+            LLVMGetTypeKind(LLVMTypeOf(aj)) != LLVMPointerTypeKind)
+          continue;
+        int tmp = esc_graph_node(c->g);
+        esc_graph_load(c->g, b, tmp, why(ESC_WHY_MEMCPY, call, name, (int)j));
+        esc_graph_store(c->g, a, tmp, why(ESC_WHY_MEMCPY, call, name, (int)j));
+      }
+    }
     return;
   }
   esc_memfx fx = esc_attr_memory(call, fn);
@@ -811,6 +837,8 @@ static void build_inst(fctx *c, LLVMValueRef I) {
                             store_target_global(LLVMGetOperand(I, 0)), 0));
     }
     esc_graph_load(c->g, p, vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
+    if (!esc_atomic_bits_only_moved(I))
+      copy_to(c, vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
     return;
   }
   case LLVMCall:

@@ -538,6 +538,24 @@ int esc_ptrtoint_benign(LLVMValueRef inst) {
   return 1;
 }
 
+int esc_atomic_bits_only_moved(LLVMValueRef I) {
+  if (!LLVMIsAAtomicCmpXchgInst(I))
+    return LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind ||
+           esc_bits_only_moved(I, 0);
+  /* { old value, success }: the flag is a comparison's outcome */
+  for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAExtractValueInst(user) || LLVMGetNumIndices(user) != 1)
+      return 0;
+    if (LLVMGetIndices(user)[0] == 1)
+      continue;
+    if (LLVMGetTypeKind(LLVMTypeOf(user)) != LLVMPointerTypeKind &&
+        !esc_bits_only_moved(user, 1))
+      return 0;
+  }
+  return 1;
+}
+
 int esc_bits_only_moved(LLVMValueRef v, int depth) {
   if (depth > 4)
     return 0;

@@ -119,6 +119,9 @@ int esc_type_has_pointer(LLVMTypeRef t);
  * else reads them as a number (arithmetic, a table index, a branch on
  * them, a library call): an address they hold is known from then on. */
 int esc_bits_only_moved(LLVMValueRef v, int depth);
+/* The same for the value an atomicrmw or cmpxchg read (cmpxchg's success
+ * flag is a comparison's outcome, not the bits). */
+int esc_atomic_bits_only_moved(LLVMValueRef atomic);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */

@@ -12,6 +12,9 @@
 //   opt -load-pass-plugin build/lib/Escapade.so -passes=escapade-check \
 //       x.bc -o checked.bc [-escapade-check-level=conservative]
 //       [-escapade-force-local=x.c:12]   (run-time check, docs/formats.md)
+//   opt -load-pass-plugin build/lib/Escapade.so -passes=escapade-h2s \
+//       x.bc -o h2s.bc [-escapade-check-level=conservative]
+//       [-escapade-max-stack-bytes=128]  (heap-to-stack, remarks on stderr)
 
 #include "escapade/escapade.h"
 
@@ -63,6 +66,9 @@ static cl::opt<bool> Avoided("escapade-avoided", cl::init(false),
 static cl::opt<std::string> CheckLevel(
     "escapade-check-level", cl::init("whole_program"),
     cl::desc("escapade-check: conservative or whole_program"));
+static cl::opt<unsigned> MaxStackBytes(
+    "escapade-max-stack-bytes", cl::init(256),
+    cl::desc("escapade-h2s: largest block moved to the stack"));
 static cl::list<std::string> ForceLocal(
     "escapade-force-local", cl::CommaSeparated,
     cl::desc("escapade-check: FILE:LINE sites checked whatever the verdict"));
@@ -156,18 +162,21 @@ struct EscapadeCount : PassInfoMixin<EscapadeCount> {
 
 // escapade-check: instruments the sites the level keeps local for the
 // run-time check (link with libescapade_rt.a and -fsanitize=address).
+// The level of escapade-check and escapade-h2s.
+esc_level transformLevel() {
+  if (CheckLevel == "whole_program")
+    return ESC_WHOLE;
+  if (CheckLevel != "conservative")
+    fail("-escapade-check-level takes conservative or whole_program, not '" +
+         CheckLevel + "'");
+  return ESC_CONSERVATIVE;
+}
+
 struct EscapadeCheck : PassInfoMixin<EscapadeCheck> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     esc_options o;
     esc_options_default(&o);
-    esc_level level;
-    if (CheckLevel == "whole_program")
-      level = ESC_WHOLE;
-    else if (CheckLevel == "conservative")
-      level = ESC_CONSERVATIVE;
-    else
-      fail("-escapade-check-level takes conservative or whole_program, not '" +
-           CheckLevel + "'");
+    esc_level level = transformLevel();
     std::vector<const char *> force;
     for (auto &F : ForceLocal) {
       auto colon = F.rfind(':');
@@ -183,6 +192,25 @@ struct EscapadeCheck : PassInfoMixin<EscapadeCheck> {
     linkRequested(M);
     esc_result *r = esc_analyze(wrap(&M), &o);
     esc_instrument_check(r, level, force.data(), (int)force.size());
+    esc_result_free(r);
+    return PreservedAnalyses::none();
+  }
+  static bool isRequired() { return true; }
+};
+
+// escapade-h2s: heap-to-stack at the level of -escapade-check-level.
+struct EscapadeH2S : PassInfoMixin<EscapadeH2S> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    esc_options o;
+    esc_options_default(&o);
+    esc_level level = transformLevel();
+    o.assume_typed = AssumeTyped;
+    o.assume_closed = AssumeClosed;
+    o.resolve_budget = ResolveBudget;
+    AllocNames allocs(o);
+    linkRequested(M);
+    esc_result *r = esc_analyze(wrap(&M), &o);
+    esc_heap_to_stack(r, level, (long long)MaxStackBytes, stderr);
     esc_result_free(r);
     return PreservedAnalyses::none();
   }
@@ -208,6 +236,10 @@ llvmGetPassPluginInfo() {
                   }
                   if (Name == "escapade-check") {
                     MPM.addPass(EscapadeCheck());
+                    return true;
+                  }
+                  if (Name == "escapade-h2s") {
+                    MPM.addPass(EscapadeH2S());
                     return true;
                   }
                   return false;

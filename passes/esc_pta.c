@@ -931,6 +931,9 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     }
     if (use & ESC_FMT_BYTES)
       load_c(p, a, p->X, -1); /* the bytes go out */
+    if (lib && (lib->flags & ESC_LIB_NUMBERS) &&
+        !esc_attr_param(c.inst, fn, (unsigned)i, "writeonly"))
+      load_c(p, a, p->X, -1); /* read as numbers: known from then on */
     int ro = esc_attr_param(c.inst, fn, (unsigned)i, "readonly") ||
              esc_attr_param(c.inst, fn, (unsigned)i, "readnone");
     if (ro)
@@ -1069,6 +1072,8 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     for (unsigned i = 1; i < nops; i++)
       store_c(p, ptr, vnode(p, LLVMGetOperand(I, i)), -1);
     load_c(p, ptr, vnode(p, I), -1);
+    if (!esc_atomic_bits_only_moved(I))
+      out_c(p, vnode(p, I)); /* the value read, as a number */
     return;
   }
   case LLVMGetElementPtr: {

@@ -16,6 +16,7 @@
 #include "esc_util.h"
 
 #include <errno.h>
+#include <llvm-c/Analysis.h>
 #include <llvm-c/BitWriter.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -33,6 +34,8 @@ typedef struct cli {
   ESC_VEC(const char *) alloc_fns;
   ESC_VEC(const char *) force_local; /* --force-local=FILE:LINE */
   int check;                         /* --check: write instrumented bitcode */
+  int h2s;                           /* --h2s: write transformed bitcode */
+  long long max_stack_bytes;         /* --max-stack-bytes (h2s) */
   const char *output;
   int require_debug_info;
   int timing;
@@ -70,6 +73,10 @@ static void usage(FILE *f) {
       "                      escape after its frame returned is reported;\n"
       "                      link with build/lib/libescapade_rt.a and\n"
       "                      -fsanitize=address\n"
+      "  --h2s               write the program (-o FILE.bc) with the heap\n"
+      "                      sites the level keeps local moved to the stack;\n"
+      "                      a remark per such site on stdout\n"
+      "  --max-stack-bytes=N largest block --h2s moves (default 256)\n"
       "  --force-local=FILE:LINE  check that site whatever the verdict\n"
       "                      (testing the check; repeatable)\n"
       "  --require-debug-info  fail on inputs without debug info\n"
@@ -137,6 +144,13 @@ static int parse_args(cli *c, int argc, char **argv) {
         return fail_usage("bad budget", a + 9);
     } else if (!strcmp(a, "--check")) {
       c->check = 1;
+    } else if (!strcmp(a, "--h2s")) {
+      c->h2s = 1;
+    } else if (!strncmp(a, "--max-stack-bytes=", 18)) {
+      uint64_t n;
+      if (!parse_count(a + 18, &n) || n > (1u << 20))
+        return fail_usage("bad stack size (1 to 1048576 bytes)", a + 18);
+      c->max_stack_bytes = (long long)n;
     } else if (!strncmp(a, "--force-local=", 14)) {
       const char *colon = strrchr(a + 14, ':');
       if (!colon || colon == a + 14 || !colon[1] ||
@@ -161,20 +175,27 @@ static int parse_args(cli *c, int argc, char **argv) {
     fprintf(stderr, "escapade: no input files (see escapade --help)\n");
     return EXIT_USAGE;
   }
-  if (c->check) {
+  if (c->check && c->h2s) {
+    fprintf(stderr, "escapade: --check and --h2s are separate runs\n");
+    return EXIT_USAGE;
+  }
+  if (c->check || c->h2s) {
+    const char *what = c->check ? "--check" : "--h2s";
     unsigned m = c->opt.level_mask;
     if (m == esc_level_mask_parse("all"))
       c->opt.level_mask = 1u << ESC_WHOLE;
     else if (m != 1u << ESC_WHOLE && m != 1u << ESC_CONSERVATIVE) {
-      fprintf(stderr, "escapade: --check takes one level: conservative or "
-                      "whole_program\n");
+      fprintf(stderr, "escapade: %s takes one level: conservative or "
+                      "whole_program\n", what);
       return EXIT_USAGE;
     }
     if (!c->output) {
-      fprintf(stderr, "escapade: --check writes bitcode: give -o FILE.bc\n");
+      fprintf(stderr, "escapade: %s writes bitcode: give -o FILE.bc\n",
+              what);
       return EXIT_USAGE;
     }
-  } else if (c->force_local.len) {
+  }
+  if (!c->check && c->force_local.len) {
     fprintf(stderr, "escapade: --force-local needs --check\n");
     return EXIT_USAGE;
   }
@@ -275,6 +296,7 @@ int main(int argc, char **argv) {
   cli c;
   memset(&c, 0, sizeof c);
   esc_options_default(&c.opt);
+  c.max_stack_bytes = 256;
   LLVMContextRef ctx = NULL;
   LLVMModuleRef program = NULL;
   esc_result *result = NULL;
@@ -335,6 +357,22 @@ int main(int argc, char **argv) {
       fprintf(stderr, "escapade: check: %d sites instrumented [%s]\n", n,
               esc_level_name(lvl));
     rc = write_bitcode(&c, program);
+  } else if (c.h2s) {
+    esc_level lvl = (c.opt.level_mask & (1u << ESC_WHOLE)) ? ESC_WHOLE
+                                                          : ESC_CONSERVATIVE;
+    int n = esc_heap_to_stack(result, lvl, c.max_stack_bytes, stdout);
+    if (c.opt.show_stats)
+      fprintf(stderr, "escapade: h2s: %d sites moved to the stack [%s]\n", n,
+              esc_level_name(lvl));
+    char *verr = NULL;
+    if (LLVMVerifyModule(program, LLVMReturnStatusAction, &verr)) {
+      fprintf(stderr, "escapade: %s: heap-to-stack produced invalid IR: %s\n",
+              c.inputs.data[0], verr ? verr : "?");
+      rc = EXIT_INPUT;
+    } else {
+      rc = write_bitcode(&c, program);
+    }
+    LLVMDisposeMessage(verr);
   } else {
     rc = write_report(&c, result);
   }

@@ -105,6 +105,17 @@ int esc_instrument_counts(esc_result *r);
 int esc_instrument_check(esc_result *r, esc_level level,
                          const char *const *force, int nforce);
 
+/* Heap-to-stack: every heap site `level` says does not escape, allocated
+ * by a direct call of malloc, calloc or operator new with a constant size
+ * of at most max_bytes, whose block reaches no deallocation but frees that
+ * receive only it, becomes an alloca (zeroed for calloc; one per loop
+ * iteration, between stacksave and stackrestore, inside a loop), and those
+ * frees are removed. One remark per site that does not escape is written
+ * to remarks (when not NULL): moved, or why it stays. Modifies the module;
+ * call esc_result_free right after. Returns the number of sites moved. */
+int esc_heap_to_stack(esc_result *r, esc_level level, long long max_bytes,
+                      FILE *remarks);
+
 /* Time spent and memory used by the last esc_analyze, for benchmarks. */
 double esc_result_seconds(const esc_result *r);
 size_t esc_result_arena_bytes(const esc_result *r);

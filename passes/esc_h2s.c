@@ -1,0 +1,501 @@
+/*
+ * esc_h2s.c: heap-to-stack (esc_heap_to_stack in escapade.h).
+ *
+ * A heap site moves to the stack when all of these hold:
+ *   - the chosen level says it does not escape;
+ *   - it is a direct call of malloc, calloc or operator new / new[] (a
+ *     wrapper's call site, or an allocator reached through a pointer,
+ *     stays: the block is made elsewhere, and the allocator may do more
+ *     than allocate);
+ *   - its size is a constant of at most max_bytes;
+ *   - every value that may hold the block (track() below) is used only in
+ *     ways that cannot outlive the frame or hand the block to a
+ *     deallocator other than one removable free: loads and stores through
+ *     it, comparisons, library calls that keep no argument, calls of
+ *     defined functions whose parameter passes the same test, -O0 spill
+ *     slots (allocas only loaded and stored). A free or delete that may
+ *     receive only this block is removed; one that may receive another
+ *     pointer too, a realloc, or a deallocation in a callee keeps the site
+ *     on the heap, with the reason.
+ * The block becomes an alloca (16-byte aligned, as malloc's and new's
+ * blocks are) in the entry block, zeroed at the site for calloc. A site in
+ * a loop (its block is on a cycle) gets one slot per iteration, between a
+ * stacksave at the site and a stackrestore before its block's terminator,
+ * and only when every value holding the block is used in that block, after
+ * the site: nothing of one iteration's block survives into the next.
+ */
+#include "esc_analysis.h"
+#include "esc_libc.h"
+#include "esc_sites.h"
+
+#include <llvm-c/Target.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { H2S_DEPTH = 3, H2S_MAX_VALUES = 4096 };
+
+typedef struct tval {
+  LLVMValueRef v;
+  int exact; /* holds the block itself (offset 0), and nothing else */
+} tval;
+
+typedef struct track {
+  ESC_VEC(tval) vals;
+  ESC_VEC(LLVMValueRef) frees; /* removable deallocation calls */
+  const char *why;             /* why the site stays, or NULL */
+  char whybuf[256];
+} track;
+
+static int find_val(const track *t, LLVMValueRef v) {
+  for (size_t i = 0; i < t->vals.len; i++)
+    if (t->vals.data[i].v == v)
+      return (int)i;
+  return -1;
+}
+
+static void stay(track *t, const char *why, LLVMValueRef at) {
+  if (t->why)
+    return;
+  if (at && LLVMIsAInstruction(at)) {
+    unsigned line = LLVMGetDebugLocLine(at);
+    snprintf(t->whybuf, sizeof t->whybuf, "%s (line %u)", why, line);
+    t->why = t->whybuf;
+  } else {
+    t->why = why;
+  }
+}
+
+static void add_val(track *t, LLVMValueRef v, int exact) {
+  int i = find_val(t, v);
+  if (i >= 0) {
+    t->vals.data[i].exact &= exact;
+    return;
+  }
+  if (t->vals.len >= H2S_MAX_VALUES) {
+    stay(t, "too many values hold it", NULL);
+    return;
+  }
+  ESC_VEC_PUSH(t->vals, ((tval){v, exact}));
+}
+
+static int is_dealloc(LLVMValueRef f) { return f && esc_is_free_fn(f); }
+
+/* An alloca used only as the address of loads and stores: a spill slot. */
+static int simple_slot(LLVMValueRef a) {
+  if (!LLVMIsAAllocaInst(a))
+    return 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsALoadInst(user))
+      continue;
+    if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a &&
+        LLVMGetOperand(user, 0) != a)
+      continue;
+    if (esc_is_call(user)) {
+      LLVMValueRef f = esc_called_function(user);
+      const char *n = f ? esc_value_name(f) : "";
+      if (!strncmp(n, "llvm.lifetime.", 14) || !strncmp(n, "llvm.dbg.", 9))
+        continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
+static int null_const(LLVMValueRef v) {
+  return LLVMIsAConstantPointerNull(v) || LLVMIsUndef(v) || LLVMIsPoison(v);
+}
+
+static void walk_param(track *t, LLVMValueRef fn, unsigned i, int depth,
+                       LLVMValueRef call);
+
+/* One use of value v (held in t) by user. */
+static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
+                     int depth) {
+  LLVMOpcode op = LLVMGetInstructionOpcode(user);
+  switch (op) {
+  case LLVMLoad:
+    return; /* through it */
+  case LLVMStore:
+    if (LLVMGetOperand(user, 1) == v && LLVMGetOperand(user, 0) != v)
+      return; /* through it */
+    if (simple_slot(LLVMGetOperand(user, 1))) {
+      /* a spill slot: its loads may give the block (exactly, when every
+       * store into the slot stores a value held or null) */
+      LLVMValueRef slot = LLVMGetOperand(user, 1);
+      int all = exact;
+      for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef s = LLVMGetUser(u);
+        if (LLVMIsAStoreInst(s)) {
+          LLVMValueRef sv = LLVMGetOperand(s, 0);
+          int k = find_val(t, sv);
+          if (!null_const(sv) && (k < 0 || !t->vals.data[k].exact) && sv != v)
+            all = 0;
+        }
+      }
+      for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u))
+        if (LLVMIsALoadInst(LLVMGetUser(u)))
+          add_val(t, LLVMGetUser(u), all);
+      return;
+    }
+    stay(t, "its address is stored in memory", user);
+    return;
+  case LLVMICmp:
+    return;
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMFreeze:
+    add_val(t, user, exact);
+    return;
+  case LLVMGetElementPtr:
+    if (LLVMGetOperand(user, 0) != v) {
+      stay(t, "used as an index", user);
+      return;
+    }
+    add_val(t, user, 0);
+    return;
+  case LLVMPHI:
+  case LLVMSelect: {
+    if (op == LLVMSelect && LLVMGetOperand(user, 0) == v) {
+      stay(t, "used as a condition", user);
+      return;
+    }
+    int all = exact;
+    unsigned n = (unsigned)LLVMGetNumOperands(user);
+    for (unsigned k = op == LLVMSelect ? 1 : 0; k < n; k++) {
+      LLVMValueRef o = LLVMGetOperand(user, k);
+      int j = find_val(t, o);
+      if (o != v && !null_const(o) && (j < 0 || !t->vals.data[j].exact))
+        all = 0;
+    }
+    add_val(t, user, all);
+    return;
+  }
+  case LLVMCall:
+  case LLVMInvoke: {
+    LLVMValueRef f = esc_called_function(user);
+    if (!f || LLVMGetCalledValue(user) == v) {
+      stay(t, "passed to an indirect call", user);
+      return;
+    }
+    const char *name = esc_value_name(f);
+    unsigned na = (unsigned)LLVMGetNumArgOperands(user);
+    if (is_dealloc(f)) {
+      if (LLVMGetOperand(user, 0) != v)
+        return; /* a size or alignment argument */
+      if (depth > 0)
+        stay(t, "freed in a callee", user);
+      else if (!exact)
+        stay(t, "a free that may receive another pointer", user);
+      else
+        ESC_VEC_PUSH(t->frees, user);
+      return;
+    }
+    esc_allocfn af;
+    if (esc_alloc_classify(f, NULL, 0, &af)) {
+      if (af.realloc_arg >= 0 && (unsigned)af.realloc_arg < na &&
+          LLVMGetOperand(user, (unsigned)af.realloc_arg) == v)
+        stay(t, "reallocated", user);
+      /* strdup(p) copies the bytes: a new block */
+      return;
+    }
+    if (!strncmp(name, "llvm.", 5)) {
+      if (!strncmp(name, "llvm.memcpy", 11) || !strncmp(name, "llvm.memmove", 12) ||
+          !strncmp(name, "llvm.memset", 11) || !strncmp(name, "llvm.lifetime", 13) ||
+          !strncmp(name, "llvm.dbg", 8) || !strncmp(name, "llvm.objectsize", 15) ||
+          !strncmp(name, "llvm.prefetch", 13) || !strncmp(name, "llvm.assume", 11))
+        return;
+      stay(t, "passed to an intrinsic", user);
+      return;
+    }
+    if (LLVMIsDeclaration(f)) {
+      const esc_libfn *lib = esc_libc_lookup(name);
+      if (!lib || !(lib->flags & ESC_LIB_KNOWN) ||
+          (lib->flags & (ESC_LIB_THREAD | ESC_LIB_LONGJMP))) {
+        stay(t, "passed to a function the analysis cannot see into", user);
+        return;
+      }
+      for (unsigned k = 0; k < na; k++) {
+        if (LLVMGetOperand(user, k) != v)
+          continue;
+        if ((lib->flags & ESC_LIB_STORE_ARG) && lib->src == (int)k) {
+          stay(t, "stored by a library function", user);
+          return;
+        }
+        if (lib->ret_arg == (int)k)
+          add_val(t, user, 0);
+      }
+      return;
+    }
+    if (depth >= H2S_DEPTH) {
+      stay(t, "passed too deep into calls", user);
+      return;
+    }
+    for (unsigned k = 0; k < na && k < LLVMCountParams(f); k++)
+      if (LLVMGetOperand(user, k) == v)
+        walk_param(t, f, k, depth + 1, user);
+    if (na > LLVMCountParams(f))
+      for (unsigned k = LLVMCountParams(f); k < na; k++)
+        if (LLVMGetOperand(user, k) == v)
+          stay(t, "passed as a variadic argument", user);
+    return;
+  }
+  default:
+    stay(t, "used in a way heap-to-stack does not follow", user);
+    return;
+  }
+}
+
+/* A defined callee's parameter i holds the block: its uses in the callee
+ * must pass the same test; a free there keeps the site on the heap. A
+ * return of it makes the call's result hold the block too. */
+static void walk_param(track *t, LLVMValueRef fn, unsigned i, int depth,
+                       LLVMValueRef call) {
+  track sub = {0};
+  ESC_VEC_PUSH(sub.vals, ((tval){LLVMGetParam(fn, i), 0}));
+  for (size_t k = 0; k < sub.vals.len && !sub.why; k++) {
+    LLVMValueRef v = sub.vals.data[k].v;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u && !sub.why; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (LLVMIsAReturnInst(user)) {
+        add_val(t, call, 0);
+        continue;
+      }
+      walk_use(&sub, v, 0, user, depth);
+    }
+  }
+  if (sub.frees.len)
+    stay(t, "freed in a callee", sub.frees.data[0]);
+  else if (sub.why) {
+    snprintf(t->whybuf, sizeof t->whybuf, "in %s: %s", esc_value_name(fn),
+             sub.why);
+    if (!t->why)
+      t->why = t->whybuf;
+  }
+  ESC_VEC_FREE(sub.vals);
+  ESC_VEC_FREE(sub.frees);
+}
+
+static void track_site(track *t, LLVMValueRef call) {
+  ESC_VEC_PUSH(t->vals, ((tval){call, 1}));
+  for (size_t k = 0; k < t->vals.len && !t->why; k++) {
+    LLVMValueRef v = t->vals.data[k].v;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u && !t->why; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (LLVMIsAReturnInst(user)) {
+        stay(t, "returned", user);
+        break;
+      }
+      walk_use(t, v, t->vals.data[k].exact, user, 0);
+    }
+  }
+}
+
+/* The site's block is on a cycle of the CFG. */
+static int in_loop(LLVMBasicBlockRef bb) {
+  ESC_VEC(LLVMBasicBlockRef) work = {0};
+  esc_ptrmap seen;
+  esc_ptrmap_init(&seen);
+  LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+  for (unsigned k = 0; t && k < LLVMGetNumSuccessors(t); k++)
+    ESC_VEC_PUSH(work, LLVMGetSuccessor(t, k));
+  int found = 0;
+  while (work.len && !found) {
+    LLVMBasicBlockRef b = work.data[--work.len];
+    if (b == bb) {
+      found = 1;
+      break;
+    }
+    if (esc_ptrmap_get(&seen, b) >= 0)
+      continue;
+    esc_ptrmap_put(&seen, b, 1);
+    LLVMValueRef bt = LLVMGetBasicBlockTerminator(b);
+    for (unsigned k = 0; bt && k < LLVMGetNumSuccessors(bt); k++)
+      ESC_VEC_PUSH(work, LLVMGetSuccessor(bt, k));
+  }
+  ESC_VEC_FREE(work);
+  esc_ptrmap_free(&seen);
+  return found;
+}
+
+/* Every value holding the block, and every removable free, is in the
+ * site's block after the site (spill slots' stores included). */
+static int confined_to_block(const track *t, LLVMValueRef site) {
+  LLVMBasicBlockRef bb = LLVMGetInstructionParent(site);
+  esc_ptrmap after;
+  esc_ptrmap_init(&after);
+  for (LLVMValueRef I = LLVMGetNextInstruction(site); I;
+       I = LLVMGetNextInstruction(I))
+    esc_ptrmap_put(&after, I, 1);
+  int ok = 1;
+  /* a stackrestore at the block's end would also release a later
+   * dynamic alloca or undo a later stacksave */
+  for (LLVMValueRef I = LLVMGetNextInstruction(site); I && ok;
+       I = LLVMGetNextInstruction(I)) {
+    LLVMValueRef f = esc_is_call(I) ? esc_called_function(I) : NULL;
+    const char *n = f ? esc_value_name(f) : "";
+    if (LLVMIsAAllocaInst(I) || !strncmp(n, "llvm.stacksave", 14) ||
+        !strncmp(n, "llvm.stackrestore", 17))
+      ok = 0;
+  }
+  for (size_t k = 0; k < t->vals.len && ok; k++) {
+    LLVMValueRef v = t->vals.data[k].v;
+    if (v != site && (!LLVMIsAInstruction(v) || esc_ptrmap_get(&after, v) < 0))
+      ok = 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u && ok; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (LLVMGetInstructionParent(user) != bb ||
+          esc_ptrmap_get(&after, user) < 0)
+        ok = 0;
+    }
+  }
+  esc_ptrmap_free(&after);
+  return ok;
+}
+
+typedef struct h2s_alloc {
+  const char *name;
+  int zero;      /* calloc */
+} h2s_alloc;
+
+static const h2s_alloc movable[] = {
+    {"malloc", 0},
+    {"calloc", 1},
+    {"_Znwm", 0},
+    {"_Znam", 0},
+    {"_ZnwmRKSt9nothrow_t", 0},
+    {"_ZnamRKSt9nothrow_t", 0},
+};
+
+static const h2s_alloc *movable_alloc(LLVMValueRef f) {
+  if (!f || !LLVMIsDeclaration(f))
+    return NULL;
+  const char *n = esc_value_name(f);
+  for (size_t i = 0; i < sizeof movable / sizeof movable[0]; i++)
+    if (!strcmp(n, movable[i].name))
+      return &movable[i];
+  return NULL;
+}
+
+/* Decides one site; fills *why when it stays. Returns 1 when moved. */
+static int move_site(esc_result *R, esc_site *s, esc_level level,
+                     long long max_bytes, const char **why, esc_arena *a) {
+  LLVMValueRef I = s->inst;
+  if (!(s->levels_found & (1u << level)) || !s->v[level].known ||
+      s->v[level].escapes) {
+    *why = "escapes";
+    return 0;
+  }
+  if (s->found_by == ESC_FOUND_WRAPPER) {
+    *why = "a wrapper's call: the block is allocated inside the wrapper";
+    return 0;
+  }
+  if (s->found_by == ESC_FOUND_INDIRECT) {
+    *why = "allocated through a function pointer";
+    return 0;
+  }
+  if (!LLVMIsACallInst(I)) {
+    *why = "an invoke (its unwind edge would need rewriting)";
+    return 0;
+  }
+  const h2s_alloc *al = movable_alloc(esc_called_function(I));
+  if (!al) {
+    *why = esc_arena_printf(a, "allocator %s is not malloc, calloc or "
+                            "operator new", s->allocator ? s->allocator : "?");
+    return 0;
+  }
+  if (s->bytes < 0) {
+    *why = "size not constant";
+    return 0;
+  }
+  if (s->bytes > max_bytes) {
+    *why = esc_arena_printf(a, "%lld bytes, more than --max-stack-bytes=%lld",
+                            s->bytes, max_bytes);
+    return 0;
+  }
+  track t = {0};
+  track_site(&t, I);
+  LLVMBasicBlockRef bb = LLVMGetInstructionParent(I);
+  int loop = !t.why && in_loop(bb);
+  if (loop && !confined_to_block(&t, I))
+    stay(&t, "in a loop, and a value holding it lives beyond one iteration",
+         NULL);
+  if (t.why) {
+    *why = esc_arena_strdup(a, t.why);
+    ESC_VEC_FREE(t.vals);
+    ESC_VEC_FREE(t.frees);
+    return 0;
+  }
+
+  LLVMContextRef ctx = LLVMGetModuleContext(R->M);
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+  LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+  LLVMTypeRef arr = LLVMArrayType2(i8, (uint64_t)(s->bytes ? s->bytes : 1));
+  LLVMValueRef slot;
+  if (loop) {
+    LLVMTypeRef ss_t = LLVMFunctionType(ptr, NULL, 0, 0);
+    LLVMTypeRef sr_t = LLVMFunctionType(LLVMVoidTypeInContext(ctx), &ptr, 1, 0);
+    LLVMValueRef ss_f = LLVMGetNamedFunction(R->M, "llvm.stacksave.p0");
+    if (!ss_f)
+      ss_f = LLVMAddFunction(R->M, "llvm.stacksave.p0", ss_t);
+    LLVMValueRef sr_f = LLVMGetNamedFunction(R->M, "llvm.stackrestore.p0");
+    if (!sr_f)
+      sr_f = LLVMAddFunction(R->M, "llvm.stackrestore.p0", sr_t);
+    LLVMPositionBuilderBefore(b, I);
+    LLVMValueRef sp = LLVMBuildCall2(b, ss_t, ss_f, NULL, 0, "h2s.sp");
+    slot = LLVMBuildAlloca(b, arr, "h2s");
+    LLVMPositionBuilderBefore(b, LLVMGetBasicBlockTerminator(bb));
+    LLVMBuildCall2(b, sr_t, sr_f, &sp, 1, "");
+  } else {
+    LLVMBasicBlockRef entry =
+        LLVMGetEntryBasicBlock(LLVMGetBasicBlockParent(bb));
+    LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
+    slot = LLVMBuildAlloca(b, arr, "h2s");
+  }
+  LLVMSetAlignment(slot, 16);
+  if (al->zero) {
+    LLVMPositionBuilderBefore(b, I);
+    LLVMValueRef m = LLVMBuildMemSet(
+        b, slot, LLVMConstInt(i8, 0, 0),
+        LLVMConstInt(LLVMInt64TypeInContext(ctx), (unsigned long long)s->bytes, 0),
+        16);
+    (void)m;
+  }
+  for (size_t k = 0; k < t.frees.len; k++)
+    LLVMInstructionEraseFromParent(t.frees.data[k]);
+  LLVMReplaceAllUsesWith(I, slot);
+  LLVMInstructionEraseFromParent(I);
+  s->inst = slot;
+  LLVMDisposeBuilder(b);
+  ESC_VEC_FREE(t.vals);
+  ESC_VEC_FREE(t.frees);
+  return 1;
+}
+
+int esc_heap_to_stack(esc_result *R, esc_level level, long long max_bytes,
+                      FILE *remarks) {
+  int moved = 0;
+  esc_arena a;
+  esc_arena_init(&a);
+  const char *lvl = esc_level_name(level);
+  for (size_t i = 0; i < R->sites.len; i++) {
+    esc_site *s = &R->sites.data[i];
+    if (s->kind != ESC_SITE_HEAP)
+      continue;
+    char loc[600];
+    esc_loc_format(&s->loc, loc, sizeof loc);
+    esc_str d = {0};
+    esc_site_describe(s, &d);
+    const char *why = NULL;
+    int ok = move_site(R, s, level, max_bytes, &why, &a);
+    moved += ok;
+    if (remarks && (ok || strcmp(why, "escapes")))
+      fprintf(remarks, "%s: %s %s%s [%s]\n", loc, d.s,
+              ok ? "moved to the stack" : "stays on the heap: ",
+              ok ? "" : why, lvl);
+    esc_str_free(&d);
+  }
+  esc_arena_free(&a);
+  return moved;
+}
