@@ -33,8 +33,9 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.environ.get("CORPUS_DIR", os.path.join(TOP, "build", "corpus"))
 RESULTS = os.path.join(TOP, "bench", "results")
-ESCAPADE = os.path.join(TOP, "build", "bin", "escapade")
-PLUGIN = os.path.join(TOP, "build", "lib", "Escapade.so")
+BUILD = os.environ.get("ESCAPADE_BUILD", os.path.join(TOP, "build"))
+ESCAPADE = os.path.join(BUILD, "bin", "escapade")
+PLUGIN = os.path.join(BUILD, "lib", "Escapade.so")
 WORKLOADS = os.path.join(TOP, "bench", "workloads")
 CONFIGS = ["O0", "O2"]
 
@@ -318,7 +319,8 @@ def build_instrumented(name, prog, out):
     run(["opt-19", "-load-pass-plugin", PLUGIN, "-passes=escapade-count",
          tus[0], f"-escapade-link={','.join(tus[1:])}", "-o", inst])
     cc = "clang++-19" if prog["lang"] == "c++" else "clang-19"
-    run([cc, "-O1", inst, "-o", exe + ".tmp", *prog["libs"]])
+    rt = os.path.join(BUILD, "lib", "libescapade_rt.a")
+    run([cc, "-O1", inst, rt, "-o", exe + ".tmp", *prog["libs"]])
     os.rename(exe + ".tmp", exe)
     return exe
 

@@ -9,8 +9,16 @@
  *
  *   id <TAB> file:line:col <TAB> kind <TAB> found_by <TAB> allocator <TAB>
  *   intra <TAB> conservative <TAB> whole_program <TAB> executions <TAB> bytes
+ *   <TAB> freed_in_frame <TAB> freed_in_frame_bytes
  *
- * where the three level columns are "escapes" or "local". Appending lets a
+ * where the three level columns are "escapes" or "local", and the last two
+ * count, for heap sites, the allocations freed before their allocating
+ * frame returned (the caller's frame for a wrapper's call site): what a
+ * perfect escape analysis could keep in the frame. They are kept by the
+ * runtime (runtime/esc_rt_count.c, in libescapade_rt.a, which the counted
+ * program links): a mark at the entry of each function holding a heap
+ * site, a note after each heap site, a leave before each return, a note of
+ * every deallocation. Appending lets a
  * test suite that runs the program many times accumulate its counts; the
  * lines of one site are summed by bench/dynamic_table.py.
  */
@@ -108,7 +116,7 @@ static void add_dtor(LLVMModuleRef M, LLVMValueRef fn) {
 
 /* @__escapade_dump: writes every counter pair with its site line. */
 static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
-                               LLVMValueRef infos, int n) {
+                               LLVMValueRef locals, LLVMValueRef infos, int n) {
   LLVMContextRef ctx = LLVMGetModuleContext(M);
   LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
   LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
@@ -144,7 +152,8 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
   LLVMValueRef mode = LLVMBuildGlobalStringPtr(b, "a", "");
   LLVMValueRef fargs[2] = {name, mode};
   LLVMValueRef file = LLVMBuildCall2(b, fopen_t, fopen_f, fargs, 2, "");
-  LLVMValueRef fmt = LLVMBuildGlobalStringPtr(b, "%s\t%llu\t%llu\n", "");
+  LLVMValueRef fmt =
+      LLVMBuildGlobalStringPtr(b, "%s\t%llu\t%llu\t%llu\t%llu\n", "");
   LLVMBuildCondBr(b, LLVMBuildIsNull(b, file, ""), out, loop);
 
   LLVMPositionBuilderAtEnd(b, loop);
@@ -157,12 +166,16 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
   LLVMValueRef pb = LLVMBuildGEP2(b, counts_t, counts, idx_b, 3, "");
   LLVMValueRef cnt = LLVMBuildLoad2(b, i64, pc, "");
   LLVMValueRef byt = LLVMBuildLoad2(b, i64, pb, "");
+  LLVMValueRef plc = LLVMBuildGEP2(b, counts_t, locals, idx_c, 3, "");
+  LLVMValueRef plb = LLVMBuildGEP2(b, counts_t, locals, idx_b, 3, "");
+  LLVMValueRef lcnt = LLVMBuildLoad2(b, i64, plc, "");
+  LLVMValueRef lbyt = LLVMBuildLoad2(b, i64, plb, "");
   LLVMValueRef idx_i[2] = {const_i64(ctx, 0), i};
   LLVMValueRef pinfo = LLVMBuildGEP2(
       b, LLVMArrayType2(ptr, (unsigned long long)n), infos, idx_i, 2, "");
   LLVMValueRef info = LLVMBuildLoad2(b, ptr, pinfo, "");
-  LLVMValueRef pargs[5] = {file, fmt, info, cnt, byt};
-  LLVMBuildCall2(b, fprintf_t, fprintf_f, pargs, 5, "");
+  LLVMValueRef pargs[7] = {file, fmt, info, cnt, byt, lcnt, lbyt};
+  LLVMBuildCall2(b, fprintf_t, fprintf_f, pargs, 7, "");
   LLVMValueRef next = LLVMBuildAdd(b, i, const_i64(ctx, 1), "");
   LLVMBuildCondBr(
       b, LLVMBuildICmp(b, LLVMIntEQ, next, const_i64(ctx, (unsigned)n), ""),
@@ -178,6 +191,99 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
   LLVMBuildRetVoid(b);
   LLVMDisposeBuilder(b);
   return fn;
+}
+
+/* Frames and frees, for the freed-in-frame counts (see the top). ids[k]
+ * is the site of counter k. */
+static void track_frames(esc_result *R, LLVMBuilderRef b, const int *ids,
+                         int n, LLVMTypeRef counts_t, LLVMValueRef locals) {
+  LLVMModuleRef M = R->M;
+  LLVMContextRef ctx = LLVMGetModuleContext(M);
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+  LLVMTypeRef voidt = LLVMVoidTypeInContext(ctx);
+  LLVMTypeRef note_args[3] = {ptr, i64, ptr};
+  LLVMTypeRef enter_t = LLVMFunctionType(i64, NULL, 0, 0);
+  LLVMTypeRef note_t = LLVMFunctionType(voidt, note_args, 3, 0);
+  LLVMTypeRef leave_t = LLVMFunctionType(voidt, &i64, 1, 0);
+  LLVMTypeRef free_t = LLVMFunctionType(voidt, &ptr, 1, 0);
+  LLVMValueRef enter_f = libfn(M, "__escapade_count_enter", enter_t);
+  LLVMValueRef note_f = libfn(M, "__escapade_count_note", note_t);
+  LLVMValueRef leave_f = libfn(M, "__escapade_count_leave", leave_t);
+  LLVMValueRef free_f = libfn(M, "__escapade_count_free", free_t);
+  esc_ptrmap marks; /* function -> index in fmarks */
+  esc_ptrmap_init(&marks);
+  ESC_VEC(LLVMValueRef) fmarks = {0};
+  for (int k = 0; k < n; k++) {
+    const esc_site *s = &R->sites.data[ids[k]];
+    LLVMValueRef I = s->inst;
+    if (s->kind != ESC_SITE_HEAP || !LLVMIsACallInst(I) ||
+        LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind)
+      continue; /* invokes and out-argument allocators: not tracked */
+    LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(I));
+    int mi = esc_ptrmap_get(&marks, fn);
+    if (mi < 0) {
+      LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+      LLVMValueRef first = LLVMGetFirstInstruction(entry);
+      while (first && (LLVMIsAAllocaInst(first) || LLVMIsAPHINode(first)))
+        first = LLVMGetNextInstruction(first);
+      LLVMPositionBuilderBefore(b, first);
+      LLVMValueRef mark = LLVMBuildCall2(b, enter_t, enter_f, NULL, 0, "");
+      for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+           bb = LLVMGetNextBasicBlock(bb)) {
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+        if (!t || !(LLVMIsAReturnInst(t) || LLVMIsAResumeInst(t)))
+          continue;
+        LLVMValueRef at = t, prev = LLVMGetPreviousInstruction(t);
+        if (prev && LLVMIsACallInst(prev) &&
+            LLVMGetTailCallKind(prev) == LLVMTailCallKindMustTail)
+          at = prev;
+        LLVMPositionBuilderBefore(b, at);
+        LLVMBuildCall2(b, leave_t, leave_f, &mark, 1, "");
+      }
+      mi = (int)fmarks.len;
+      ESC_VEC_PUSH(fmarks, mark);
+      esc_ptrmap_put(&marks, fn, mi);
+    }
+    LLVMValueRef next = LLVMGetNextInstruction(I);
+    LLVMPositionBuilderBefore(b, next);
+    LLVMValueRef bytes = site_bytes(R, b, s);
+    /* site_bytes reads the call's operands: build it after the call */
+    LLVMValueRef ic[3] = {const_i64(ctx, 0), const_i64(ctx, (unsigned)k),
+                          const_i64(ctx, 0)};
+    LLVMValueRef slot = LLVMBuildGEP2(b, counts_t, locals, ic, 3, "");
+    LLVMValueRef args[3] = {I, bytes, slot};
+    LLVMBuildCall2(b, note_t, note_f, args, 3, "");
+  }
+  /* every deallocation: free, delete, realloc's old block */
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && fmarks.len;
+       fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+         bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I)) {
+        if (!esc_is_call(I))
+          continue;
+        LLVMValueRef callee = esc_called_function(I);
+        int arg = -1;
+        esc_allocfn af;
+        if (!callee || callee == free_f)
+          continue;
+        if (esc_is_free_fn(callee))
+          arg = 0;
+        else if (esc_alloc_classify(callee, R->opt.alloc_fns,
+                                    R->opt.n_alloc_fns, &af))
+          arg = af.realloc_arg;
+        if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
+          continue;
+        LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
+        if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
+          continue;
+        LLVMPositionBuilderBefore(b, I);
+        LLVMBuildCall2(b, free_t, free_f, &p, 1, "");
+      }
+  esc_ptrmap_free(&marks);
+  ESC_VEC_FREE(fmarks);
 }
 
 int esc_instrument_counts(esc_result *R) {
@@ -250,8 +356,12 @@ int esc_instrument_counts(esc_result *R) {
     LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, pb, bytes,
                        LLVMAtomicOrderingMonotonic, 0);
   }
+  LLVMValueRef locals = LLVMAddGlobal(M, counts_t, "__escapade_freed_in_frame");
+  LLVMSetLinkage(locals, LLVMInternalLinkage);
+  LLVMSetInitializer(locals, LLVMConstNull(counts_t));
+  track_frames(R, b, ids.data, n, counts_t, locals);
   LLVMDisposeBuilder(b);
-  add_dtor(M, build_dump(M, counts, infos, n));
+  add_dtor(M, build_dump(M, counts, locals, infos, n));
   ESC_VEC_FREE(ids);
   return n;
 }

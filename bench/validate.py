@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Runs the corpus programs with their verdicts turned into code.
+
+    python3 bench/validate.py [--only PROG[,PROG]] [--config O0|O2|both]
+
+Needs the corpus sources (python3 bench/corpus.py fetches them). For each
+program and configuration it compiles the translation units again with
+UndefinedBehaviorSanitizer in trap mode (-fsanitize=undefined
+-fsanitize-trap=undefined: the checks are traps, no calls that would hand
+pointers to a runtime and change the verdicts), and builds, all with
+AddressSanitizer (-fsanitize=address -fsanitize-recover=address):
+
+  plain       the program unchanged;
+  check-cons  escapade --check --level=conservative;
+  check-whole escapade --check --level=whole_program (the sound default);
+  check-typed escapade --check --level=whole_program --assume-typed;
+  h2s         escapade --h2s --level=whole_program.
+
+Each build runs the program's workload (bench/workloads/, the same runs
+as the dynamic counts of corpus.py; tinyxml2's is its own test program,
+xmltest) with ASAN_OPTIONS=detect_stack_use_after_return=1:
+halt_on_error=0:detect_leaks=0 and ESCAPADE_CHECK_CONTINUE=1, so every
+report is counted. Per program and build it records: sites checked or
+moved, check reports (distinct sites), ASan reports, whether the
+workload's output (stdout and the files it writes) is identical to the
+plain build's, and the run time. The sound builds must have no report;
+every report of check-typed is listed with its site.
+
+Writes bench/results/validation.json; bench/report.py puts the table in
+docs/results.md.
+"""
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus  # noqa: E402
+
+RT = os.path.join(corpus.BUILD, "lib", "libescapade_rt.a")
+OUT = os.path.join(corpus.RESULTS, "validation.json")
+BUILDS = {
+    "plain": None,
+    "check-cons": ["--check", "--level=conservative"],
+    "check-whole": ["--check", "--level=whole_program"],
+    "check-typed": ["--check", "--level=whole_program", "--assume-typed"],
+    "h2s": ["--h2s", "--level=whole_program"],
+}
+ASAN_OPTIONS = ("detect_stack_use_after_return=1:halt_on_error=0:"
+                "detect_leaks=0:allocator_may_return_null=1")
+
+
+def compile_ubsan(name, prog, src, cfg):
+    """Translation units with UBSan traps, in build/corpus/NAME/CFG/val/tu."""
+    tu = os.path.join(corpus.WORK, name, cfg, "val", "tu")
+    stamp = os.path.join(tu, ".done")
+    if os.path.exists(stamp):
+        return sorted(os.path.join(tu, f) for f in os.listdir(tu)
+                      if f.endswith(".bc"))
+    shutil.rmtree(tu, ignore_errors=True)
+    os.makedirs(tu)
+    cc = "clang++-19" if prog["lang"] == "c++" else "clang-19"
+    extra = ["-flto", "-fwhole-program-vtables"] if prog["lang"] == "c++" \
+        else ["-emit-llvm"]
+    corpus.log(f"{name} -{cfg}: compiling with UBSan traps")
+    for s in prog["srcs"]:
+        base = os.path.splitext(os.path.basename(s))[0]
+        corpus.run([cc, f"-{cfg}", "-g", "-c", *extra, "-fsanitize=undefined",
+                    "-fsanitize-trap=undefined", *prog["flags"], s, "-o",
+                    os.path.join(tu, base + ".bc")], cwd=src)
+    open(stamp, "w").close()
+    return sorted(os.path.join(tu, f) for f in os.listdir(tu)
+                  if f.endswith(".bc"))
+
+
+def build(name, prog, cfg, tus, kind):
+    d = os.path.join(corpus.WORK, name, cfg, "val", kind)
+    os.makedirs(d, exist_ok=True)
+    exe = os.path.join(d, "program")
+    info = {"instrumented": None, "remarks": None}
+    if BUILDS[kind] is None:
+        bc = os.path.join(d, "program.bc")
+        corpus.run(["llvm-link-19", *tus, "-o", bc])
+    else:
+        bc = os.path.join(d, "program.bc")
+        r = corpus.run([corpus.ESCAPADE, *BUILDS[kind], "--stats", "-o", bc,
+                        *tus], stdout=subprocess.PIPE)
+        m = re.search(r"(\d+) sites (instrumented|moved)", r.stderr or "")
+        info["instrumented"] = int(m.group(1)) if m else None
+        if kind == "h2s":
+            info["remarks"] = r.stdout.count("\n")
+            with open(os.path.join(d, "remarks.txt"), "w") as f:
+                f.write(r.stdout)
+    cc = "clang++-19" if prog["lang"] == "c++" else "clang-19"
+    corpus.run([cc, "-O1", "-g", "-fsanitize=address",
+                "-fsanitize-recover=address", bc, RT, "-o", exe,
+                *prog["libs"]])
+    return exe, info
+
+
+def digest_dir(path):
+    h = hashlib.sha256()
+    for root, dirs, files in os.walk(path):
+        dirs.sort()
+        for fn in sorted(files):
+            p = os.path.join(root, fn)
+            if fn.endswith((".db", ".db-journal")):
+                continue  # sqlite's file holds page-allocation details
+            h.update(os.path.relpath(p, path).encode())
+            with open(p, "rb") as f:
+                h.update(f.read())
+    return h.hexdigest()
+
+
+def run_workload(name, src, exe, d):
+    """Runs the workload in a fresh directory; returns (digest, stderr,
+    seconds, exit codes)."""
+    tmp = os.path.join(d, "run")
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    log = os.path.join(d, "stderr.txt")
+    outs = os.path.join(d, "stdout.txt")
+    env = dict(os.environ, ASAN_OPTIONS=ASAN_OPTIONS,
+               ESCAPADE_CHECK_CONTINUE="1")
+    t0 = time.time()
+    codes = []
+    with open(outs, "w") as so, open(log, "w") as se:
+        def go(cmd, cwd=tmp, stdin=None, stdout=so):
+            r = subprocess.run(cmd, cwd=cwd, env=env, stdin=stdin,
+                               stdout=stdout, stderr=se, timeout=1800)
+            codes.append(r.returncode)
+        if name == "lua":
+            go([exe, os.path.join(corpus.WORKLOADS, "lua_workload.lua")])
+        elif name == "sqlite3":
+            with open(os.path.join(corpus.WORKLOADS, "sqlite_workload.sql")) as f:
+                go([exe, os.path.join(tmp, "w.db")], stdin=f)
+        elif name == "zlib":
+            data = os.path.join(tmp, "data")
+            with open(data, "wb") as f:
+                for root, _, files in sorted(os.walk(src)):
+                    for fn in sorted(files):
+                        if fn.endswith((".c", ".h", ".txt")):
+                            with open(os.path.join(root, fn), "rb") as g:
+                                f.write(g.read())
+            for level in ["-1", "-6", "-9"]:
+                with open(data, "rb") as i, open(data + level + ".gz", "wb") as o:
+                    go([exe, level], stdin=i, stdout=o)
+                with open(data + level + ".gz", "rb") as i, \
+                        open(data + level + ".out", "wb") as o:
+                    go([exe, "-d"], stdin=i, stdout=o)
+        elif name == "tinyxml2":
+            shutil.copytree(os.path.join(src, "resources"),
+                            os.path.join(tmp, "resources"))
+            os.makedirs(os.path.join(tmp, "resources", "out"), exist_ok=True)
+            go([exe])
+        elif name == "ninja":
+            wl = os.path.join(d, "wl")
+            shutil.rmtree(wl, ignore_errors=True)
+            os.makedirs(os.path.join(wl, "src"))
+            with open(os.path.join(wl, "build.ninja"), "w") as f:
+                f.write("rule cp\n  command = cp $in $out\n")
+                f.write("rule cat\n  command = cat $in > $out\n")
+                for i in range(300):
+                    f.write(f"build gen/f{i}.txt: cp src/f{i}.txt\n")
+                f.write("build all.txt: cat " + " ".join(
+                    f"gen/f{i}.txt" for i in range(300)) + "\ndefault all.txt\n")
+            for i in range(300):
+                with open(os.path.join(wl, "src", f"f{i}.txt"), "w") as f:
+                    f.write(f"file {i}\n")
+            for args in [["-j1"], ["-j1"], ["-t", "targets", "all"],
+                         ["-t", "query", "all.txt"], ["-n", "-j1"]]:
+                go([exe, *args], cwd=wl)
+            shutil.copytree(os.path.join(wl, "gen"), os.path.join(tmp, "gen"))
+            shutil.copy(os.path.join(wl, "all.txt"), tmp)
+    secs = time.time() - t0
+    shutil.copy(outs, os.path.join(tmp, "stdout.txt"))
+    with open(log, errors="replace") as f:
+        err = f.read()
+    return digest_dir(tmp), err, secs, codes
+
+
+def reports(err):
+    sites = sorted(set(re.findall(
+        r"escapade: check: object of (.*?) (?:used|freed) after its frame", err)))
+    asan = len(re.findall(r"ERROR: AddressSanitizer", err))
+    return sites, asan
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--only", default="")
+    ap.add_argument("--config", default="both", choices=["O0", "O2", "both"])
+    args = ap.parse_args()
+    names = [n for n in corpus.PROGRAMS
+             if not args.only or n in args.only.split(",")]
+    cfgs = corpus.CONFIGS if args.config == "both" else [args.config]
+    results = {}
+    if os.path.exists(OUT):
+        with open(OUT) as f:
+            results = json.load(f)
+    for name in names:
+        prog = corpus.PROGRAMS[name]
+        src = corpus.fetch(name, prog)
+        if prog["prep"]:
+            prog["prep"](src)
+        for cfg in cfgs:
+            tus = compile_ubsan(name, prog, src, cfg)
+            row = {}
+            base = None
+            for kind in BUILDS:
+                corpus.log(f"{name} -{cfg}: {kind}")
+                exe, info = build(name, prog, cfg, tus, kind)
+                d = os.path.dirname(exe)
+                digest, err, secs, codes = run_workload(name, src, exe, d)
+                sites, asan = reports(err)
+                if kind == "plain":
+                    base = digest
+                row[kind] = {
+                    "sites": info["instrumented"],
+                    "check_reports": len(sites),
+                    "reported_sites": sites,
+                    "asan_reports": asan,
+                    "ubsan_traps": sum(c == -4 for c in codes),
+                    "same_output": digest == base,
+                    "exit_codes": codes,
+                    "seconds": round(secs, 3),
+                }
+            results[f"{name} -{cfg}"] = row
+            with open(OUT + ".tmp", "w") as f:
+                json.dump(results, f, indent=1, sort_keys=True)
+            os.replace(OUT + ".tmp", OUT)
+    corpus.run([sys.executable, os.path.join(corpus.TOP, "bench", "report.py")],
+               stdout=None)
+    corpus.log(f"validation in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
