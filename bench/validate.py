@@ -184,6 +184,56 @@ def run_workload(name, src, exe, d):
     return digest_dir(tmp), err, secs, codes
 
 
+MOVABLE = {"malloc", "calloc", "operator new", "operator new[]"}
+
+
+def heap_sites(bc):
+    """file:line:col -> count of malloc/calloc/new sites escapade finds."""
+    r = corpus.run([corpus.ESCAPADE, "--format=json", bc],
+                   stdout=subprocess.PIPE)
+    out = {}
+    for s in json.loads(r.stdout)["sites"]:
+        if s["kind"] == "heap" and s["found_by"] == "direct" and \
+                s["allocator"] in MOVABLE:
+            k = f"{s['file']}:{s['line']}:{s['column']}"
+            out[k] = out.get(k, 0) + 1
+    return out
+
+
+def compare_attributor(name, cfg):
+    """Sites LLVM's Attributor takes off the heap (to the stack, or deleted)
+    and sites escapade --h2s moves, on the same linked module."""
+    d = os.path.join(corpus.WORK, name, cfg, "val", "attributor")
+    os.makedirs(d, exist_ok=True)
+    bc = os.path.join(corpus.WORK, name, cfg, "program.bc")
+    after = os.path.join(d, "attributor.bc")
+    corpus.run(["opt-19", "-passes=inferattrs,attributor", bc, "-o", after])
+    dis = corpus.run(["llvm-dis-19", after, "-o", "-"], stdout=subprocess.PIPE)
+    h2s_allocas = len(re.findall(r"^\s*%\S*\.h2s\S* = alloca", dis.stdout,
+                                 re.M))
+    before_sites, after_sites = heap_sites(bc), heap_sites(after)
+    attr = sorted(k for k, n in before_sites.items()
+                  if after_sites.get(k, 0) < n)
+    r = corpus.run([corpus.ESCAPADE, "--h2s", "-o",
+                    os.path.join(d, "escapade.bc"), bc], stdout=subprocess.PIPE)
+    remarks = {}
+    for line in r.stdout.splitlines():
+        m = re.match(r"(\S+:\d+:\d+): (.*?) (moved to the stack|stays on the "
+                     r"heap: (.*)) \[", line)
+        if m:
+            remarks[m.group(1)] = m.group(4) or "moved"
+    mine = sorted(k for k, v in remarks.items() if v == "moved")
+    return {
+        "attributor_removed": len(attr),
+        "attributor_h2s_allocas": h2s_allocas,
+        "escapade_moved": len(mine),
+        "both": len(set(attr) & set(mine)),
+        "attributor_only": [[k, remarks.get(k, "escapes")]
+                            for k in attr if k not in mine],
+        "escapade_only": [k for k in mine if k not in attr],
+    }
+
+
 def reports(err):
     sites = sorted(set(re.findall(
         r"escapade: check: object of (.*?) (?:used|freed) after its frame", err)))
@@ -230,6 +280,7 @@ def main():
                     "exit_codes": codes,
                     "seconds": round(secs, 3),
                 }
+            row["attributor"] = compare_attributor(name, cfg)
             results[f"{name} -{cfg}"] = row
             with open(OUT + ".tmp", "w") as f:
                 json.dump(results, f, indent=1, sort_keys=True)
