@@ -377,8 +377,13 @@ def validation_text():
             if kind == "check-typed":
                 typed += [f"- {key}: {s}" for s in r["reported_sites"]]
         if row.get("plain") and row.get("h2s") and row["plain"]["seconds"]:
+            h = row["h2s"]
             out.append(f"| {key} | h2s / plain time | | | | | | | "
-                       f"{row['h2s']['seconds'] / row['plain']['seconds']:.3f} |")
+                       f"{h['seconds'] / row['plain']['seconds']:.3f} |")
+            if h.get("removed_allocs") is not None:
+                out.append(f"| {key} | h2s: heap allocations removed (bytes), "
+                           f"from the counted run | | | | | | | "
+                           f"{h['removed_allocs']} ({h['removed_bytes']}) |")
     out += ["", "Reports under `--assume-typed` (the assumption failing at run "
             "time):", ""]
     out += typed or ["- none"]

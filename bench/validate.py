@@ -234,6 +234,30 @@ def compare_attributor(name, cfg):
     }
 
 
+def h2s_removed(name, cfg):
+    """Heap allocations (and bytes) the moved sites made in the workload's
+    counted run (corpus.py's dynamic.tsv, matched by source location)."""
+    tsv = os.path.join(corpus.WORK, name, cfg, "dynamic.tsv")
+    rem = os.path.join(corpus.WORK, name, cfg, "val", "h2s", "remarks.txt")
+    if not os.path.exists(tsv) or not os.path.exists(rem):
+        return {"removed_allocs": None, "removed_bytes": None}
+    moved = set()
+    with open(rem) as f:
+        for line in f:
+            m = re.match(r"(\S+:\d+:\d+): .* moved to the stack", line)
+            if m:
+                moved.add(m.group(1))
+    n = b = 0
+    with open(tsv) as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) >= 10 and p[2] == "heap" and p[3] == "direct" and \
+                    p[1] in moved:
+                n += int(p[8])
+                b += int(p[9])
+    return {"removed_allocs": n, "removed_bytes": b}
+
+
 def reports(err):
     sites = sorted(set(re.findall(
         r"escapade: check: object of (.*?) (?:used|freed) after its frame", err)))
@@ -281,6 +305,7 @@ def main():
                     "seconds": round(secs, 3),
                 }
             row["attributor"] = compare_attributor(name, cfg)
+            row["h2s"].update(h2s_removed(name, cfg))
             results[f"{name} -{cfg}"] = row
             with open(OUT + ".tmp", "w") as f:
                 json.dump(results, f, indent=1, sort_keys=True)
