@@ -141,8 +141,10 @@ long long esc_alloc_bytes(LLVMValueRef call, const esc_allocfn *fn) {
   long long a = const_arg(call, fn->size_arg);
   if (a < 0 || fn->size_arg2 < 0)
     return a;
-  long long b = const_arg(call, fn->size_arg2);
-  return b < 0 ? -1 : a * b;
+  long long b = const_arg(call, fn->size_arg2), ab;
+  if (b < 0 || __builtin_mul_overflow(a, b, &ab))
+    return -1; /* calloc(n, size) overflowing fails: no constant size */
+  return ab;
 }
 
 static int plain_use(LLVMValueRef user, LLVMValueRef v, int depth) {
