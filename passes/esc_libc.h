@@ -24,7 +24,9 @@ enum {
   ESC_LIB_LONGJMP = 1 << 6,      /* non-local jump */
   ESC_LIB_NUMBERS = 1 << 9,      /* reads the bytes its pointer arguments
                                     point to as numbers (a time_t, a struct
-                                    flock): addresses among them escape */
+                                    flock) or compares, searches or measures
+                                    them (memcmp, strchr, strlen): addresses
+                                    among them escape */
   ESC_LIB_RET_DATA = 1 << 8,     /* returns an object pointer, never code;
                                     arguments are not modelled (may be kept) */
 };

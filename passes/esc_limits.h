@@ -33,6 +33,11 @@
  * kept as one location). */
 #define ESC_PTA_MERGE_FUNCTIONS 16
 
+/* Nesting of a constant (a global's initializer, a constant expression)
+ * read field by field. Deeper parts: every function and global they
+ * mention may be anywhere in the object (or value) they are part of. */
+#define ESC_PTA_CONST_DEPTH 64
+
 /* Largest offset, in bytes, kept exactly; beyond it: anywhere in the object. */
 #define ESC_PTA_MAX_OFFSET (1 << 20)
 

@@ -500,6 +500,13 @@ static long long type_bytes(esc_pta *p, LLVMTypeRef t) {
   return (long long)LLVMStoreSizeOfType(p->td, t);
 }
 
+/* Bytes between consecutive elements of type t in memory. */
+static long long alloc_bytes(esc_pta *p, LLVMTypeRef t) {
+  if (!LLVMTypeIsSized(t))
+    return -1;
+  return (long long)LLVMABISizeOfType(p->td, t);
+}
+
 /* Constant offset of a GEP's indices (instruction or constant expression),
  * or VAR_OFF when an index is not constant. */
 static long long gep_offset(esc_pta *p, LLVMValueRef gep) {
@@ -508,11 +515,12 @@ static long long gep_offset(esc_pta *p, LLVMValueRef gep) {
   long long off = 0;
   for (unsigned i = 1; i < n; i++) {
     LLVMValueRef idx = LLVMGetOperand(gep, i);
-    if (!LLVMIsAConstantInt(idx))
+    if (!LLVMIsAConstantInt(idx) || !LLVMTypeIsSized(t))
       return VAR_OFF;
     long long c = LLVMConstIntGetSExtValue(idx);
     if (i == 1) {
-      off += c * type_bytes(p, t);
+      off += c * alloc_bytes(p, t); /* the stride: x86_fp80 is 10 stored,
+                                       16 apart */
       continue;
     }
     LLVMTypeKind k = LLVMGetTypeKind(t);
@@ -521,7 +529,7 @@ static long long gep_offset(esc_pta *p, LLVMValueRef gep) {
       t = LLVMStructGetTypeAtIndex(t, (unsigned)c);
     } else if (k == LLVMArrayTypeKind || k == LLVMVectorTypeKind) {
       t = LLVMGetElementType(t);
-      off += c * type_bytes(p, t);
+      off += c * alloc_bytes(p, t);
     } else {
       return VAR_OFF;
     }
@@ -547,7 +555,9 @@ static int global_obj(esc_pta *p, LLVMValueRef g) {
 /* Does constant c mention a global or function (could it carry an
  * address)? */
 static int mentions_address(LLVMValueRef c, int depth) {
-  if (!c || depth > 64 || LLVMIsAConstantDataSequential(c) ||
+  if (depth > ESC_PTA_CONST_DEPTH)
+    return 1; /* too deep to read: it may */
+  if (!c || LLVMIsAConstantDataSequential(c) ||
       LLVMIsAConstantInt(c) || LLVMIsAConstantFP(c) || LLVMIsNull(c) ||
       LLVMIsUndef(c) || LLVMIsPoison(c))
     return 0;
@@ -573,11 +583,45 @@ static int plain_constant_data(esc_pta *p, LLVMValueRef g) {
   return k;
 }
 
+/* Every function and global a constant mentions, anywhere in it (a
+ * constant nested past ESC_PTA_CONST_DEPTH): an explicit walk, no
+ * recursion. */
+static void const_globals(esc_pta *p, LLVMValueRef c, ivec *out) {
+  ESC_VEC(LLVMValueRef) work = {0};
+  esc_ptrmap seen;
+  esc_ptrmap_init(&seen);
+  ESC_VEC_PUSH(work, c);
+  while (work.len) {
+    LLVMValueRef v = work.data[--work.len];
+    if (!v || esc_ptrmap_get(&seen, v) >= 0)
+      continue;
+    esc_ptrmap_put(&seen, v, 1);
+    if (LLVMIsAGlobalAlias(v)) {
+      ESC_VEC_PUSH(work, LLVMAliasGetAliasee(v));
+    } else if (LLVMIsAFunction(v)) {
+      ESC_VEC_PUSH(*out, loc(p, func_obj(p, v), ANY));
+    } else if (LLVMIsAGlobalVariable(v)) {
+      ESC_VEC_PUSH(*out, loc(p, global_obj(p, v), ANY));
+    } else if (LLVMIsAConstant(v) && !LLVMIsAConstantDataSequential(v)) {
+      int n = LLVMGetNumOperands(v);
+      for (int i = 0; i < n; i++)
+        ESC_VEC_PUSH(work, LLVMGetOperand(v, (unsigned)i));
+    }
+  }
+  ESC_VEC_PUSH(*out, EXT_LOC); /* and a fixed address, if it makes one */
+  ESC_VEC_FREE(work);
+  esc_ptrmap_free(&seen);
+}
+
 /* Locations a constant may carry, appended to out. */
 static void const_locs(esc_pta *p, LLVMValueRef c, ivec *out, int smear,
                        int depth) {
-  if (!c || depth > 32)
+  if (!c)
     return;
+  if (depth > ESC_PTA_CONST_DEPTH) {
+    const_globals(p, c, out);
+    return;
+  }
   if (LLVMIsAGlobalAlias(c)) {
     const_locs(p, LLVMAliasGetAliasee(c), out, smear, depth + 1);
     return;
@@ -1155,7 +1199,17 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
 /* Global initializers: what each granule holds. */
 static void init_walk(esc_pta *p, int o, LLVMValueRef c, LLVMTypeRef t,
                       long long off, int depth) {
-  if (!c || depth > 64 || LLVMIsNull(c) || LLVMIsUndef(c) || LLVMIsPoison(c) ||
+  if (c && depth > ESC_PTA_CONST_DEPTH) {
+    /* too deep to place: whatever it holds is anywhere in the object */
+    ivec locs = {0};
+    const_globals(p, c, &locs);
+    int n = new_node(p);
+    push_locs(p, n, locs.data, locs.len, -1);
+    add_edge(p, n, any_node(p, o));
+    ESC_VEC_FREE(locs);
+    return;
+  }
+  if (!c || LLVMIsNull(c) || LLVMIsUndef(c) || LLVMIsPoison(c) ||
       LLVMIsAConstantDataSequential(c) || LLVMIsAConstantInt(c) ||
       LLVMIsAConstantFP(c))
     return;
@@ -1732,6 +1786,88 @@ static int index_pass(esc_pta *p) {
 }
 
 /* ---- entry ---- */
+/* A wrapper whose calls may each get an object of their own: the block
+ * it makes is never stored anywhere but -O0 spill slots and never handed
+ * to a function that could store it. A block that points to itself (a
+ * self link, an empty intrusive list's head) would otherwise name the
+ * inner allocation, not the caller's copy, and the caller's writes through
+ * its copy would be missed by loads through the link. */
+static int clone_safe(LLVMValueRef fn) {
+  ESC_VEC(LLVMValueRef) held = {0};
+  esc_ptrmap seen;
+  esc_ptrmap_init(&seen);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I))
+      if (esc_is_call(I) &&
+          LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind)
+        ESC_VEC_PUSH(held, I); /* every call result: the block among them */
+  int ok = 1;
+  for (size_t k = 0; k < held.len && ok; k++) {
+    LLVMValueRef v = held.data[k];
+    if (esc_ptrmap_get(&seen, v) >= 0)
+      continue;
+    esc_ptrmap_put(&seen, v, 1);
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u && ok; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (LLVMIsALoadInst(user) || LLVMIsAICmpInst(user) ||
+          LLVMIsAReturnInst(user))
+        continue;
+      if (LLVMIsAStoreInst(user)) {
+        if (LLVMGetOperand(user, 1) == v && LLVMGetOperand(user, 0) != v)
+          continue; /* a store through it */
+        LLVMValueRef slot = LLVMGetOperand(user, 1);
+        int spill = LLVMIsAAllocaInst(slot) != NULL;
+        for (LLVMUseRef su = spill ? LLVMGetFirstUse(slot) : NULL; su;
+             su = LLVMGetNextUse(su)) {
+          LLVMValueRef s2 = LLVMGetUser(su);
+          if (LLVMIsALoadInst(s2))
+            ESC_VEC_PUSH(held, s2);
+          else if (!(LLVMIsAStoreInst(s2) && LLVMGetOperand(s2, 1) == slot &&
+                     LLVMGetOperand(s2, 0) != slot) &&
+                   !esc_is_call(s2)) /* lifetime and debug markers */
+            spill = 0;
+          else if (esc_is_call(s2)) {
+            LLVMValueRef f = esc_called_function(s2);
+            const char *n = f ? esc_value_name(f) : "";
+            if (strncmp(n, "llvm.lifetime", 13) && strncmp(n, "llvm.dbg", 8))
+              spill = 0;
+          }
+        }
+        if (!spill)
+          ok = 0; /* stored in memory: maybe in the block itself */
+        continue;
+      }
+      if (esc_is_call(user)) {
+        LLVMValueRef f = esc_called_function(user);
+        const char *n = f ? esc_value_name(f) : "";
+        const esc_libfn *lib = f && LLVMIsDeclaration(f) ? esc_libc_lookup(n)
+                                                         : NULL;
+        if (!strncmp(n, "llvm.memset", 11) || !strncmp(n, "llvm.dbg", 8) ||
+            !strncmp(n, "llvm.lifetime", 13) ||
+            (!strncmp(n, "llvm.memcpy", 11) && LLVMGetOperand(user, 0) == v))
+          continue;
+        if (lib && (lib->flags & ESC_LIB_KNOWN) &&
+            !(lib->flags & (ESC_LIB_STORE_ARG | ESC_LIB_THREAD)))
+          continue;
+        ok = 0; /* a callee might store it */
+        continue;
+      }
+      if (LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user) ||
+          LLVMIsAPHINode(user) || LLVMIsASelectInst(user) ||
+          LLVMIsAAddrSpaceCastInst(user)) {
+        ESC_VEC_PUSH(held, user);
+        continue;
+      }
+      ok = 0; /* a ptrtoint and the like */
+    }
+  }
+  ESC_VEC_FREE(held);
+  esc_ptrmap_free(&seen);
+  return ok;
+}
+
 esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
                        int explain, const LLVMValueRef *wrappers,
                        int nwrappers) {
@@ -1751,7 +1887,8 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   esc_ptrmap_init(&p->plainmap);
   esc_ptrmap_init(&p->wrapmap);
   for (int i = 0; i < nwrappers; i++)
-    esc_ptrmap_put(&p->wrapmap, wrappers[i], 1);
+    if (clone_safe(wrappers[i]))
+      esc_ptrmap_put(&p->wrapmap, wrappers[i], 1);
   esc_u64set_init(&p->edges);
   esc_u64set_init(&p->bound);
   new_obj(p, OK_EXT, NULL, -1);

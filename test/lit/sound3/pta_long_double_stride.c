@@ -1,0 +1,41 @@
+// GEP strides over long double (x86_fp80: 10 bytes stored, 16 allocated).
+// RUN: %clang -O0 -g %s -o %t0 && %t0 | FileCheck %s --check-prefix=EVIDENCE
+// RUN: %clang -O2 -g %s -o %t2 && %t2 | FileCheck %s --check-prefix=EVIDENCE
+// RUN: %clang -O0 -g -c -emit-llvm %s -o %t0.bc
+// RUN: %escapade --level=conservative,whole_program %t0.bc | FileCheck %s
+// RUN: %clang -O2 -g -c -emit-llvm %s -o %t2.bc
+// RUN: %escapade --level=conservative,whole_program %t2.bc | FileCheck %s
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef void (*handler)(char *);
+static char *kept;
+static void keep(char *p) { kept = p; }
+static void look(char *p) { (void)p; }
+
+union slots {
+  long double ld[4];                 /* 16 bytes each on x86-64 */
+  struct { char pad[48]; handler h; } s;  /* h overlays ld[3] */
+};
+
+static union slots u = {.s = {{0}, look}};
+
+__attribute__((noinline)) void install(void) {
+  /* the address of ld[3]: 48 bytes in */
+  *(handler *)(void *)&u.ld[3] = keep;
+}
+
+__attribute__((noinline)) void work(void) {
+  char *obj = malloc(16); // CHECK: pta_long_double_stride.c:[[@LINE]]:{{[0-9]+}}: {{.*}} escapes to heap: {{.*}}whole_program]
+  strcpy(obj, "secret");
+  u.s.h(obj);
+}
+
+int main(void) {
+  install();
+  work();
+  printf("kept after return: %s\n", kept ? kept : "(none)");
+  return 0;
+}
+// EVIDENCE: kept after return: secret
