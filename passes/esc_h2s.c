@@ -43,7 +43,7 @@ typedef struct track {
   ESC_VEC(tval) vals;
   ESC_VEC(LLVMValueRef) frees; /* removable deallocation calls */
   const char *why;             /* why the site stays, or NULL */
-  char whybuf[256];
+  char whybuf[1024];
 } track;
 
 static int find_val(const track *t, LLVMValueRef v) {
@@ -185,6 +185,9 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
         return; /* a size or alignment argument */
       if (depth > 0)
         stay(t, "freed in a callee", user);
+      else if (LLVMIsAInvokeInst(user))
+        stay(t, "freed by an invoke (its unwind edge would need rewriting)",
+             user);
       else if (!exact)
         stay(t, "a free that may receive another pointer", user);
       else
@@ -318,6 +321,18 @@ static int in_loop(LLVMBasicBlockRef bb) {
   return found;
 }
 
+/* Between site and load (in one block), a store of a value holding the
+ * block into the slot the load reads. */
+static int stored_before(const track *t, LLVMValueRef load, LLVMValueRef site) {
+  LLVMValueRef slot = LLVMGetOperand(load, 0);
+  for (LLVMValueRef I = LLVMGetNextInstruction(site); I && I != load;
+       I = LLVMGetNextInstruction(I))
+    if (LLVMIsAStoreInst(I) && LLVMGetOperand(I, 1) == slot &&
+        find_val(t, LLVMGetOperand(I, 0)) >= 0)
+      return 1;
+  return 0;
+}
+
 /* Every value holding the block, and every removable free, is in the
  * site's block after the site (spill slots' stores included). */
 static int confined_to_block(const track *t, LLVMValueRef site) {
@@ -338,14 +353,20 @@ static int confined_to_block(const track *t, LLVMValueRef site) {
         !strncmp(n, "llvm.stackrestore", 17))
       ok = 0;
   }
+  LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
   for (size_t k = 0; k < t->vals.len && ok; k++) {
     LLVMValueRef v = t->vals.data[k].v;
     if (v != site && (!LLVMIsAInstruction(v) || esc_ptrmap_get(&after, v) < 0))
       ok = 0;
+    /* a load of a spill slot gives this iteration's block only after this
+     * iteration's store into the slot; before it, the previous one's */
+    if (ok && LLVMIsALoadInst(v) && !stored_before(t, v, site))
+      ok = 0;
     for (LLVMUseRef u = LLVMGetFirstUse(v); u && ok; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
+      /* the stackrestore goes before the terminator */
       if (LLVMGetInstructionParent(user) != bb ||
-          esc_ptrmap_get(&after, user) < 0)
+          esc_ptrmap_get(&after, user) < 0 || user == term)
         ok = 0;
     }
   }
@@ -374,6 +395,39 @@ static const h2s_alloc *movable_alloc(LLVMValueRef f) {
   for (size_t i = 0; i < sizeof movable / sizeof movable[0]; i++)
     if (!strcmp(n, movable[i].name))
       return &movable[i];
+  return NULL;
+}
+
+/* Why no site of fn may move, or NULL: a call that returns twice (setjmp:
+ * the site may run again with the first block still in use, and one
+ * alloca for both), a musttail call (it must not see the frame's allocas),
+ * or recursion (a slot per frame: the stack depth is not bounded). */
+static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
+  unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I)) {
+      if (!esc_is_call(I))
+        continue;
+      LLVMValueRef f = esc_called_function(I);
+      if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, rt)) ||
+          LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
+        return "its function calls setjmp (returns twice)";
+      if (LLVMIsACallInst(I) &&
+          LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)
+        return "its function makes a musttail call";
+      if (f == fn)
+        return "its function is recursive";
+    }
+  int fi = esc_func_index(R, fn);
+  if (fi >= 0) {
+    int scc = R->funcs.data[fi].scc, members = 0;
+    for (size_t k = 0; k < R->funcs.len; k++)
+      members += R->funcs.data[k].scc == scc;
+    if (members > 1)
+      return "its function is recursive";
+  }
   return NULL;
 }
 
@@ -411,6 +465,12 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
   if (s->bytes > max_bytes) {
     *why = esc_arena_printf(a, "%lld bytes, more than --max-stack-bytes=%lld",
                             s->bytes, max_bytes);
+    return 0;
+  }
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(I));
+  const char *fwhy = function_blocks(R, fn);
+  if (fwhy) {
+    *why = fwhy;
     return 0;
   }
   track t = {0};
@@ -464,6 +524,15 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
   }
   for (size_t k = 0; k < t.frees.len; k++)
     LLVMInstructionEraseFromParent(t.frees.data[k]);
+  /* a tail call promises the callee does not touch the caller's allocas:
+   * with the free gone, a call passed the block may become a sibling call
+   * that frees the frame first */
+  for (LLVMBasicBlockRef b2 = LLVMGetFirstBasicBlock(fn); b2;
+       b2 = LLVMGetNextBasicBlock(b2))
+    for (LLVMValueRef J = LLVMGetFirstInstruction(b2); J;
+         J = LLVMGetNextInstruction(J))
+      if (LLVMIsACallInst(J) && LLVMIsTailCall(J))
+        LLVMSetTailCallKind(J, LLVMTailCallKindNone);
   LLVMReplaceAllUsesWith(I, slot);
   LLVMInstructionEraseFromParent(I);
   s->inst = slot;
