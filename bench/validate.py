@@ -82,7 +82,7 @@ def build(name, prog, cfg, tus, kind):
     d = os.path.join(corpus.WORK, name, cfg, "val", kind)
     os.makedirs(d, exist_ok=True)
     exe = os.path.join(d, "program")
-    info = {"instrumented": None, "remarks": None}
+    info = {"instrumented": None, "remarks": None, "not_checkable": None}
     if BUILDS[kind] is None:
         bc = os.path.join(d, "program.bc")
         corpus.run(["llvm-link-19", *tus, "-o", bc])
@@ -91,6 +91,8 @@ def build(name, prog, cfg, tus, kind):
         r = corpus.run([corpus.ESCAPADE, *BUILDS[kind], "--stats", "-o", bc,
                         *tus], stdout=subprocess.PIPE)
         m = re.search(r"(\d+) sites (instrumented|moved)", r.stderr or "")
+        u = re.search(r"(\d+) not checkable", r.stderr or "")
+        info["not_checkable"] = int(u.group(1)) if u else None
         info["instrumented"] = int(m.group(1)) if m else None
         if kind == "h2s":
             info["remarks"] = r.stdout.count("\n")
@@ -296,6 +298,7 @@ def main():
                     base = digest
                 row[kind] = {
                     "sites": info["instrumented"],
+                    "not_checkable": info["not_checkable"],
                     "check_reports": len(sites),
                     "reported_sites": sites,
                     "asan_reports": asan,

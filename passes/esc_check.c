@@ -13,9 +13,11 @@
  * and before every deallocation call of the program (free, operator
  * delete, realloc's old block): call void @__escapade_before_free(ptr).
  * A wrapper call site is checked in its caller's frame: the note follows
- * the wrapper's call. An invoke whose normal destination has other
- * predecessors is not checked (its result does not dominate that block);
- * such sites are counted in the return value's complement.
+ * the wrapper's call. Not checked, and counted in *skipped: an invoke
+ * whose normal destination has other predecessors (its result does not
+ * dominate that block), a dynamic alloca (ASan's use-after-return
+ * detection does not cover it), a call handing its block out through an
+ * argument other than posix_memalign's.
  */
 #include "esc_analysis.h"
 #include "esc_sites.h"
@@ -141,7 +143,7 @@ static int position_after(chk *c, LLVMValueRef I) {
 /* Instruments one function's checked sites. Returns how many. */
 static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
                                const int *ids, int n, const char *lvl,
-                               esc_level level) {
+                               esc_level level, int *skipped) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
   LLVMValueRef first = LLVMGetFirstInstruction(entry);
   while (first && LLVMIsAAllocaInst(first))
@@ -155,10 +157,19 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
   for (int k = 0; k < n; k++) {
     const esc_site *s = &R->sites.data[ids[k]];
     LLVMValueRef I = s->inst;
+    if (LLVMIsAAllocaInst(I) &&
+        (!is_entry_alloca(I, entry) ||
+         !LLVMIsAConstantInt(LLVMGetOperand(I, 0)))) {
+      (*skipped)++; /* a dynamic alloca (a VLA): ASan's use-after-return
+                       detection does not cover it */
+      continue;
+    }
     if (is_entry_alloca(I, entry) && precedes(I, mark))
       LLVMPositionBuilderBefore(c->b, after_mark);
-    else if (!position_after(c, I))
+    else if (!position_after(c, I)) {
+      (*skipped)++;
       continue;
+    }
     LLVMValueRef obj = I;
     if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind) {
       /* posix_memalign(&p, ...): the block is handed out through *arg */
@@ -167,8 +178,10 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
       if (!callee ||
           !esc_alloc_classify(callee, R->opt.alloc_fns, R->opt.n_alloc_fns,
                               &af) ||
-          af.out_arg < 0)
+          af.out_arg < 0) {
+        (*skipped)++;
         continue;
+      }
       obj = LLVMBuildLoad2(c->b, c->ptr,
                            LLVMGetOperand(I, (unsigned)af.out_arg), "");
     }
@@ -233,7 +246,11 @@ static void instrument_frees(chk *c, esc_result *R) {
 }
 
 int esc_instrument_check(esc_result *R, esc_level level,
-                         const char *const *force, int nforce) {
+                         const char *const *force, int nforce, int *skipped) {
+  int skipped_here = 0;
+  if (!skipped)
+    skipped = &skipped_here;
+  *skipped = 0;
   chk c;
   chk_init(&c, R->M);
   const char *lvl = esc_level_name(level);
@@ -255,7 +272,7 @@ int esc_instrument_check(esc_result *R, esc_level level,
     }
     if (ids.len)
       total += instrument_function(&c, R, F->fn, ids.data, (int)ids.len,
-                                   lvls.s, level);
+                                   lvls.s, level, skipped);
   }
   instrument_frees(&c, R);
   /* the sanitizer instruments functions that ask for it: clang gives

@@ -191,7 +191,7 @@ struct EscapadeCheck : PassInfoMixin<EscapadeCheck> {
     AllocNames allocs(o);
     linkRequested(M);
     esc_result *r = esc_analyze(wrap(&M), &o);
-    esc_instrument_check(r, level, force.data(), (int)force.size());
+    esc_instrument_check(r, level, force.data(), (int)force.size(), nullptr);
     esc_result_free(r);
     return PreservedAnalyses::none();
   }

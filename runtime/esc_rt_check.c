@@ -26,36 +26,47 @@
  * The program must be built with -fsanitize=address. Objects freed inside
  * their frame are recognised by ASan's own poisoning of freed memory (its
  * quarantine keeps freed blocks from being handed out again at once).
+ * Frees seen by __escapade_before_free mark a live frame's block freed, so
+ * an address handed out again is not mistaken for it; a block is retired
+ * from where it starts (a wrapper may return a pointer into its block) to
+ * the end of ASan's chunk.
  * Limits: ESC_RT_NOTED objects noted per thread and not yet retired, and
  * ESC_RT_RETIRED retired objects remembered (oldest forgotten first); past
  * the first, objects are not checked (counted, reported at exit when
- * ESCAPADE_CHECK_STATS is set).
+ * ESCAPADE_CHECK_STATS is set). Objects of a frame left by longjmp to an
+ * uninstrumented frame are never retired, so never checked.
  */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
-enum { ESC_RT_NOTED = 1 << 16, ESC_RT_RETIRED = 1 << 16 };
+enum { ESC_RT_NOTED = 1 << 20, ESC_RT_RETIRED = 1 << 16 };
 
 /* AddressSanitizer's interface (sanitizer/asan_interface.h). */
 void __asan_poison_memory_region(void const volatile *addr, size_t size);
 int __asan_address_is_poisoned(void const volatile *addr);
 void *__asan_get_report_address(void);
-int __sanitizer_get_ownership(const volatile void *p);
-size_t __sanitizer_get_allocated_size(const volatile void *p);
+const char *__asan_get_report_description(void);
+const char *__asan_locate_address(void *addr, char *name, size_t name_size,
+                                  void **region_address, size_t *region_size);
+
 void __sanitizer_print_stack_trace(void);
 
 typedef struct esc_rt_obj {
   uintptr_t p;
-  size_t bytes;
+  size_t bytes;     /* heap: p to the end of its block; stack: the object */
   const char *site;
   int heap;
+  int freed;        /* heap: freed while its frame was live */
 } esc_rt_obj;
 
-static _Thread_local esc_rt_obj noted[ESC_RT_NOTED];
-static _Thread_local size_t nnoted;
+/* Noted, not yet retired: a per-thread stack grown on demand (thread-local
+ * storage stays small, so threads with small stacks still start). */
+static _Thread_local esc_rt_obj *noted;
+static _Thread_local size_t nnoted, cap;
 
 static esc_rt_obj retired[ESC_RT_RETIRED];
 static size_t nretired; /* total ever retired; the ring holds the last */
@@ -67,24 +78,38 @@ size_t __escapade_enter(void) { return nnoted; }
 void __escapade_note(void *p, uint64_t bytes, const char *site, int heap) {
   if (!p)
     return;
-  if (nnoted == ESC_RT_NOTED) {
-    __atomic_add_fetch(&unchecked, 1, __ATOMIC_RELAXED);
-    return;
+  if (nnoted == cap) {
+    size_t ncap = cap ? cap * 2 : 256;
+    esc_rt_obj *grown =
+        ncap <= ESC_RT_NOTED ? realloc(noted, ncap * sizeof *noted) : NULL;
+    if (!grown) {
+      __atomic_add_fetch(&unchecked, 1, __ATOMIC_RELAXED);
+      return;
+    }
+    noted = grown;
+    cap = ncap;
   }
-  noted[nnoted++] = (esc_rt_obj){(uintptr_t)p, (size_t)bytes, site, heap};
+  noted[nnoted++] = (esc_rt_obj){(uintptr_t)p, (size_t)bytes, site, heap, 0};
 }
 
 static void retire(esc_rt_obj o) {
   if (o.heap) {
-    if (__asan_address_is_poisoned((void *)o.p))
+    if (o.freed || __asan_address_is_poisoned((void *)o.p))
       return; /* freed in its frame */
-    if (!o.bytes && __sanitizer_get_ownership((void *)o.p))
-      o.bytes = __sanitizer_get_allocated_size((void *)o.p);
-    if (!o.bytes) {
+    /* the block's extent from ASan: p may be inside it (a wrapper's
+     * header), and nothing past the block is touched */
+    void *start = NULL;
+    size_t size = 0;
+    const char *kind = __asan_locate_address((void *)o.p, NULL, 0, &start,
+                                             &size);
+    if (!kind || strcmp(kind, "heap") || (uintptr_t)start > o.p ||
+        o.p >= (uintptr_t)start + size) {
       __atomic_add_fetch(&unchecked, 1, __ATOMIC_RELAXED);
-      return; /* size unknown (an interior pointer of a wrapper) */
+      return; /* not an ASan heap block: not checked */
     }
-    __asan_poison_memory_region((void *)o.p, o.bytes);
+    o.bytes = (uintptr_t)start + size - o.p;
+    if (o.bytes)
+      __asan_poison_memory_region((void *)o.p, o.bytes);
   }
   __atomic_add_fetch(&checked, 1, __ATOMIC_RELAXED);
   pthread_mutex_lock(&retired_lock);
@@ -99,14 +124,15 @@ void __escapade_leave(size_t mark) {
     retire(noted[--nnoted]);
 }
 
-/* The most recently retired object holding addr (exact start when
- * start_only), or NULL. Caller holds retired_lock. */
-static const esc_rt_obj *find_retired(uintptr_t addr, int start_only) {
+/* The most recently retired object holding addr (its exact start when
+ * start_only) of the kind given, or NULL. Caller holds retired_lock. */
+static const esc_rt_obj *find_retired(uintptr_t addr, int start_only,
+                                      int heap) {
   size_t n = nretired < ESC_RT_RETIRED ? nretired : ESC_RT_RETIRED;
   for (size_t k = 0; k < n; k++) {
     const esc_rt_obj *o = &retired[(nretired - 1 - k) % ESC_RT_RETIRED];
     size_t span = o->bytes ? o->bytes : 1;
-    if (start_only ? addr == o->p : addr - o->p < span)
+    if (o->heap == heap && (start_only ? addr == o->p : addr - o->p < span))
       return o;
   }
   return NULL;
@@ -120,10 +146,17 @@ static void say(const esc_rt_obj *o, const char *what) {
 void __escapade_before_free(void *p) {
   if (!p)
     return;
+  /* a block of a live frame: it is freed in its frame */
+  for (size_t k = nnoted; k > 0; k--)
+    if (noted[k - 1].heap && noted[k - 1].p == (uintptr_t)p) {
+      noted[k - 1].freed = 1;
+      break;
+    }
   pthread_mutex_lock(&retired_lock);
-  const esc_rt_obj *o = find_retired((uintptr_t)p, 1);
-  int live = o && o->heap && __sanitizer_get_ownership(p);
-  if (live) {
+  const esc_rt_obj *o = find_retired((uintptr_t)p, 1, 1);
+  /* still ours only while poisoned: a block allocated again at the same
+   * address (after a free the check did not see) is not */
+  if (o && __asan_address_is_poisoned(p)) {
     say(o, "freed");
     __sanitizer_print_stack_trace();
     if (!getenv("ESCAPADE_CHECK_CONTINUE"))
@@ -132,17 +165,70 @@ void __escapade_before_free(void *p) {
   pthread_mutex_unlock(&retired_lock);
 }
 
-/* Called by AddressSanitizer when it reports an error. */
+/* Called by AddressSanitizer when it starts reporting an error: a use of
+ * a retired heap block is a use-after-poison, named here, before ASan's
+ * report. A stack-use-after-return is named after the report (report()
+ * below), once ASan has said which variable the memory belongs to: a later
+ * frame may have reused a retired object's memory. ASan's own lock is held
+ * here, so nothing that asks ASan about addresses may be called. */
+static uintptr_t stack_report_addr;
+
 void __asan_on_error(void) {
   uintptr_t addr = (uintptr_t)__asan_get_report_address();
-  if (!addr)
+  const char *what = __asan_get_report_description();
+  stack_report_addr = 0;
+  if (!addr || !what)
     return;
-  if (pthread_mutex_trylock(&retired_lock))
+  if (!strcmp(what, "stack-use-after-return")) {
+    stack_report_addr = addr;
     return;
-  const esc_rt_obj *o = find_retired(addr, 0);
+  }
+  if (strcmp(what, "use-after-poison") || pthread_mutex_trylock(&retired_lock))
+    return;
+  const esc_rt_obj *o = find_retired(addr, 0, 1);
   if (o)
     say(o, "used");
   pthread_mutex_unlock(&retired_lock);
+}
+
+/* The variable of a retired stack object: the site reads
+ * "FILE:LINE:COL: &NAME [...]"; ASan's frame description marks the one
+ * accessed with "'NAME' (line LINE) <== Memory access". */
+static int same_variable(const char *site, const char *asan_report) {
+  const char *mark = strstr(asan_report, "<== Memory access");
+  if (!mark)
+    return 0;
+  const char *q = mark;
+  while (q > asan_report && q[-1] != '\n')
+    q--;
+  const char *tick = strchr(q, '\'');
+  const char *end = tick ? strchr(tick + 1, '\'') : NULL;
+  if (!tick || !end || end > mark || strncmp(end, "' (line ", 8))
+    return 0;
+  unsigned line = (unsigned)strtoul(end + 8, NULL, 10);
+  const char *c1 = strchr(site, ':');
+  if (!c1 || (unsigned)strtoul(c1 + 1, NULL, 10) != line)
+    return 0;
+  if (end == tick + 1)
+    return 1; /* no name in the IR (bitcode built without names) */
+  char want[300];
+  snprintf(want, sizeof want, "&%.*s ", (int)(end - tick - 1), tick + 1);
+  return strstr(site, want) != NULL;
+}
+
+static void report(const char *asan_report) {
+  if (!stack_report_addr || pthread_mutex_trylock(&retired_lock))
+    return;
+  const esc_rt_obj *o = find_retired(stack_report_addr, 0, 0);
+  if (o && same_variable(o->site, asan_report))
+    say(o, "used");
+  pthread_mutex_unlock(&retired_lock);
+}
+
+void __asan_set_error_report_callback(void (*callback)(const char *));
+
+__attribute__((constructor)) static void esc_rt_init(void) {
+  __asan_set_error_report_callback(report);
 }
 
 __attribute__((destructor)) static void esc_rt_stats(void) {

@@ -351,11 +351,12 @@ int main(int argc, char **argv) {
   if (c.check) {
     esc_level lvl = (c.opt.level_mask & (1u << ESC_WHOLE)) ? ESC_WHOLE
                                                           : ESC_CONSERVATIVE;
+    int skipped = 0;
     int n = esc_instrument_check(result, lvl, c.force_local.data,
-                                 (int)c.force_local.len);
+                                 (int)c.force_local.len, &skipped);
     if (c.opt.show_stats)
-      fprintf(stderr, "escapade: check: %d sites instrumented [%s]\n", n,
-              esc_level_name(lvl));
+      fprintf(stderr, "escapade: check: %d sites instrumented, %d not "
+              "checkable [%s]\n", n, skipped, esc_level_name(lvl));
     rc = write_bitcode(&c, program);
   } else if (c.h2s) {
     esc_level lvl = (c.opt.level_mask & (1u << ESC_WHOLE)) ? ESC_WHOLE

@@ -101,9 +101,10 @@ int esc_instrument_counts(esc_result *r);
  * every site at a force[i] = "FILE:LINE" (FILE: the end of the site's
  * file name), is poisoned when its frame returns, and a later use of it
  * reports the site. Modifies the module; call esc_result_free right
- * after. Returns the number of sites instrumented. */
+ * after. Returns the number of sites instrumented; *skipped (when not
+ * NULL) gets the number of such sites the check cannot watch (a VLA). */
 int esc_instrument_check(esc_result *r, esc_level level,
-                         const char *const *force, int nforce);
+                         const char *const *force, int nforce, int *skipped);
 
 /* Heap-to-stack: every heap site `level` says does not escape, allocated
  * by a direct call of malloc, calloc or operator new with a constant size
