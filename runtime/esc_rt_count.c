@@ -19,6 +19,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 enum { ESC_RT_COUNT_LIVE = 1 << 16, ESC_RT_COUNT_SCAN = 4096 };
 
@@ -29,14 +30,24 @@ typedef struct esc_rt_live {
   int freed;
 } esc_rt_live;
 
-static _Thread_local esc_rt_live live[ESC_RT_COUNT_LIVE];
-static _Thread_local size_t nlive;
+/* a per-thread stack grown on demand: thread-local storage stays small */
+static _Thread_local esc_rt_live *live;
+static _Thread_local size_t nlive, cap;
 
 uint64_t __escapade_count_enter(void) { return nlive; }
 
 void __escapade_count_note(void *p, uint64_t bytes, uint64_t *counter) {
-  if (!p || nlive == ESC_RT_COUNT_LIVE)
+  if (!p)
     return;
+  if (nlive == cap) {
+    size_t ncap = cap ? cap * 2 : 256;
+    esc_rt_live *grown =
+        ncap <= ESC_RT_COUNT_LIVE ? realloc(live, ncap * sizeof *live) : NULL;
+    if (!grown)
+      return;
+    live = grown;
+    cap = ncap;
+  }
   live[nlive++] = (esc_rt_live){(uintptr_t)p, bytes, counter, 0};
 }
 
