@@ -18,7 +18,8 @@ AddressSanitizer (-fsanitize=address -fsanitize-recover=address):
 
 Each build runs the program's workload (bench/workloads/, the same runs
 as the dynamic counts of corpus.py; tinyxml2's is its own test program,
-xmltest) with ASAN_OPTIONS=detect_stack_use_after_return=1:
+xmltest), and zlib's test programs (example and infcover, what its
+`make test` runs, built from the same library units) run too, with ASAN_OPTIONS=detect_stack_use_after_return=1:
 halt_on_error=0:detect_leaks=0 and ESCAPADE_CHECK_CONTINUE=1, so every
 report is counted. Per program and build it records: sites checked or
 moved, check reports (distinct sites), ASan reports, whether the
@@ -55,9 +56,21 @@ ASAN_OPTIONS = ("detect_stack_use_after_return=1:halt_on_error=0:"
                 "detect_leaks=0:allocator_may_return_null=1")
 
 
-def compile_ubsan(name, prog, src, cfg):
-    """Translation units with UBSan traps, in build/corpus/NAME/CFG/val/tu."""
-    tu = os.path.join(corpus.WORK, name, cfg, "val", "tu")
+# Test programs Debian's sources ship beside the corpus program: built from
+# the same library translation units (the program's own main left out) and
+# run as `make test` runs them.
+SUITES = {
+    "zlib": {"drop": "minigzip", "programs": {
+        "example": "test/example.c",   # make test's teststatic
+        "infcover": "test/infcover.c",  # inflate's coverage test
+    }},
+}
+
+
+def compile_ubsan(name, prog, src, cfg, srcs=None, tag="tu"):
+    """Translation units with UBSan traps, in build/corpus/NAME/CFG/val/TAG."""
+    srcs = srcs or prog["srcs"]
+    tu = os.path.join(corpus.WORK, name, cfg, "val", tag)
     stamp = os.path.join(tu, ".done")
     if os.path.exists(stamp):
         return sorted(os.path.join(tu, f) for f in os.listdir(tu)
@@ -67,8 +80,8 @@ def compile_ubsan(name, prog, src, cfg):
     cc = "clang++-19" if prog["lang"] == "c++" else "clang-19"
     extra = ["-flto", "-fwhole-program-vtables"] if prog["lang"] == "c++" \
         else ["-emit-llvm"]
-    corpus.log(f"{name} -{cfg}: compiling with UBSan traps")
-    for s in prog["srcs"]:
+    corpus.log(f"{name} -{cfg}: compiling {tag} with UBSan traps")
+    for s in srcs:
         base = os.path.splitext(os.path.basename(s))[0]
         corpus.run([cc, f"-{cfg}", "-g", "-c", *extra, "-fsanitize=undefined",
                     "-fsanitize-trap=undefined", *prog["flags"], s, "-o",
@@ -78,8 +91,8 @@ def compile_ubsan(name, prog, src, cfg):
                   if f.endswith(".bc"))
 
 
-def build(name, prog, cfg, tus, kind):
-    d = os.path.join(corpus.WORK, name, cfg, "val", kind)
+def build(name, prog, cfg, tus, kind, tag=""):
+    d = os.path.join(corpus.WORK, name, cfg, "val", tag + kind)
     os.makedirs(d, exist_ok=True)
     exe = os.path.join(d, "program")
     info = {"instrumented": None, "remarks": None, "not_checkable": None}
@@ -136,7 +149,9 @@ def run_workload(name, src, exe, d):
             r = subprocess.run(cmd, cwd=cwd, env=env, stdin=stdin,
                                stdout=stdout, stderr=se, timeout=1800)
             codes.append(r.returncode)
-        if name == "lua":
+        if "/" in name:
+            go([exe])  # a test program of the package: it checks itself
+        elif name == "lua":
             go([exe, os.path.join(corpus.WORKLOADS, "lua_workload.lua")])
         elif name == "sqlite3":
             with open(os.path.join(corpus.WORKLOADS, "sqlite_workload.sql")) as f:
@@ -286,36 +301,51 @@ def main():
             prog["prep"](src)
         for cfg in cfgs:
             tus = compile_ubsan(name, prog, src, cfg)
-            row = {}
-            base = None
-            for kind in BUILDS:
-                corpus.log(f"{name} -{cfg}: {kind}")
-                exe, info = build(name, prog, cfg, tus, kind)
-                d = os.path.dirname(exe)
-                digest, err, secs, codes = run_workload(name, src, exe, d)
-                sites, asan = reports(err)
-                if kind == "plain":
-                    base = digest
-                row[kind] = {
-                    "sites": info["instrumented"],
-                    "not_checkable": info["not_checkable"],
-                    "check_reports": len(sites),
-                    "reported_sites": sites,
-                    "asan_reports": asan,
-                    "ubsan_traps": sum(c == -4 for c in codes),
-                    "same_output": digest == base,
-                    "exit_codes": codes,
-                    "seconds": round(secs, 3),
-                }
-            row["attributor"] = compare_attributor(name, cfg)
-            row["h2s"].update(h2s_removed(name, cfg))
-            results[f"{name} -{cfg}"] = row
+            results[f"{name} -{cfg}"] = run_builds(name, name, prog, src, cfg,
+                                                   tus, "")
+            results[f"{name} -{cfg}"]["attributor"] = \
+                compare_attributor(name, cfg)
+            results[f"{name} -{cfg}"]["h2s"].update(h2s_removed(name, cfg))
+            suite = SUITES.get(name)
+            for test, tsrc in (suite["programs"].items() if suite else []):
+                lib = [t for t in tus if os.path.basename(t) !=
+                       suite["drop"] + ".bc"]
+                extra = compile_ubsan(name, prog, src, cfg, [tsrc], test)
+                results[f"{name}/{test} -{cfg}"] = run_builds(
+                    f"{name}/{test}", name, prog, src, cfg, lib + extra,
+                    test + "-")
             with open(OUT + ".tmp", "w") as f:
                 json.dump(results, f, indent=1, sort_keys=True)
             os.replace(OUT + ".tmp", OUT)
     corpus.run([sys.executable, os.path.join(corpus.TOP, "bench", "report.py")],
                stdout=None)
     corpus.log(f"validation in {OUT}")
+
+
+def run_builds(label, name, prog, src, cfg, tus, tag):
+    """Every build of BUILDS from tus, each with its workload run."""
+    row = {}
+    base = None
+    for kind in BUILDS:
+        corpus.log(f"{label} -{cfg}: {kind}")
+        exe, info = build(name, prog, cfg, tus, kind, tag)
+        digest, err, secs, codes = run_workload(label, src, exe,
+                                                os.path.dirname(exe))
+        sites, asan = reports(err)
+        if kind == "plain":
+            base = digest
+        row[kind] = {
+            "sites": info["instrumented"],
+            "not_checkable": info["not_checkable"],
+            "check_reports": len(sites),
+            "reported_sites": sites,
+            "asan_reports": asan,
+            "ubsan_traps": sum(c == -4 for c in codes),
+            "same_output": digest == base,
+            "exit_codes": codes,
+            "seconds": round(secs, 3),
+        }
+    return row
 
 
 if __name__ == "__main__":
