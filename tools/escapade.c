@@ -204,47 +204,72 @@ static int parse_args(cli *c, int argc, char **argv) {
   return 0;
 }
 
-/* An output path may be a new file or a regular file, nothing else (a
- * device, a directory, a pipe would be replaced or written into). */
-static int output_ok(const char *path) {
+/* How an output path is written: a new or regular file through a
+ * temporary renamed into place (whole, or not at all); a device or a pipe
+ * (/dev/null, /dev/stdout) in place, never replaced; a directory not at
+ * all. */
+typedef enum { OUT_REPLACE, OUT_IN_PLACE, OUT_REFUSE } out_mode;
+
+static out_mode output_mode(const char *path) {
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    fprintf(stderr, "escapade: %s: not a regular file\n", path);
-    return 0;
+  if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+    return OUT_REPLACE;
+  if (S_ISDIR(st.st_mode)) {
+    fprintf(stderr, "escapade: %s: is a directory\n", path);
+    return OUT_REFUSE;
   }
-  return 1;
+  return OUT_IN_PLACE;
 }
 
-/* Writes the instrumented module to c->output through a temporary file
- * renamed into place. */
+/* The file an output is first written to: a temporary beside it, or
+ * the path itself (in place). */
+static void output_target(const char *path, out_mode m, esc_str *tmp) {
+  if (m == OUT_IN_PLACE)
+    esc_str_printf(tmp, "%s", path);
+  else
+    esc_str_printf(tmp, "%s.tmp.%ld", path, (long)getpid());
+}
+
+/* Moves a finished temporary into place; removes it on failure. */
+static int output_finish(const char *path, out_mode m, const char *tmp,
+                         int rc) {
+  if (m == OUT_IN_PLACE)
+    return rc;
+  if (!rc && rename(tmp, path) != 0) {
+    fprintf(stderr, "escapade: %s: %s\n", path, strerror(errno));
+    rc = EXIT_INPUT;
+  }
+  if (rc)
+    remove(tmp);
+  return rc;
+}
+
+/* Writes the instrumented or transformed module to c->output. */
 static int write_bitcode(const cli *c, LLVMModuleRef M) {
-  if (!output_ok(c->output))
+  out_mode m = output_mode(c->output);
+  if (m == OUT_REFUSE)
     return EXIT_INPUT;
   esc_str tmp = {0};
-  esc_str_printf(&tmp, "%s.tmp.%ld", c->output, (long)getpid());
+  output_target(c->output, m, &tmp);
   int rc = 0;
   if (LLVMWriteBitcodeToFile(M, tmp.s) != 0) {
     fprintf(stderr, "escapade: %s: write failed\n", c->output);
     rc = EXIT_INPUT;
-  } else if (rename(tmp.s, c->output) != 0) {
-    fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
-    rc = EXIT_INPUT;
   }
-  if (rc)
-    remove(tmp.s);
+  rc = output_finish(c->output, m, tmp.s, rc);
   esc_str_free(&tmp);
   return rc;
 }
 
-/* Writes the report to c->output through a temporary file renamed into
- * place, so a failure leaves no partial file. */
+/* Writes the report to stdout or c->output. */
 static int write_report(const cli *c, const esc_result *r) {
   if (!c->output)
     return esc_report(r, &c->opt, stdout) ? EXIT_INPUT : 0;
-  if (!output_ok(c->output))
+  out_mode m = output_mode(c->output);
+  if (m == OUT_REFUSE)
     return EXIT_INPUT;
   esc_str tmp = {0};
-  esc_str_printf(&tmp, "%s.tmp.%ld", c->output, (long)getpid());
+  output_target(c->output, m, &tmp);
   int rc = 0;
   FILE *f = fopen(tmp.s, "w");
   if (!f) {
@@ -255,13 +280,9 @@ static int write_report(const cli *c, const esc_result *r) {
     if (fclose(f) != 0 || werr) {
       fprintf(stderr, "escapade: %s: write failed\n", c->output);
       rc = EXIT_INPUT;
-    } else if (rename(tmp.s, c->output) != 0) {
-      fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
-      rc = EXIT_INPUT;
     }
-    if (rc)
-      remove(tmp.s);
   }
+  rc = output_finish(c->output, m, tmp.s, rc);
   esc_str_free(&tmp);
   return rc;
 }
