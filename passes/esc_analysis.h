@@ -26,6 +26,8 @@ typedef struct esc_verdict {
   int known;         /* the level judged this site */
   int escapes;
   const char *reason; /* NULL when it does not escape */
+  const char *cause;  /* the reason's kind, a rule id: "global", "return",
+                         "callee", ... (esc_verdict.c); NULL when local */
   const char *flow;   /* -m=2 explanation, lines joined by '\n', or NULL */
   const char *avoided_by; /* whole level: the resolved calls that mattered */
 } esc_verdict;
@@ -149,6 +151,15 @@ int esc_site_get(esc_result *R, LLVMValueRef inst, esc_site_kind kind,
  * of its sites at that level and, for summary levels, its summary. Returns 1
  * when the summary changed. */
 int esc_analyze_function(esc_result *R, int fidx, esc_level level);
+
+/* The verdict of site s at level l, filling in sites the level did not
+ * see (esc_report.c); whether whole_program keeps local a site
+ * conservative lets escape. */
+esc_verdict esc_verdict_at(const esc_result *R, const esc_site *s,
+                           esc_level l);
+int esc_site_avoided(const esc_result *R, const esc_site *s);
+/* The SARIF 2.1.0 report (esc_sarif.c). */
+void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out);
 
 /* "name = malloc(16)" or "&buf", as the reports write a site (esc_report.c). */
 void esc_site_describe(const esc_site *s, esc_str *out);

@@ -31,15 +31,18 @@ int esc_inst_index(LLVMValueRef inst) {
 }
 
 esc_loc esc_loc_of(esc_arena *a, LLVMValueRef inst) {
-  esc_loc l = {NULL, 0, 0, NULL, -1};
+  esc_loc l = {NULL, NULL, 0, 0, NULL, -1};
   LLVMBasicBlockRef bb = LLVMGetInstructionParent(inst);
   if (bb)
     l.func = esc_value_name(LLVMGetBasicBlockParent(bb));
   if (LLVMInstructionGetDebugLoc(inst)) {
-    unsigned len = 0;
+    unsigned len = 0, dlen = 0;
     const char *f = LLVMGetDebugLocFilename(inst, &len);
     if (f && len)
       l.file = esc_arena_strndup(a, f, len);
+    const char *d = LLVMGetDebugLocDirectory(inst, &dlen);
+    if (d && dlen)
+      l.dir = esc_arena_strndup(a, d, dlen);
     l.line = LLVMGetDebugLocLine(inst);
     l.col = LLVMGetDebugLocColumn(inst);
   }
@@ -249,7 +252,11 @@ void esc_names_build(esc_names *n, esc_arena *a, LLVMModuleRef M) {
           unsigned flen = 0;
           const char *fname = file ? LLVMDIFileGetFilename(file, &flen) : NULL;
           if (fname && flen) {
+            unsigned dlen = 0;
+            const char *dname = LLVMDIFileGetDirectory(file, &dlen);
             var.decl.file = esc_arena_strndup(a, fname, flen);
+            var.decl.dir = dname && dlen ? esc_arena_strndup(a, dname, dlen)
+                                         : NULL;
             var.decl.line = LLVMDIVariableGetLine(dv);
             var.decl.col = 0;
           }

@@ -19,6 +19,7 @@
 
 typedef struct esc_loc {
   const char *file; /* as recorded in debug info; NULL when unknown */
+  const char *dir;  /* the directory a relative file is in, or NULL */
   unsigned line, col;
   const char *func; /* enclosing function */
   int index;        /* instruction index in the function, -1 if n/a */

@@ -40,7 +40,10 @@ static cl::list<std::string>
     LinkFiles("escapade-link", cl::CommaSeparated,
               cl::desc("escapade: bitcode files to link before analysing"));
 static cl::opt<std::string> Format("escapade-format", cl::init("text"),
-                                   cl::desc("escapade: text or json"));
+                                   cl::desc("escapade: text, json or sarif"));
+static cl::opt<std::string> SourceRoot(
+    "escapade-source-root", cl::init(""),
+    cl::desc("escapade: SARIF file names relative to this directory"));
 static cl::opt<std::string> Level("escapade-level", cl::init("all"),
                                   cl::desc("escapade: levels shown"));
 static cl::opt<unsigned> Detail("escapade-detail", cl::init(1),
@@ -113,12 +116,23 @@ struct EscapadePrinter : PassInfoMixin<EscapadePrinter> {
     esc_options_default(&o);
     if (Format == "json")
       o.format = ESC_FMT_JSON;
+    else if (Format == "sarif")
+      o.format = ESC_FMT_SARIF;
     else if (Format != "text")
       fail("unknown -escapade-format '" + Format + "'");
     o.level_mask = esc_level_mask_parse(Level.c_str());
     if (!o.level_mask)
       fail("unknown -escapade-level '" + Level + "'");
-    o.detail = Detail >= 2 ? 2 : 1;
+    o.detail = Detail >= 2 || o.format == ESC_FMT_SARIF ? 2 : 1;
+    std::string root;
+    if (!SourceRoot.empty()) {
+      char *r = ::realpath(SourceRoot.c_str(), nullptr);
+      if (!r)
+        fail("-escapade-source-root: cannot resolve '" + SourceRoot + "'");
+      root = r;
+      std::free(r);
+      o.source_root = root.c_str();
+    }
     if (Resolve == "signature")
       o.resolve = ESC_RESOLVE_SIGNATURE;
     else if (Resolve != "typeset")

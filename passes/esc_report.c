@@ -1,5 +1,6 @@
 /*
- * esc_report.c: the text (Go -m style) and JSON reports. Formats are
+ * esc_report.c: the text (Go -m style) and JSON reports (SARIF is in
+ * esc_sarif.c). Formats are
  * documented with complete examples in docs/formats.md.
  */
 #include "esc_analysis.h"
@@ -12,13 +13,14 @@
 /* The verdict of site s at level l, filling in the sites a level did not
  * see: an allocator reached through a pointer, or a wrapper the level could
  * not recognise. */
-static esc_verdict verdict_at(const esc_result *R, const esc_site *s,
-                              esc_level l) {
+esc_verdict esc_verdict_at(const esc_result *R, const esc_site *s,
+                           esc_level l) {
   if (s->v[l].known)
     return s->v[l];
   esc_verdict v;
   memset(&v, 0, sizeof v);
   v.escapes = 1;
+  v.cause = "unseen-allocator";
   if (s->found_by == ESC_FOUND_INDIRECT)
     v.reason = "allocator called indirectly";
   else if (s->found_by == ESC_FOUND_WRAPPER)
@@ -73,9 +75,9 @@ static int line_cmp(const void *pa, const void *pb) {
   return a->order - b->order;
 }
 
-static int avoided(const esc_result *R, const esc_site *s) {
-  esc_verdict c = verdict_at(R, s, ESC_CONSERVATIVE);
-  esc_verdict w = verdict_at(R, s, ESC_WHOLE);
+int esc_site_avoided(const esc_result *R, const esc_site *s) {
+  esc_verdict c = esc_verdict_at(R, s, ESC_CONSERVATIVE);
+  esc_verdict w = esc_verdict_at(R, s, ESC_WHOLE);
   return c.escapes && !w.escapes;
 }
 
@@ -108,11 +110,11 @@ static void site_text(const esc_result *R, const esc_options *o,
   for (int l = 0; l < ESC_NLEVELS; l++) {
     if (!(o->level_mask & (1u << l)) || (done & (1u << l)))
       continue;
-    esc_verdict v = verdict_at(R, s, (esc_level)l);
+    esc_verdict v = esc_verdict_at(R, s, (esc_level)l);
     unsigned group = 0;
     for (int k = l; k < ESC_NLEVELS; k++)
       if ((o->level_mask & (1u << k)) && !(done & (1u << k)) &&
-          same_verdict(v, verdict_at(R, s, (esc_level)k)))
+          same_verdict(v, esc_verdict_at(R, s, (esc_level)k)))
         group |= 1u << k;
     done |= group;
     esc_str_printf(out, "%s: ", loc);
@@ -155,7 +157,7 @@ static esc_loc func_loc(esc_result *R, const esc_func *F) {
       if (l.file && l.line)
         return l;
     }
-  esc_loc l = {NULL, 0, 0, F->name, 0};
+  esc_loc l = {NULL, NULL, 0, 0, F->name, 0};
   return l;
 }
 
@@ -244,8 +246,8 @@ static void stats_text(const esc_result *R, esc_str *out) {
       continue;
     found++;
     for (int l = 0; l < ESC_NLEVELS; l++)
-      esc[l] += verdict_at(R, &R->sites.data[i], (esc_level)l).escapes;
-    avoided_n += avoided(R, &R->sites.data[i]);
+      esc[l] += esc_verdict_at(R, &R->sites.data[i], (esc_level)l).escapes;
+    avoided_n += esc_site_avoided(R, &R->sites.data[i]);
   }
   const esc_stats *st = &R->stats;
   int resolved = st->indirect_calls - st->unknown;
@@ -300,7 +302,7 @@ static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
   int order = 0;
   for (size_t i = 0; i < R->sites.len; i++) {
     const esc_site *s = &R->sites.data[i];
-    if (!s->levels_found || (o->avoided_only && !avoided(R, s)))
+    if (!s->levels_found || (o->avoided_only && !esc_site_avoided(R, s)))
       continue;
     esc_str t = {0};
     site_text(R, o, s, &t);
@@ -341,7 +343,7 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   esc_str_printf(out, "{\"sites\":[");
   for (size_t i = 0; i < R->sites.len; i++) {
     const esc_site *s = &R->sites.data[i];
-    int av = avoided(R, s);
+    int av = esc_site_avoided(R, s);
     if (!s->levels_found || (o->avoided_only && !av))
       continue;
     esc_str_printf(out, "%s\n  {\"id\":%d,\"function\":", nsites ? "," : "",
@@ -373,7 +375,7 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
       esc_str_json(out, s->inlined_into);
     }
     for (int l = 0; l < ESC_NLEVELS; l++) {
-      esc_verdict v = verdict_at(R, s, (esc_level)l);
+      esc_verdict v = esc_verdict_at(R, s, (esc_level)l);
       esc[l] += v.escapes;
       esc_str_printf(out, ",\"%s\":", esc_level_name((esc_level)l));
       verdict_json(v, o->detail, out);
@@ -432,6 +434,8 @@ int esc_report(const esc_result *R_, const esc_options *o, FILE *f) {
   esc_str out = {0};
   if (o->format == ESC_FMT_JSON)
     report_json(R, o, &out);
+  else if (o->format == ESC_FMT_SARIF)
+    esc_report_sarif(R, o, &out);
   else
     report_text(R, o, &out);
   int rc = 0;

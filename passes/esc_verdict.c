@@ -209,8 +209,16 @@ static const char *step_text(fctx *c, esc_why w) {
   LLVMValueRef inst = (LLVMValueRef)w.inst;
   const char *at = inst ? loc_str(R, inst) : "";
   switch (w.kind) {
-  case ESC_WHY_ALLOC:
+  case ESC_WHY_ALLOC: {
+    /* an alloca has no location of its own: its variable's declaration */
+    int sid = inst ? esc_ptrmap_get(&R->site_of, inst) : -1;
+    if (sid >= 0 && R->sites.data[sid].loc.file) {
+      char buf[600];
+      esc_loc_format(&R->sites.data[sid].loc, buf, sizeof buf);
+      return esc_arena_printf(a, "allocated at %s", buf);
+    }
     return esc_arena_printf(a, "allocated at %s", at);
+  }
   case ESC_WHY_COPY:
     return esc_arena_printf(a, "copied at %s", at);
   case ESC_WHY_LOAD:
@@ -249,11 +257,54 @@ static const char *flow_text(fctx *c, int node, int obj) {
   return out;
 }
 
-static const char *escape_reason(fctx *c, int o) {
+/* The rule id of a reason's kind (SARIF results, JSON "cause"). */
+static const char *cause_of(esc_why w) {
+  switch (w.kind) {
+  case ESC_WHY_STORE:
+    return w.detail ? "global" : "memory";
+  case ESC_WHY_CLOSURE:
+  case ESC_WHY_LOAD:
+    return "memory";
+  case ESC_WHY_UNKNOWN_CALL:
+    return "unknown-call";
+  case ESC_WHY_INDIRECT_CALL:
+    return "indirect-call";
+  case ESC_WHY_CALL_ARG:
+  case ESC_WHY_RESOLVED_CALL:
+    return "callee";
+  case ESC_WHY_PTRTOINT:
+  case ESC_WHY_NUMBER:
+  case ESC_WHY_INTTOPTR:
+    return "address-as-number";
+  case ESC_WHY_ASM:
+    return "asm";
+  case ESC_WHY_THREAD:
+    return "thread";
+  case ESC_WHY_LONGJMP:
+    return "longjmp";
+  case ESC_WHY_VARARG:
+    return "vararg";
+  case ESC_WHY_OUTPUT:
+    return "output";
+  case ESC_WHY_INPUT:
+    return "input";
+  case ESC_WHY_BUDGET:
+    return "budget";
+  case ESC_WHY_WRAPPER_RESULT:
+    return "wrapper";
+  default:
+    return "other";
+  }
+}
+
+static const char *escape_reason(fctx *c, int o, const char **cause) {
   int pred;
   esc_why w;
-  if (esc_graph_prov(c->g, ESC_ESC_NODE, o, &pred, &w))
+  if (esc_graph_prov(c->g, ESC_ESC_NODE, o, &pred, &w)) {
+    *cause = cause_of(w);
     return why_text(c, w);
+  }
+  *cause = "other";
   return "escapes";
 }
 
@@ -347,23 +398,26 @@ void esc_fctx_record_verdicts(fctx *c, int ok) {
       v->reason = esc_arena_printf(&R->arena,
                                    "budget: analysis of %s exceeded its limit",
                                    R->funcs.data[c->fidx].display);
+      v->cause = "budget";
       continue;
     }
     if (esc_graph_points_to(c->g, ESC_ESC_NODE, o)) {
       v->escapes = 1;
-      v->reason = escape_reason(c, o);
+      v->reason = escape_reason(c, o, &v->cause);
       if (R->opt.detail >= 2)
         v->flow = flow_text(c, ESC_ESC_NODE, o);
     } else if (via[o] < 0) {
       v->escapes = 1;
       v->reason = esc_arena_printf(&R->arena, "returned from %s",
                                    R->funcs.data[c->fidx].display);
+      v->cause = "return";
       if (R->opt.detail >= 2)
         v->flow = esc_graph_points_to(c->g, c->ret, o)
                       ? flow_text(c, c->ret, o)
                       : NULL;
     } else if (via[o] > 0) {
       v->escapes = 1;
+      v->cause = "parameter";
       v->reason = esc_arena_printf(
           &R->arena, "stored through parameter %s of %s",
           esc_param_name(&R->names, &R->arena, c->fn, (unsigned)(via[o] - 1)),

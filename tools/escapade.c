@@ -34,6 +34,7 @@ typedef struct cli {
   ESC_VEC(const char *) alloc_fns;
   ESC_VEC(const char *) force_local; /* --force-local=FILE:LINE */
   int check;                         /* --check: write instrumented bitcode */
+  char *source_root;                 /* --source-root, resolved (owned) */
   int h2s;                           /* --h2s: write transformed bitcode */
   long long max_stack_bytes;         /* --max-stack-bytes (h2s) */
   const char *output;
@@ -50,7 +51,8 @@ static void usage(FILE *f) {
       "\n"
       "  -m, -m=1            verdicts and parameter summaries (default)\n"
       "  -m=2                also the flow that explains each escape\n"
-      "  --format=text|json  output format (default text)\n"
+      "  --format=text|json|sarif  output format (default text)\n"
+      "  --source-root=DIR   SARIF: file names relative to DIR\n"
       "  --level=L[,L]       levels shown in text: all (default),\n"
       "                      intraprocedural, conservative, whole_program\n"
       "  --alloc-fn=NAME     treat NAME as an allocator (repeatable)\n"
@@ -115,6 +117,18 @@ static int parse_args(cli *c, int argc, char **argv) {
       c->opt.format = ESC_FMT_TEXT;
     } else if (!strcmp(a, "--format=json")) {
       c->opt.format = ESC_FMT_JSON;
+    } else if (!strcmp(a, "--format=sarif")) {
+      c->opt.format = ESC_FMT_SARIF;
+      c->opt.detail = 2; /* flows become codeFlows */
+    } else if (!strncmp(a, "--source-root=", 14) && a[14]) {
+      /* compared with absolute file names: resolved once */
+      free(c->source_root);
+      c->source_root = realpath(a + 14, NULL);
+      if (!c->source_root) {
+        fprintf(stderr, "escapade: %s: %s\n", a + 14, strerror(errno));
+        return EXIT_USAGE;
+      }
+      c->opt.source_root = c->source_root;
     } else if (!strncmp(a, "--level=", 8)) {
       unsigned m = esc_level_mask_parse(a + 8);
       if (!m)
@@ -412,5 +426,6 @@ out:
   ESC_VEC_FREE(c.inputs);
   ESC_VEC_FREE(c.alloc_fns);
   ESC_VEC_FREE(c.force_local);
+  free(c.source_root);
   return rc;
 }

@@ -33,7 +33,7 @@ typedef enum esc_level {
   ESC_NLEVELS = 3
 } esc_level;
 
-typedef enum esc_format { ESC_FMT_TEXT, ESC_FMT_JSON } esc_format;
+typedef enum esc_format { ESC_FMT_TEXT, ESC_FMT_JSON, ESC_FMT_SARIF } esc_format;
 
 /* How whole-program mode resolves indirect calls. */
 typedef enum esc_resolve_mode {
@@ -59,6 +59,8 @@ typedef struct esc_options {
   int assume_typed;      /* resolve by type (MLTA): memory written through
                             a field of S is read through a field of S */
   uint64_t resolve_budget; /* points-to propagation steps (0: default) */
+  const char *source_root; /* SARIF: artifact URIs relative to it (borrowed;
+                              NULL: as debug info records them) */
 } esc_options;
 
 /* The assumptions in force under o, beyond "the linked bitcode is the whole
