@@ -547,7 +547,9 @@ int esc_heap_to_stack(esc_result *R, esc_level level, long long max_bytes,
   int moved = 0;
   esc_arena a;
   esc_arena_init(&a);
-  const char *lvl = esc_level_name(level);
+  const char *lvl = R->opt.assume_typed && level == ESC_WHOLE
+                        ? "whole_program, assume-typed"
+                        : esc_level_name(level);
   for (size_t i = 0; i < R->sites.len; i++) {
     esc_site *s = &R->sites.data[i];
     if (s->kind != ESC_SITE_HEAP)
