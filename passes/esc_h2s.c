@@ -3,10 +3,11 @@
  *
  * A heap site moves to the stack when all of these hold:
  *   - the chosen level says it does not escape;
- *   - it is a direct call of malloc, calloc or operator new / new[] (a
- *     wrapper's call site, or an allocator reached through a pointer,
- *     stays: the block is made elsewhere, and the allocator may do more
- *     than allocate);
+ *   - it is a call of malloc, calloc or operator new / new[], directly or
+ *     through a pointer whose every target (resolved over the whole
+ *     program) is malloc-like, or every one calloc (a wrapper's call site
+ *     stays: the block is made inside the wrapper, which may do more than
+ *     allocate);
  *   - its size is a constant of at most max_bytes;
  *   - every value that may hold the block (track() below) is used only in
  *     ways that cannot outlive the frame or hand the block to a
@@ -444,15 +445,32 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
     *why = "a wrapper's call: the block is allocated inside the wrapper";
     return 0;
   }
-  if (s->found_by == ESC_FOUND_INDIRECT) {
-    *why = "allocated through a function pointer";
-    return 0;
-  }
   if (!LLVMIsACallInst(I)) {
     *why = "an invoke (its unwind edge would need rewriting)";
     return 0;
   }
-  const h2s_alloc *al = movable_alloc(esc_called_function(I));
+  const h2s_alloc *al = NULL;
+  if (s->found_by == ESC_FOUND_INDIRECT) {
+    /* every target the whole program resolves is malloc-like, or every
+     * one calloc: the call does nothing but allocate */
+    const esc_targets *tg =
+        level == ESC_WHOLE && R->ts ? esc_typeset_resolve(R->ts, I) : NULL;
+    for (int k = 0; tg && !tg->unknown && k < tg->n; k++) {
+      const h2s_alloc *ak = movable_alloc(tg->fns[k]);
+      if (!ak || (al && ak->zero != al->zero)) {
+        al = NULL;
+        break;
+      }
+      al = ak;
+    }
+    if (!al) {
+      *why = "allocated through a function pointer whose targets are not "
+             "all malloc, or all calloc";
+      return 0;
+    }
+  } else {
+    al = movable_alloc(esc_called_function(I));
+  }
   if (!al) {
     *why = esc_arena_printf(a, "allocator %s is not malloc, calloc or "
                             "operator new", s->allocator ? s->allocator : "?");
