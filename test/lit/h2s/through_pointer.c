@@ -47,4 +47,4 @@ int main(int argc, char **argv) {
   printf("%d %d %ld\n", sum(&plain, argc), sum2(argc), counted);
   return 0;
 }
-// OUT: 28 1 0
+// OUT: 28 1 1
