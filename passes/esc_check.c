@@ -20,6 +20,7 @@
  * argument other than posix_memalign's.
  */
 #include "esc_analysis.h"
+#include "esc_instr.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
@@ -34,12 +35,6 @@ typedef struct chk {
   LLVMValueRef enter_f, note_f, leave_f, free_f;
 } chk;
 
-static LLVMValueRef declare(LLVMModuleRef M, const char *name,
-                            LLVMTypeRef ty) {
-  LLVMValueRef f = LLVMGetNamedFunction(M, name);
-  return f ? f : LLVMAddFunction(M, name, ty);
-}
-
 static void chk_init(chk *c, LLVMModuleRef M) {
   c->M = M;
   c->ctx = LLVMGetModuleContext(M);
@@ -53,10 +48,10 @@ static void chk_init(chk *c, LLVMModuleRef M) {
   c->note_t = LLVMFunctionType(c->voidt, note_args, 4, 0);
   c->leave_t = LLVMFunctionType(c->voidt, &c->i64, 1, 0);
   c->free_t = LLVMFunctionType(c->voidt, &c->ptr, 1, 0);
-  c->enter_f = declare(M, "__escapade_enter", c->enter_t);
-  c->note_f = declare(M, "__escapade_note", c->note_t);
-  c->leave_f = declare(M, "__escapade_leave", c->leave_t);
-  c->free_f = declare(M, "__escapade_before_free", c->free_t);
+  c->enter_f = esc_instr_declare(M, "__escapade_enter", c->enter_t);
+  c->note_f = esc_instr_declare(M, "__escapade_note", c->note_t);
+  c->leave_f = esc_instr_declare(M, "__escapade_leave", c->leave_t);
+  c->free_f = esc_instr_declare(M, "__escapade_before_free", c->free_t);
 }
 
 /* FILE:LINE matches the site: FILE is the end of its file name (after a
@@ -145,13 +140,10 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
                                const int *ids, int n, const char *lvl,
                                esc_level level, int *skipped) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
-  LLVMValueRef first = LLVMGetFirstInstruction(entry);
-  while (first && LLVMIsAAllocaInst(first))
-    first = LLVMGetNextInstruction(first);
-  if (!first)
+  LLVMValueRef mark = esc_instr_frame(c->b, fn, c->enter_t, c->enter_f,
+                                      c->leave_t, c->leave_f);
+  if (!mark)
     return 0;
-  LLVMPositionBuilderBefore(c->b, first);
-  LLVMValueRef mark = LLVMBuildCall2(c->b, c->enter_t, c->enter_f, NULL, 0, "");
   LLVMValueRef after_mark = LLVMGetNextInstruction(mark);
   int done = 0;
   for (int k = 0; k < n; k++) {
@@ -199,50 +191,7 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
     LLVMBuildCall2(c->b, c->note_t, c->note_f, args, 4, "");
     done++;
   }
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb)) {
-    LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
-    if (!t || !(LLVMIsAReturnInst(t) || LLVMIsAResumeInst(t)))
-      continue;
-    LLVMValueRef at = t;
-    LLVMValueRef prev = LLVMGetPreviousInstruction(t);
-    if (prev && LLVMIsACallInst(prev) && LLVMIsTailCall(prev) &&
-        LLVMGetTailCallKind(prev) == LLVMTailCallKindMustTail)
-      at = prev; /* nothing may come between a musttail call and ret */
-    LLVMPositionBuilderBefore(c->b, at);
-    LLVMBuildCall2(c->b, c->leave_t, c->leave_f, &mark, 1, "");
-  }
   return done;
-}
-
-/* Before every deallocation: the block handed back. */
-static void instrument_frees(chk *c, esc_result *R) {
-  for (LLVMValueRef fn = LLVMGetFirstFunction(c->M); fn;
-       fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-         bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_call(I))
-          continue;
-        LLVMValueRef callee = esc_called_function(I);
-        if (!callee || callee == c->free_f)
-          continue;
-        int arg = -1;
-        esc_allocfn af;
-        if (esc_is_free_fn(callee))
-          arg = 0;
-        else if (esc_alloc_classify(callee, R->opt.alloc_fns,
-                                    R->opt.n_alloc_fns, &af))
-          arg = af.realloc_arg;
-        if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
-          continue;
-        LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
-        if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
-          continue;
-        LLVMPositionBuilderBefore(c->b, I);
-        LLVMBuildCall2(c->b, c->free_t, c->free_f, &p, 1, "");
-      }
 }
 
 int esc_instrument_check(esc_result *R, esc_level level,
@@ -274,7 +223,7 @@ int esc_instrument_check(esc_result *R, esc_level level,
       total += instrument_function(&c, R, F->fn, ids.data, (int)ids.len,
                                    lvls.s, level, skipped);
   }
-  instrument_frees(&c, R);
+  esc_instr_before_frees(R, c.b, c.free_t, c.free_f);
   /* the sanitizer instruments functions that ask for it: clang gives
    * sanitize_address to what it compiles with -fsanitize=address, not to
    * functions it reads from bitcode */

@@ -24,6 +24,7 @@
  */
 #include "esc_analysis.h"
 #include "esc_count.h"
+#include "esc_instr.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
@@ -75,12 +76,6 @@ static const char *level_word(const esc_site *s, esc_level l) {
   return s->v[l].escapes ? "escapes" : "local";
 }
 
-/* declare (or find) a C library function */
-static LLVMValueRef libfn(LLVMModuleRef M, const char *name, LLVMTypeRef ty) {
-  LLVMValueRef f = LLVMGetNamedFunction(M, name);
-  return f ? f : LLVMAddFunction(M, name, ty);
-}
-
 /* Appends fn to @llvm.global_dtors. */
 static void add_dtor(LLVMModuleRef M, LLVMValueRef fn) {
   LLVMContextRef ctx = LLVMGetModuleContext(M);
@@ -128,10 +123,10 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
   LLVMTypeRef fprintf_args[2] = {ptr, ptr};
   LLVMTypeRef fprintf_t = LLVMFunctionType(i32, fprintf_args, 2, 1);
   LLVMTypeRef fclose_t = LLVMFunctionType(i32, &ptr, 1, 0);
-  LLVMValueRef getenv_f = libfn(M, "getenv", getenv_t);
-  LLVMValueRef fopen_f = libfn(M, "fopen", fopen_t);
-  LLVMValueRef fprintf_f = libfn(M, "fprintf", fprintf_t);
-  LLVMValueRef fclose_f = libfn(M, "fclose", fclose_t);
+  LLVMValueRef getenv_f = esc_instr_declare(M, "getenv", getenv_t);
+  LLVMValueRef fopen_f = esc_instr_declare(M, "fopen", fopen_t);
+  LLVMValueRef fprintf_f = esc_instr_declare(M, "fprintf", fprintf_t);
+  LLVMValueRef fclose_f = esc_instr_declare(M, "fclose", fclose_t);
 
   LLVMValueRef fn =
       LLVMAddFunction(M, "__escapade_dump", LLVMFunctionType(voidt, NULL, 0, 0));
@@ -207,13 +202,12 @@ static void track_frames(esc_result *R, LLVMBuilderRef b, const int *ids,
   LLVMTypeRef note_t = LLVMFunctionType(voidt, note_args, 3, 0);
   LLVMTypeRef leave_t = LLVMFunctionType(voidt, &i64, 1, 0);
   LLVMTypeRef free_t = LLVMFunctionType(voidt, &ptr, 1, 0);
-  LLVMValueRef enter_f = libfn(M, "__escapade_count_enter", enter_t);
-  LLVMValueRef note_f = libfn(M, "__escapade_count_note", note_t);
-  LLVMValueRef leave_f = libfn(M, "__escapade_count_leave", leave_t);
-  LLVMValueRef free_f = libfn(M, "__escapade_count_free", free_t);
-  esc_ptrmap marks; /* function -> index in fmarks */
-  esc_ptrmap_init(&marks);
-  ESC_VEC(LLVMValueRef) fmarks = {0};
+  LLVMValueRef enter_f = esc_instr_declare(M, "__escapade_count_enter", enter_t);
+  LLVMValueRef note_f = esc_instr_declare(M, "__escapade_count_note", note_t);
+  LLVMValueRef leave_f = esc_instr_declare(M, "__escapade_count_leave", leave_t);
+  LLVMValueRef free_f = esc_instr_declare(M, "__escapade_count_free", free_t);
+  esc_ptrmap framed; /* functions given enter and leave */
+  esc_ptrmap_init(&framed);
   for (int k = 0; k < n; k++) {
     const esc_site *s = &R->sites.data[ids[k]];
     LLVMValueRef I = s->inst;
@@ -221,29 +215,9 @@ static void track_frames(esc_result *R, LLVMBuilderRef b, const int *ids,
         LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind)
       continue; /* invokes and out-argument allocators: not tracked */
     LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(I));
-    int mi = esc_ptrmap_get(&marks, fn);
-    if (mi < 0) {
-      LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
-      LLVMValueRef first = LLVMGetFirstInstruction(entry);
-      while (first && (LLVMIsAAllocaInst(first) || LLVMIsAPHINode(first)))
-        first = LLVMGetNextInstruction(first);
-      LLVMPositionBuilderBefore(b, first);
-      LLVMValueRef mark = LLVMBuildCall2(b, enter_t, enter_f, NULL, 0, "");
-      for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-           bb = LLVMGetNextBasicBlock(bb)) {
-        LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
-        if (!t || !(LLVMIsAReturnInst(t) || LLVMIsAResumeInst(t)))
-          continue;
-        LLVMValueRef at = t, prev = LLVMGetPreviousInstruction(t);
-        if (prev && LLVMIsACallInst(prev) &&
-            LLVMGetTailCallKind(prev) == LLVMTailCallKindMustTail)
-          at = prev;
-        LLVMPositionBuilderBefore(b, at);
-        LLVMBuildCall2(b, leave_t, leave_f, &mark, 1, "");
-      }
-      mi = (int)fmarks.len;
-      ESC_VEC_PUSH(fmarks, mark);
-      esc_ptrmap_put(&marks, fn, mi);
+    if (esc_ptrmap_get(&framed, fn) < 0) {
+      esc_instr_frame(b, fn, enter_t, enter_f, leave_t, leave_f);
+      esc_ptrmap_put(&framed, fn, 1);
     }
     LLVMValueRef next = LLVMGetNextInstruction(I);
     LLVMPositionBuilderBefore(b, next);
@@ -255,35 +229,9 @@ static void track_frames(esc_result *R, LLVMBuilderRef b, const int *ids,
     LLVMValueRef args[3] = {I, bytes, slot};
     LLVMBuildCall2(b, note_t, note_f, args, 3, "");
   }
-  /* every deallocation: free, delete, realloc's old block */
-  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && fmarks.len;
-       fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-         bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_call(I))
-          continue;
-        LLVMValueRef callee = esc_called_function(I);
-        int arg = -1;
-        esc_allocfn af;
-        if (!callee || callee == free_f)
-          continue;
-        if (esc_is_free_fn(callee))
-          arg = 0;
-        else if (esc_alloc_classify(callee, R->opt.alloc_fns,
-                                    R->opt.n_alloc_fns, &af))
-          arg = af.realloc_arg;
-        if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
-          continue;
-        LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
-        if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
-          continue;
-        LLVMPositionBuilderBefore(b, I);
-        LLVMBuildCall2(b, free_t, free_f, &p, 1, "");
-      }
-  esc_ptrmap_free(&marks);
-  ESC_VEC_FREE(fmarks);
+  if (framed.len)
+    esc_instr_before_frees(R, b, free_t, free_f);
+  esc_ptrmap_free(&framed);
 }
 
 int esc_instrument_counts(esc_result *R) {

@@ -1,0 +1,66 @@
+/* esc_instr.c: frame and deallocation hooks for instrumentation
+ * (esc_instr.h). */
+#include "esc_instr.h"
+
+#include "esc_sites.h"
+
+LLVMValueRef esc_instr_declare(LLVMModuleRef M, const char *name,
+                               LLVMTypeRef ty) {
+  LLVMValueRef f = LLVMGetNamedFunction(M, name);
+  return f ? f : LLVMAddFunction(M, name, ty);
+}
+
+LLVMValueRef esc_instr_frame(LLVMBuilderRef b, LLVMValueRef fn,
+                             LLVMTypeRef enter_t, LLVMValueRef enter_f,
+                             LLVMTypeRef leave_t, LLVMValueRef leave_f) {
+  LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn));
+  while (first && LLVMIsAAllocaInst(first))
+    first = LLVMGetNextInstruction(first);
+  if (!first)
+    return NULL;
+  LLVMPositionBuilderBefore(b, first);
+  LLVMValueRef mark = LLVMBuildCall2(b, enter_t, enter_f, NULL, 0, "");
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb)) {
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+    if (!t || !(LLVMIsAReturnInst(t) || LLVMIsAResumeInst(t)))
+      continue;
+    LLVMValueRef at = t, prev = LLVMGetPreviousInstruction(t);
+    if (prev && LLVMIsACallInst(prev) &&
+        LLVMGetTailCallKind(prev) == LLVMTailCallKindMustTail)
+      at = prev;
+    LLVMPositionBuilderBefore(b, at);
+    LLVMBuildCall2(b, leave_t, leave_f, &mark, 1, "");
+  }
+  return mark;
+}
+
+void esc_instr_before_frees(esc_result *R, LLVMBuilderRef b,
+                            LLVMTypeRef hook_t, LLVMValueRef hook) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(R->M); fn;
+       fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+         bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+           I = LLVMGetNextInstruction(I)) {
+        if (!esc_is_call(I))
+          continue;
+        LLVMValueRef callee = esc_called_function(I);
+        if (!callee || callee == hook)
+          continue;
+        int arg = -1;
+        esc_allocfn af;
+        if (esc_is_free_fn(callee))
+          arg = 0;
+        else if (esc_alloc_classify(callee, R->opt.alloc_fns,
+                                    R->opt.n_alloc_fns, &af))
+          arg = af.realloc_arg;
+        if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
+          continue;
+        LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
+        if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
+          continue;
+        LLVMPositionBuilderBefore(b, I);
+        LLVMBuildCall2(b, hook_t, hook, &p, 1, "");
+      }
+}
