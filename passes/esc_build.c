@@ -507,6 +507,22 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
   return 1;
 }
 
+/* The bytes argument arg of call points to move into the block node dst
+ * points to. Returns 1 when there was such an argument. */
+static int move_bytes(fctx *c, LLVMValueRef call, int arg, int dst,
+                      const char *name) {
+  if (arg < 0 || (unsigned)arg >= call_nargs(call))
+    return 0;
+  int src = vnode(c, LLVMGetOperand(call, (unsigned)arg));
+  if (src < 0)
+    return 0;
+  int tmp = esc_graph_node(c->g);
+  esc_why m = why(ESC_WHY_MEMCPY, call, name, 0);
+  esc_graph_load(c->g, src, tmp, m);
+  esc_graph_store(c->g, dst, tmp, m);
+  return 1;
+}
+
 static void indirect_call(fctx *c, LLVMValueRef call) {
   if (c->level != ESC_WHOLE) {
     unknown_call(c, call, NULL, ESC_WHY_INDIRECT_CALL);
@@ -579,27 +595,12 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       } else {
         copy_to(c, n, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
       }
-      if (a.realloc_arg >= 0 && (unsigned)a.realloc_arg < na) {
-        /* realloc: the old block's contents move, and the result may be
-         * the old block itself */
-        int old = vnode(c, LLVMGetOperand(call, (unsigned)a.realloc_arg));
-        if (old >= 0) {
-          int tmp = esc_graph_node(c->g);
-          esc_why m = why(ESC_WHY_MEMCPY, call, a.name, 0);
-          esc_graph_load(c->g, old, tmp, m);
-          esc_graph_store(c->g, n, tmp, m);
-          copy_to(c, old, res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
-        }
-      }
-      if (a.copy_arg >= 0 && (unsigned)a.copy_arg < na) {
-        int src = vnode(c, LLVMGetOperand(call, (unsigned)a.copy_arg));
-        if (src >= 0) {
-          int tmp = esc_graph_node(c->g);
-          esc_why m = why(ESC_WHY_MEMCPY, call, a.name, 0);
-          esc_graph_load(c->g, src, tmp, m);
-          esc_graph_store(c->g, n, tmp, m);
-        }
-      }
+      /* realloc: the old block's contents move, and the result may be
+       * the old block itself; strdup: its argument's bytes are copied */
+      if (move_bytes(c, call, a.realloc_arg, n, a.name))
+        copy_to(c, vnode(c, LLVMGetOperand(call, (unsigned)a.realloc_arg)),
+                res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
+      move_bytes(c, call, a.copy_arg, n, a.name);
       continue;
     }
     if (fi < 0 || !c->R->funcs.data[fi].defined ||
