@@ -160,6 +160,29 @@ esc_verdict esc_verdict_at(const esc_result *R, const esc_site *s,
 int esc_site_avoided(const esc_result *R, const esc_site *s);
 /* The SARIF 2.1.0 report (esc_sarif.c). */
 void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out);
+/* The LSP diagnostics report (esc_lsp.c). */
+void esc_report_lsp(esc_result *R, const esc_options *o, esc_str *out);
+
+/* What the reports show (esc_scope.c): a site that exists at some level,
+ * is avoided when only avoided sites are asked for, and passes the file,
+ * function and system-header filters; esc_scope_shows is the filters
+ * alone for a location in function fidx (-1: none). */
+int esc_site_shown(const esc_result *R, const esc_options *o,
+                   const esc_site *s);
+int esc_scope_shows(const esc_result *R, const esc_options *o, int fidx,
+                    const esc_loc *l);
+int esc_loc_in_system_header(const esc_loc *l);
+/* Function fidx's demangled name or symbol matches one of globs. */
+int esc_func_matches(const esc_result *R, int fidx, const char *const *globs,
+                     int n);
+/* Where a function's summary is printed: its first parameter's
+ * declaration, else its first located instruction (esc_report.c). */
+esc_loc esc_func_loc(esc_result *R, const esc_func *F);
+
+/* The location "... at FILE:LINE:COL" ends flow step step[0..n) with:
+ * 1 and file, line, col set, or 0 (esc_report.c). */
+int esc_flow_step_location(const char *step, size_t n, char *file, size_t fn,
+                           unsigned *line, unsigned *col);
 
 /* "name = malloc(16)" or "&buf", as the reports write a site (esc_report.c). */
 void esc_site_describe(const esc_site *s, esc_str *out);

@@ -45,4 +45,8 @@
  * every indirect call is unknown, with reason "budget". */
 #define ESC_PTA_BUDGET_DEFAULT 2000000000ull
 
+/* Nesting of arrays and objects in a JSON report read back by --diff
+ * (reports nest 4 deep). Deeper input is rejected as not a report. */
+#define ESC_JSON_MAX_DEPTH 64
+
 #endif

@@ -141,9 +141,7 @@ static void site_text(const esc_result *R, const esc_options *o,
   }
 }
 
-/* Where to print a function's summary: its first parameter's declaration,
- * else its first located instruction. */
-static esc_loc func_loc(esc_result *R, const esc_func *F) {
+esc_loc esc_func_loc(esc_result *R, const esc_func *F) {
   for (int j = 0; j < F->nparams; j++) {
     const esc_var *v = esc_param_var(&R->names, F->fn, (unsigned)j);
     if (v && v->decl.file && v->decl.line)
@@ -164,7 +162,9 @@ static esc_loc func_loc(esc_result *R, const esc_func *F) {
 static void summary_lines(esc_result *R, const esc_options *o, int f,
                           ESC_VEC(line) * lines, int *order) {
   const esc_func *F = &R->funcs.data[f];
-  esc_loc loc = func_loc(R, F);
+  esc_loc loc = esc_func_loc(R, F);
+  if (!esc_scope_shows(R, o, f, &loc))
+    return;
   char lbuf[600];
   esc_loc_format(&loc, lbuf, sizeof lbuf);
   esc_str text[ESC_NLEVELS];
@@ -302,7 +302,7 @@ static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
   int order = 0;
   for (size_t i = 0; i < R->sites.len; i++) {
     const esc_site *s = &R->sites.data[i];
-    if (!s->levels_found || (o->avoided_only && !esc_site_avoided(R, s)))
+    if (!esc_site_shown(R, o, s))
       continue;
     esc_str t = {0};
     site_text(R, o, s, &t);
@@ -344,7 +344,7 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   for (size_t i = 0; i < R->sites.len; i++) {
     const esc_site *s = &R->sites.data[i];
     int av = esc_site_avoided(R, s);
-    if (!s->levels_found || (o->avoided_only && !av))
+    if (!esc_site_shown(R, o, s))
       continue;
     esc_str_printf(out, "%s\n  {\"id\":%d,\"function\":", nsites ? "," : "",
                    s->id);
@@ -429,6 +429,55 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   esc_str_printf(out, " \"analysis_seconds\":%.6f}\n", R->seconds);
 }
 
+/* "... at FILE:LINE:COL" at the end of a flow step: its location. */
+int esc_flow_step_location(const char *step, size_t n, char *file, size_t fn,
+                         unsigned *line, unsigned *col) {
+  const char *at = NULL;
+  for (const char *p = step; p + 4 <= step + n; p++)
+    if (!strncmp(p, " at ", 4))
+      at = p + 4;
+  if (!at)
+    return 0;
+  size_t len = (size_t)(step + n - at);
+  char buf[1024];
+  if (len >= sizeof buf)
+    return 0;
+  memcpy(buf, at, len);
+  buf[len] = 0;
+  char *c2 = strrchr(buf, ':');
+  if (!c2)
+    return 0;
+  *c2 = 0;
+  char *c1 = strrchr(buf, ':');
+  if (!c1)
+    return 0;
+  *c1 = 0;
+  char *e1, *e2;
+  unsigned long l = strtoul(c1 + 1, &e1, 10), c = strtoul(c2 + 1, &e2, 10);
+  if (*e1 || (*e2 && *e2 != ',' && *e2 != ' ') || !l || !buf[0])
+    return 0;
+  snprintf(file, fn, "%s", buf);
+  *line = (unsigned)l;
+  *col = (unsigned)c;
+  return 1;
+}
+
+int esc_format_parse(const char *name, esc_format *out) {
+  static const struct {
+    const char *name;
+    esc_format f;
+  } formats[] = {{"text", ESC_FMT_TEXT},
+                 {"json", ESC_FMT_JSON},
+                 {"sarif", ESC_FMT_SARIF},
+                 {"lsp", ESC_FMT_LSP}};
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+    if (!strcmp(name, formats[i].name)) {
+      *out = formats[i].f;
+      return 1;
+    }
+  return 0;
+}
+
 int esc_report(const esc_result *R_, const esc_options *o, FILE *f) {
   esc_result *R = (esc_result *)R_;
   esc_str out = {0};
@@ -436,6 +485,8 @@ int esc_report(const esc_result *R_, const esc_options *o, FILE *f) {
     report_json(R, o, &out);
   else if (o->format == ESC_FMT_SARIF)
     esc_report_sarif(R, o, &out);
+  else if (o->format == ESC_FMT_LSP)
+    esc_report_lsp(R, o, &out);
   else
     report_text(R, o, &out);
   int rc = 0;

@@ -102,39 +102,6 @@ static void physical_json(const esc_options *o, const char *dir,
   esc_str_printf(out, "}");
 }
 
-/* "... at FILE:LINE:COL" at the end of a flow step: its location. */
-static int step_location(const char *step, size_t n, char *file, size_t fn,
-                         unsigned *line, unsigned *col) {
-  const char *at = NULL;
-  for (const char *p = step; p + 4 <= step + n; p++)
-    if (!strncmp(p, " at ", 4))
-      at = p + 4;
-  if (!at)
-    return 0;
-  size_t len = (size_t)(step + n - at);
-  char buf[1024];
-  if (len >= sizeof buf)
-    return 0;
-  memcpy(buf, at, len);
-  buf[len] = 0;
-  char *c2 = strrchr(buf, ':');
-  if (!c2)
-    return 0;
-  *c2 = 0;
-  char *c1 = strrchr(buf, ':');
-  if (!c1)
-    return 0;
-  *c1 = 0;
-  char *e1, *e2;
-  unsigned long l = strtoul(c1 + 1, &e1, 10), c = strtoul(c2 + 1, &e2, 10);
-  if (*e1 || (*e2 && *e2 != ',' && *e2 != ' ') || !l || !buf[0])
-    return 0;
-  snprintf(file, fn, "%s", buf);
-  *line = (unsigned)l;
-  *col = (unsigned)c;
-  return 1;
-}
-
 /* The steps' locations name files as the site's does: its directory. */
 static void flow_json(const esc_options *o, const char *dir, const char *flow,
                       esc_str *out) {
@@ -148,7 +115,7 @@ static void flow_json(const esc_options *o, const char *dir, const char *flow,
     esc_str step = {0};
     esc_str_printf(&step, "%.*s", (int)n, p);
     esc_str_printf(out, "%s{\"location\":{", k++ ? "," : "");
-    if (step_location(p, n, file, sizeof file, &line, &col)) {
+    if (esc_flow_step_location(p, n, file, sizeof file, &line, &col)) {
       esc_str_printf(out, "\"physicalLocation\":");
       physical_json(o, dir, file, line, col, out);
       esc_str_printf(out, ",");
@@ -164,19 +131,12 @@ static void flow_json(const esc_options *o, const char *dir, const char *flow,
   esc_str_printf(out, "]}]}]");
 }
 
-static esc_level report_level(const esc_options *o) {
-  for (int l = ESC_NLEVELS - 1; l >= 0; l--)
-    if (o->level_mask & (1u << l))
-      return (esc_level)l;
-  return ESC_WHOLE;
-}
-
 void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
-  esc_level lvl = report_level(o);
+  esc_level lvl = esc_report_level(o);
   esc_str_printf(out,
                  "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
                  "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{"
-                 "\"name\":\"escapade\",\"version\":\"0.1\","
+                 "\"name\":\"escapade\",\"version\":\"" ESC_VERSION "\","
                  "\"rules\":[");
   for (int i = 0; i < NRULES; i++) {
     esc_str_printf(out, "%s\n{\"id\":\"%s\",\"shortDescription\":{\"text\":",
@@ -206,7 +166,7 @@ void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
   int n = 0;
   for (size_t i = 0; i < R->sites.len; i++) {
     const esc_site *s = &R->sites.data[i];
-    if (!s->levels_found)
+    if (!esc_site_shown(R, o, s))
       continue;
     esc_verdict v = esc_verdict_at(R, s, lvl);
     int av = lvl == ESC_WHOLE && esc_site_avoided(R, s);

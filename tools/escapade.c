@@ -12,6 +12,7 @@
  */
 #include "escapade/escapade.h"
 
+#include "esc_diff.h"
 #include "esc_load.h"
 #include "esc_util.h"
 
@@ -26,13 +27,22 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_GATE = 3 };
+
+typedef ESC_VEC(const char *) str_vec;
 
 typedef struct cli {
   esc_options opt;
-  ESC_VEC(const char *) inputs;
-  ESC_VEC(const char *) alloc_fns;
-  ESC_VEC(const char *) force_local; /* --force-local=FILE:LINE */
+  str_vec inputs;      /* argv's */
+  str_vec alloc_fns;   /* --alloc-fn; elements owned by strings */
+  str_vec force_local; /* --force-local=FILE:LINE; owned by strings */
+  str_vec file_globs;  /* --files; owned by strings */
+  str_vec func_globs;  /* --functions; owned by strings */
+  str_vec forbid;      /* --forbid-escape; owned by strings */
+  ESC_VEC(char *) strings; /* list elements split from argv (owned) */
+  const char *compdb;  /* -p BUILD_DIR: compile_commands.json's directory */
+  int jobs;            /* -j N: translation units compiled at once */
+  int diff;            /* --diff OLD.json NEW.json */
   int check;                         /* --check: write instrumented bitcode */
   char *source_root;                 /* --source-root, resolved (owned) */
   int h2s;                           /* --h2s: write transformed bitcode */
@@ -45,22 +55,25 @@ typedef struct cli {
 static void usage(FILE *f) {
   fputs(
       "usage: escapade [options] FILE.bc|FILE.ll|- ...\n"
+      "       escapade -p BUILD_DIR [options] [SOURCE ...]\n"
+      "       escapade --diff OLD.json NEW.json [--level=L]\n"
       "Links the inputs into one program and reports, for every allocation\n"
       "site, whether it escapes at three levels: intraprocedural,\n"
       "conservative (Go-like) and whole_program.\n"
+      "Options taking a value accept --opt=VALUE and --opt VALUE; the\n"
+      "repeatable ones also take comma-separated lists.\n"
       "\n"
-      "  -m, -m=1            verdicts and parameter summaries (default)\n"
-      "  -m=2                also the flow that explains each escape\n"
-      "  --format=text|json|sarif  output format (default text)\n"
-      "  --source-root=DIR   SARIF: file names relative to DIR\n"
-      "  --level=L[,L]       levels shown in text: all (default),\n"
-      "                      intraprocedural, conservative, whole_program\n"
+      "Input:\n"
+      "  -p BUILD_DIR        compile the translation units of\n"
+      "                      BUILD_DIR/compile_commands.json (all, or the\n"
+      "                      SOURCE files named) in-process and analyse them\n"
+      "                      linked together\n"
+      "  -j N                translation units compiled at once (with -p)\n"
+      "  --require-debug-info  fail on an input without debug info\n"
+      "Analysis:\n"
       "  --alloc-fn=NAME     treat NAME as an allocator (repeatable)\n"
-      "  --avoided           only sites whole-program analysis keeps local\n"
       "  --resolve=typeset|signature\n"
       "                      indirect-call resolution (signature: baseline)\n"
-      "  --stats             resolution statistics and timing (text)\n"
-      "  --explain-unknown   say where each unresolved call's unknown comes from\n"
       "  --assume-closed     assume code loaded with dlopen never calls back\n"
       "  --assume-typed      resolve indirect calls by type: assume memory\n"
       "                      written through a field of struct S is read\n"
@@ -69,22 +82,46 @@ static void usage(FILE *f) {
       "  --resolve-budget=N  points-to propagation steps (default 2e9;\n"
       "                      past it every indirect call is unknown)\n"
       "  --budget=N          propagation steps per function (default 5e7)\n"
+      "Report:\n"
+      "  -m, -m=1            verdicts and parameter summaries (default)\n"
+      "  -m=2                also the flow that explains each escape\n"
+      "  --format=text|json|sarif|lsp  output format (default text)\n"
+      "  --source-root=DIR   SARIF: file names relative to DIR\n"
+      "  --level=L[,L]       levels shown: all (default), intraprocedural,\n"
+      "                      conservative, whole_program; SARIF, LSP and the\n"
+      "                      gate judge at the highest one\n"
+      "  --avoided           only sites whole-program analysis keeps local\n"
+      "  --files=GLOB        only sites in files matching GLOB (repeatable;\n"
+      "                      without a '/', matched against the base name)\n"
+      "  --functions=GLOB    only sites in functions matching GLOB\n"
+      "                      (demangled name or symbol; repeatable)\n"
+      "  --system-headers    also sites in system headers (/usr/include...)\n"
+      "  --stats             resolution statistics and timing (text)\n"
+      "  --explain-unknown   say where each unresolved call's unknown comes from\n"
+      "  -o, --output=FILE   write the report (or bitcode) to FILE\n"
+      "CI gate:\n"
+      "  --forbid-escape=FUNC_GLOB  exit 3 when a shown site in a matching\n"
+      "                      function escapes at the level (repeatable)\n"
+      "  --diff OLD.json NEW.json  sites whose verdict changed between two\n"
+      "                      --format=json reports; exit 3 on new escapes\n"
+      "Transforms:\n"
       "  --check             write the program (-o FILE.bc) instrumented so\n"
       "                      that a use of a site the level (one of\n"
       "                      conservative, whole_program) says does not\n"
       "                      escape after its frame returned is reported;\n"
       "                      link with build/lib/libescapade_rt.a and\n"
       "                      -fsanitize=address\n"
+      "  --force-local=FILE:LINE  check that site whatever the verdict\n"
+      "                      (testing the check; repeatable)\n"
       "  --h2s               write the program (-o FILE.bc) with the heap\n"
       "                      sites the level keeps local moved to the stack;\n"
       "                      a remark per such site on stdout\n"
       "  --max-stack-bytes=N largest block --h2s moves (default 256)\n"
-      "  --force-local=FILE:LINE  check that site whatever the verdict\n"
-      "                      (testing the check; repeatable)\n"
-      "  --require-debug-info  fail on inputs without debug info\n"
+      "Other:\n"
       "  --time              print load/analysis time and memory to stderr\n"
-      "  -o FILE             write the report to FILE\n"
-      "  -h, --help          this text\n",
+      "  --version           the version, and LLVM's\n"
+      "  -h, --help          this text\n"
+      "Exit status: 0; 1 bad input or output; 2 usage; 3 the gate failed.\n",
       f);
 }
 
@@ -103,89 +140,195 @@ static int parse_count(const char *s, uint64_t *out) {
   return 1;
 }
 
+/* argv[*i] is option `name` with a value, spelled "name=VALUE" or
+ * "name VALUE" (the value then is the next argument, consumed): 1 and
+ * *val set; 0 when it is another option; -1 when the value is missing. */
+static int opt_value(int argc, char **argv, int *i, const char *name,
+                     const char **val) {
+  const char *a = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(a, name, n))
+    return 0;
+  if (a[n] == '=') {
+    *val = a + n + 1;
+    return **val ? 1 : -1;
+  }
+  if (a[n])
+    return 0;
+  if (*i + 1 >= argc)
+    return -1;
+  *val = argv[++*i];
+  return 1;
+}
+
+/* Appends each element of a comma-separated list (the list's string is
+ * argv's; elements are copies owned by c->strings). */
+static void push_list(cli *c, str_vec *v, const char *list) {
+  while (*list) {
+    size_t n = strcspn(list, ",");
+    if (n) {
+      char *e = strndup(list, n);
+      ESC_VEC_PUSH(c->strings, e);
+      ESC_VEC_PUSH(*v, e);
+    }
+    list += n;
+    if (*list == ',')
+      list++;
+  }
+}
+
+static int parse_force_local(cli *c, const char *list) {
+  size_t before = c->force_local.len;
+  push_list(c, &c->force_local, list);
+  for (size_t k = before; k < c->force_local.len; k++) {
+    const char *f = c->force_local.data[k];
+    const char *colon = strrchr(f, ':');
+    if (!colon || colon == f || !colon[1] ||
+        strspn(colon + 1, "0123456789") != strlen(colon + 1))
+      return fail_usage("expected FILE:LINE in --force-local", f);
+  }
+  return 0;
+}
+
+/* One option with a value; 1 when argv[*i] was one (handled, or *rc set
+ * to a usage error), 0 when it is not an option with a value. */
+static int parse_valued(cli *c, int argc, char **argv, int *i, int *rc) {
+  static const char *const names[] = {
+      "--format", "--source-root", "--level", "--alloc-fn", "--resolve",
+      "--resolve-budget", "--budget", "--max-stack-bytes", "--force-local",
+      "--files", "--functions", "--forbid-escape", "--output", "-o", "-p",
+      "-j"};
+  const char *v = NULL, *name = NULL;
+  for (size_t k = 0; k < sizeof names / sizeof *names && !name; k++) {
+    int got = opt_value(argc, argv, i, names[k], &v);
+    if (got < 0) {
+      *rc = fail_usage("missing value for", names[k]);
+      return 1;
+    }
+    if (got)
+      name = names[k];
+  }
+  if (!name && !strncmp(argv[*i], "-j", 2) && argv[*i][2]) {
+    name = "-j"; /* -j4 */
+    v = argv[*i] + 2;
+  }
+  if (!name)
+    return 0;
+  uint64_t n;
+  if (!strcmp(name, "--format")) {
+    if (!esc_format_parse(v, &c->opt.format))
+      *rc = fail_usage("unknown format", v);
+    else if (c->opt.format == ESC_FMT_SARIF || c->opt.format == ESC_FMT_LSP)
+      c->opt.detail = 2; /* flows become codeFlows, related information */
+  } else if (!strcmp(name, "--source-root")) {
+    /* compared with absolute file names: resolved once */
+    free(c->source_root);
+    c->source_root = realpath(v, NULL);
+    if (!c->source_root) {
+      fprintf(stderr, "escapade: %s: %s\n", v, strerror(errno));
+      *rc = EXIT_USAGE;
+    }
+    c->opt.source_root = c->source_root;
+  } else if (!strcmp(name, "--level")) {
+    unsigned m = esc_level_mask_parse(v);
+    if (!m)
+      *rc = fail_usage("unknown level", v);
+    c->opt.level_mask = m;
+  } else if (!strcmp(name, "--alloc-fn")) {
+    push_list(c, &c->alloc_fns, v);
+  } else if (!strcmp(name, "--resolve")) {
+    if (!strcmp(v, "typeset"))
+      c->opt.resolve = ESC_RESOLVE_TYPESET;
+    else if (!strcmp(v, "signature"))
+      c->opt.resolve = ESC_RESOLVE_SIGNATURE;
+    else
+      *rc = fail_usage("unknown resolution", v);
+  } else if (!strcmp(name, "--resolve-budget")) {
+    if (!parse_count(v, &c->opt.resolve_budget))
+      *rc = fail_usage("bad resolve budget", v);
+  } else if (!strcmp(name, "--budget")) {
+    if (!parse_count(v, &c->opt.solve_budget))
+      *rc = fail_usage("bad budget", v);
+  } else if (!strcmp(name, "--max-stack-bytes")) {
+    if (!parse_count(v, &n) || n > (1u << 20))
+      *rc = fail_usage("bad stack size (1 to 1048576 bytes)", v);
+    c->max_stack_bytes = (long long)n;
+  } else if (!strcmp(name, "--force-local")) {
+    *rc = parse_force_local(c, v);
+  } else if (!strcmp(name, "--files")) {
+    push_list(c, &c->file_globs, v);
+  } else if (!strcmp(name, "--functions")) {
+    push_list(c, &c->func_globs, v);
+  } else if (!strcmp(name, "--forbid-escape")) {
+    push_list(c, &c->forbid, v);
+  } else if (!strcmp(name, "--output") || !strcmp(name, "-o")) {
+    c->output = v;
+  } else if (!strcmp(name, "-p")) {
+    c->compdb = v;
+  } else if (!strcmp(name, "-j")) {
+    if (!parse_count(v, &n) || n > 256)
+      *rc = fail_usage("bad job count (1 to 256)", v);
+    c->jobs = (int)n;
+  }
+  return 1;
+}
+
 static int parse_args(cli *c, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int rc = 0;
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       usage(stdout);
+      exit(0);
+    } else if (!strcmp(a, "--version")) {
+      unsigned maj, min, pat;
+      LLVMGetVersion(&maj, &min, &pat);
+      printf("escapade %s (LLVM %u.%u.%u)\n", ESC_VERSION, maj, min, pat);
       exit(0);
     } else if (!strcmp(a, "-m") || !strcmp(a, "-m=1")) {
       c->opt.detail = 1;
     } else if (!strcmp(a, "-m=2") || !strcmp(a, "-m=3")) {
       c->opt.detail = 2;
-    } else if (!strcmp(a, "--format=text")) {
-      c->opt.format = ESC_FMT_TEXT;
-    } else if (!strcmp(a, "--format=json")) {
-      c->opt.format = ESC_FMT_JSON;
-    } else if (!strcmp(a, "--format=sarif")) {
-      c->opt.format = ESC_FMT_SARIF;
-      c->opt.detail = 2; /* flows become codeFlows */
-    } else if (!strncmp(a, "--source-root=", 14) && a[14]) {
-      /* compared with absolute file names: resolved once */
-      free(c->source_root);
-      c->source_root = realpath(a + 14, NULL);
-      if (!c->source_root) {
-        fprintf(stderr, "escapade: %s: %s\n", a + 14, strerror(errno));
-        return EXIT_USAGE;
-      }
-      c->opt.source_root = c->source_root;
-    } else if (!strncmp(a, "--level=", 8)) {
-      unsigned m = esc_level_mask_parse(a + 8);
-      if (!m)
-        return fail_usage("unknown level", a + 8);
-      c->opt.level_mask = m;
-    } else if (!strncmp(a, "--alloc-fn=", 11) && a[11]) {
-      ESC_VEC_PUSH(c->alloc_fns, a + 11);
+    } else if (!strcmp(a, "--diff")) {
+      c->diff = 1;
+    } else if (parse_valued(c, argc, argv, &i, &rc)) {
+      if (rc)
+        return rc;
     } else if (!strcmp(a, "--avoided")) {
       c->opt.avoided_only = 1;
     } else if (!strcmp(a, "--assume-closed")) {
       c->opt.assume_closed = 1;
     } else if (!strcmp(a, "--assume-typed")) {
       c->opt.assume_typed = 1;
-    } else if (!strncmp(a, "--resolve-budget=", 17)) {
-      if (!parse_count(a + 17, &c->opt.resolve_budget))
-        return fail_usage("bad resolve budget", a + 17);
     } else if (!strcmp(a, "--explain-unknown")) {
       c->opt.explain_unknown = 1;
     } else if (!strcmp(a, "--stats")) {
       c->opt.show_stats = 1;
-    } else if (!strcmp(a, "--resolve=typeset")) {
-      c->opt.resolve = ESC_RESOLVE_TYPESET;
-    } else if (!strcmp(a, "--resolve=signature")) {
-      c->opt.resolve = ESC_RESOLVE_SIGNATURE;
-    } else if (!strncmp(a, "--budget=", 9)) {
-      if (!parse_count(a + 9, &c->opt.solve_budget))
-        return fail_usage("bad budget", a + 9);
+    } else if (!strcmp(a, "--system-headers")) {
+      c->opt.system_headers = 1;
     } else if (!strcmp(a, "--check")) {
       c->check = 1;
     } else if (!strcmp(a, "--h2s")) {
       c->h2s = 1;
-    } else if (!strncmp(a, "--max-stack-bytes=", 18)) {
-      uint64_t n;
-      if (!parse_count(a + 18, &n) || n > (1u << 20))
-        return fail_usage("bad stack size (1 to 1048576 bytes)", a + 18);
-      c->max_stack_bytes = (long long)n;
-    } else if (!strncmp(a, "--force-local=", 14)) {
-      const char *colon = strrchr(a + 14, ':');
-      if (!colon || colon == a + 14 || !colon[1] ||
-          strspn(colon + 1, "0123456789") != strlen(colon + 1))
-        return fail_usage("expected FILE:LINE in", a);
-      ESC_VEC_PUSH(c->force_local, a + 14);
     } else if (!strcmp(a, "--time")) {
       c->timing = 1;
     } else if (!strcmp(a, "--require-debug-info")) {
       c->require_debug_info = 1;
-    } else if (!strcmp(a, "-o")) {
-      if (++i >= argc)
-        return fail_usage("missing file after", a);
-      c->output = argv[i];
     } else if (a[0] == '-' && a[1]) {
       return fail_usage("unknown option", a);
     } else {
       ESC_VEC_PUSH(c->inputs, a);
     }
   }
-  if (!c->inputs.len) {
+  if (c->diff) {
+    if (c->inputs.len != 2) {
+      fprintf(stderr, "escapade: --diff takes two reports: OLD.json "
+                      "NEW.json\n");
+      return EXIT_USAGE;
+    }
+    return 0;
+  }
+  if (!c->inputs.len && !c->compdb) {
     fprintf(stderr, "escapade: no input files (see escapade --help)\n");
     return EXIT_USAGE;
   }
@@ -215,6 +358,10 @@ static int parse_args(cli *c, int argc, char **argv) {
   }
   c->opt.alloc_fns = c->alloc_fns.data;
   c->opt.n_alloc_fns = (int)c->alloc_fns.len;
+  c->opt.file_globs = c->file_globs.data;
+  c->opt.n_file_globs = (int)c->file_globs.len;
+  c->opt.func_globs = c->func_globs.data;
+  c->opt.n_func_globs = (int)c->func_globs.len;
   return 0;
 }
 
@@ -301,6 +448,35 @@ static int write_report(const cli *c, const esc_result *r) {
   return rc;
 }
 
+/* --diff: the comparison to stdout or c->output. */
+static int diff_reports(const cli *c) {
+  esc_level lvl = esc_report_level(&c->opt);
+  if (!c->output)
+    return esc_diff_reports(c->inputs.data[0], c->inputs.data[1], lvl, stdout);
+  out_mode m = output_mode(c->output);
+  if (m == OUT_REFUSE)
+    return EXIT_INPUT;
+  esc_str tmp = {0};
+  output_target(c->output, m, &tmp);
+  int rc;
+  FILE *f = fopen(tmp.s, "w");
+  if (!f) {
+    fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
+    rc = EXIT_INPUT;
+  } else {
+    rc = esc_diff_reports(c->inputs.data[0], c->inputs.data[1], lvl, f);
+    if (fclose(f) != 0 && rc != EXIT_INPUT) {
+      fprintf(stderr, "escapade: %s: write failed\n", c->output);
+      rc = EXIT_INPUT;
+    }
+  }
+  /* the listing is kept when the gate fails (status 3) */
+  if (output_finish(c->output, m, tmp.s, rc == EXIT_INPUT ? rc : 0))
+    rc = EXIT_INPUT;
+  esc_str_free(&tmp);
+  return rc;
+}
+
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -339,6 +515,10 @@ int main(int argc, char **argv) {
   int rc = parse_args(&c, argc, argv);
   if (rc)
     goto out;
+  if (c.diff) {
+    rc = diff_reports(&c);
+    goto out;
+  }
 
   /* 2. load, record type facts per module, link */
   double t0 = now();
@@ -411,6 +591,11 @@ int main(int argc, char **argv) {
     LLVMDisposeMessage(verr);
   } else {
     rc = write_report(&c, result);
+    /* 5. the gate, once the report is out */
+    if (!rc && c.forbid.len &&
+        esc_gate_forbidden(result, &c.opt, esc_report_level(&c.opt),
+                           c.forbid.data, (int)c.forbid.len, stderr) > 0)
+      rc = EXIT_GATE;
   }
 
 out:
@@ -426,6 +611,12 @@ out:
   ESC_VEC_FREE(c.inputs);
   ESC_VEC_FREE(c.alloc_fns);
   ESC_VEC_FREE(c.force_local);
+  ESC_VEC_FREE(c.file_globs);
+  ESC_VEC_FREE(c.func_globs);
+  ESC_VEC_FREE(c.forbid);
+  for (size_t k = 0; k < c.strings.len; k++)
+    free(c.strings.data[k]);
+  ESC_VEC_FREE(c.strings);
   free(c.source_root);
   return rc;
 }

@@ -33,7 +33,19 @@ typedef enum esc_level {
   ESC_NLEVELS = 3
 } esc_level;
 
-typedef enum esc_format { ESC_FMT_TEXT, ESC_FMT_JSON, ESC_FMT_SARIF } esc_format;
+/* The version the CLI's --version, SARIF's tool record and the plugin's
+ * registration print. */
+#define ESC_VERSION "0.2"
+
+typedef enum esc_format {
+  ESC_FMT_TEXT,  /* Go's -m style lines */
+  ESC_FMT_JSON,  /* one object: sites, summary, resolution (formats.md) */
+  ESC_FMT_SARIF, /* SARIF 2.1.0 */
+  ESC_FMT_LSP    /* LSP PublishDiagnosticsParams, one per file */
+} esc_format;
+
+/* "text", "json", "sarif" or "lsp" into *out: 1, or 0 when unknown. */
+int esc_format_parse(const char *name, esc_format *out);
 
 /* How whole-program mode resolves indirect calls. */
 typedef enum esc_resolve_mode {
@@ -61,6 +73,15 @@ typedef struct esc_options {
   uint64_t resolve_budget; /* points-to propagation steps (0: default) */
   const char *source_root; /* SARIF: artifact URIs relative to it (borrowed;
                               NULL: as debug info records them) */
+  /* What the report shows (the analysis is always whole-program): sites
+   * and summaries whose file matches one of file_globs and whose function
+   * matches one of func_globs (fnmatch; none given: all), and sites in
+   * system headers only with system_headers. Borrowed. */
+  const char *const *file_globs;
+  int n_file_globs;
+  const char *const *func_globs;
+  int n_func_globs;
+  int system_headers;
 } esc_options;
 
 /* The assumptions in force under o, beyond "the linked bitcode is the whole
@@ -89,6 +110,18 @@ int esc_result_lacks_debug_info(const esc_result *r);
 /* Writes the report; returns 0, or -1 on a write error. */
 int esc_report(const esc_result *r, const esc_options *o, FILE *out);
 void esc_result_free(esc_result *r);
+
+/* The level SARIF, LSP and the gate judge at: the highest one in
+ * o->level_mask (whole_program by default). */
+esc_level esc_report_level(const esc_options *o);
+
+/* The CI gate: writes one line to diag (when not NULL) for every site the
+ * report shows (o's filters) that escapes at `level` in a function whose
+ * name (demangled or symbol) matches one of globs (fnmatch), and returns
+ * how many there are. */
+int esc_gate_forbidden(const esc_result *r, const esc_options *o,
+                       esc_level level, const char *const *globs, int nglobs,
+                       FILE *diag);
 
 /* Instruments the analysed module (the one given to esc_analyze) with a
  * counter per allocation site: executions and bytes, written at exit to the
