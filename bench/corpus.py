@@ -265,7 +265,8 @@ def analyse(name, out, mode):
              "closed": ["--resolve=typeset", "--assume-closed"]}[mode]
     log(f"{name} {os.path.basename(out)}: escapade {' '.join(flags)}")
     with open(path + ".tmp", "w") as f:
-        r = run([ESCAPADE, "--format=json", "--time", *flags,
+        r = run([ESCAPADE, "--format=json", "--system-headers", "--time",
+                 *flags,
                  *tu_files(out)], stdout=f)
     with open(path + ".time", "w") as f:
         f.write(r.stderr)

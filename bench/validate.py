@@ -229,7 +229,8 @@ def heap_sites(bc):
     """file:line:col -> count of malloc/calloc/new sites escapade finds."""
     # which sites exist does not depend on how indirect calls are resolved:
     # the quick baseline resolution lists them
-    r = corpus.run([corpus.ESCAPADE, "--format=json", "--resolve=signature",
+    r = corpus.run([corpus.ESCAPADE, "--format=json", "--system-headers",
+                    "--resolve=signature",
                     bc], stdout=subprocess.PIPE)
     out = {}
     for s in json.loads(r.stdout)["sites"]:

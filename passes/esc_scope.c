@@ -36,11 +36,37 @@ static void full_name(const esc_loc *l, esc_str *out) {
     esc_str_printf(out, "%s", l->file);
 }
 
+/* Drops "." and "dir/.." components in place, as a path is read
+ * ("/usr/lib/gcc/x86_64-linux-gnu/12/../../../../include/c++" is
+ * "/usr/include/c++"); symbolic links are not followed. */
+static void lexically_normal(char *path) {
+  char *out = path;
+  for (const char *p = path; *p;) {
+    const char *q = strchr(p, '/');
+    size_t n = q ? (size_t)(q - p) : strlen(p);
+    if (n == 1 && p[0] == '.') {
+      /* skip */
+    } else if (n == 2 && p[0] == '.' && p[1] == '.' && out > path + 1) {
+      out--; /* the slash ending the previous component */
+      while (out > path && out[-1] != '/')
+        out--;
+    } else if (n || out == path) {
+      memmove(out, p, n);
+      out += n;
+      if (q)
+        *out++ = '/';
+    }
+    p += n + (q ? 1 : 0);
+  }
+  *out = 0;
+}
+
 int esc_loc_in_system_header(const esc_loc *l) {
   if (!l->file)
     return 0;
   esc_str f = {0};
   full_name(l, &f);
+  lexically_normal(f.s);
   int sys = 0;
   for (size_t i = 0; i < sizeof system_dirs / sizeof *system_dirs; i++)
     if (!strncmp(f.s, system_dirs[i], strlen(system_dirs[i])))
