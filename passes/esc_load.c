@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <llvm-c/Analysis.h>
+#include <llvm-c/DebugInfo.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
 #include <stdio.h>
@@ -143,4 +144,57 @@ int esc_link_files(LLVMModuleRef dst, const char *const *paths, int n,
       return 1;
   }
   return 0;
+}
+
+/* "clang version 14.0.6 ..." (possibly after a vendor prefix) in
+ * llvm.ident: the major version, or 0. */
+static int ident_clang_major(LLVMModuleRef M) {
+  unsigned n = LLVMGetNamedMetadataNumOperands(M, "llvm.ident");
+  if (!n)
+    return 0;
+  LLVMValueRef *ops = malloc(sizeof(LLVMValueRef) * n);
+  LLVMGetNamedMetadataOperands(M, "llvm.ident", ops);
+  int major = 0;
+  for (unsigned i = 0; i < n && !major; i++) {
+    if (LLVMGetNumOperands(ops[i]) < 1)
+      continue;
+    unsigned len = 0;
+    const char *s = LLVMGetMDString(LLVMGetOperand(ops[i], 0), &len);
+    const char *v = s ? strstr(s, "clang version ") : NULL;
+    if (v)
+      major = atoi(v + strlen("clang version "));
+  }
+  free(ops);
+  return major;
+}
+
+void esc_input_facts_of(LLVMModuleRef M, esc_input_facts *f) {
+  memset(f, 0, sizeof *f);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && !f->has_debug_info;
+       fn = LLVMGetNextFunction(fn))
+    if (!LLVMIsDeclaration(fn) && LLVMGetSubprogram(fn))
+      f->has_debug_info = 1;
+  unsigned type_kind =
+      LLVMGetMDKindIDInContext(LLVMGetModuleContext(M), "type", 4);
+  int vtables = 0, typed = 0;
+  for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(g, &len);
+    if (len < 4 || strncmp(name, "_ZTV", 4) || !LLVMGetInitializer(g))
+      continue;
+    vtables++;
+    size_t nmd = 0;
+    LLVMValueMetadataEntry *md = LLVMGlobalCopyAllMetadata(g, &nmd);
+    for (size_t k = 0; k < nmd; k++)
+      if (LLVMValueMetadataEntriesGetKind(md, (unsigned)k) == type_kind)
+        typed = 1;
+    if (md)
+      LLVMDisposeValueMetadataEntries(md);
+  }
+  f->cxx_without_type_metadata = vtables && !typed;
+  unsigned major, minor, patch;
+  LLVMGetVersion(&major, &minor, &patch);
+  int ident = ident_clang_major(M);
+  if (ident > 0 && (unsigned)ident < major)
+    f->old_clang_major = ident;
 }

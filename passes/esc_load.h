@@ -25,4 +25,18 @@ int esc_link_into(LLVMModuleRef dst, LLVMModuleRef src, const char *src_path,
 int esc_link_files(LLVMModuleRef dst, const char *const *paths, int n,
                    char **err);
 
+/* What the CLI and the plugin tell the user about one input before it is
+ * linked: whether any of its defined functions has debug info; whether it
+ * is C++ with vtables but no type metadata (compiled without
+ * -fwhole-program-vtables: virtual calls cannot be resolved by class
+ * hierarchy); the clang major version that produced it when that is older
+ * than the LLVM escapade runs on (0 otherwise). */
+typedef struct esc_input_facts {
+  int has_debug_info;
+  int cxx_without_type_metadata;
+  int old_clang_major;
+} esc_input_facts;
+
+void esc_input_facts_of(LLVMModuleRef M, esc_input_facts *f);
+
 #endif

@@ -477,6 +477,53 @@ static int diff_reports(const cli *c) {
   return rc;
 }
 
+/* What an input lacks, said once per input before it is linked: debug
+ * info (an error with --require-debug-info), C++ type metadata, a
+ * producer as new as this LLVM. */
+static int check_input(const cli *c, LLVMModuleRef m, const char *path) {
+  esc_input_facts f;
+  esc_input_facts_of(m, &f);
+  if (!f.has_debug_info && c->require_debug_info) {
+    fprintf(stderr, "escapade: %s: no debug info (compile with -g)\n", path);
+    return EXIT_INPUT;
+  }
+  if (!f.has_debug_info)
+    fprintf(stderr, "escapade: warning: %s: no debug info; locations are "
+                    "function#instruction\n", path);
+  if (f.cxx_without_type_metadata)
+    fprintf(stderr, "escapade: warning: %s: C++ without type metadata "
+                    "(compile with -flto -fwhole-program-vtables): virtual "
+                    "calls are not resolved by class hierarchy\n", path);
+  if (f.old_clang_major)
+    fprintf(stderr, "escapade: warning: %s: produced by clang %d, older "
+                    "than this LLVM; read as upgraded by LLVM's bitcode "
+                    "reader\n", path, f.old_clang_major);
+  return 0;
+}
+
+/* Step 2: every input loaded, checked, its type facts recorded, and
+ * linked into the first (*program, owned by the caller). */
+static int load_inputs(const cli *c, LLVMContextRef ctx,
+                       LLVMModuleRef *program, char **err) {
+  for (size_t i = 0; i < c->inputs.len; i++) {
+    const char *path = c->inputs.data[i];
+    LLVMModuleRef m = esc_load_module(ctx, path, err);
+    if (!m)
+      return EXIT_INPUT;
+    int rc = check_input(c, m, path);
+    if (rc) {
+      LLVMDisposeModule(m);
+      return rc;
+    }
+    esc_annotate_module(m);
+    if (!*program)
+      *program = m;
+    else if (esc_link_into(*program, m, path, err))
+      return EXIT_INPUT;
+  }
+  return 0;
+}
+
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -523,17 +570,9 @@ int main(int argc, char **argv) {
   /* 2. load, record type facts per module, link */
   double t0 = now();
   ctx = LLVMContextCreate();
-  program = esc_load_module(ctx, c.inputs.data[0], &err);
-  if (!program) {
-    rc = EXIT_INPUT;
+  rc = load_inputs(&c, ctx, &program, &err);
+  if (rc)
     goto out;
-  }
-  esc_annotate_module(program);
-  if (esc_link_files(program, c.inputs.data + 1, (int)c.inputs.len - 1,
-                     &err)) {
-    rc = EXIT_INPUT;
-    goto out;
-  }
 
   /* 3. analyse */
   double t1 = now();
@@ -548,18 +587,6 @@ int main(int argc, char **argv) {
             t1 - t0, t2 - t1, (t2 - t1) / (t1 - t0 > 1e-9 ? t1 - t0 : 1e-9),
             rss_loaded / 1024.0, peak_rss_kib() / 1024.0,
             esc_result_arena_bytes(result) / 1048576.0);
-  }
-  if (esc_result_lacks_debug_info(result)) {
-    if (c.require_debug_info) {
-      fprintf(stderr, "escapade: %s: no debug info (compile with -g)\n",
-              c.inputs.data[0]);
-      rc = EXIT_INPUT;
-      goto out;
-    }
-    fprintf(stderr,
-            "escapade: warning: %s: no debug info; locations are "
-            "function#instruction\n",
-            c.inputs.data[0]);
   }
 
   /* 4. report, or the program instrumented for the run-time check */
