@@ -545,10 +545,10 @@ int esc_ptrtoint_benign(LLVMValueRef inst) {
   return 1;
 }
 
-int esc_atomic_bits_only_moved(LLVMValueRef I) {
+int esc_atomic_bits_only_moved(LLVMValueRef I, int index_moves) {
   if (!LLVMIsAAtomicCmpXchgInst(I))
     return LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind ||
-           esc_bits_only_moved(I, 0);
+           esc_bits_only_moved(I, 0, index_moves);
   /* { old value, success }: the flag is a comparison's outcome */
   for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
@@ -557,13 +557,13 @@ int esc_atomic_bits_only_moved(LLVMValueRef I) {
     if (LLVMGetIndices(user)[0] == 1)
       continue;
     if (LLVMGetTypeKind(LLVMTypeOf(user)) != LLVMPointerTypeKind &&
-        !esc_bits_only_moved(user, 1))
+        !esc_bits_only_moved(user, 1, index_moves))
       return 0;
   }
   return 1;
 }
 
-int esc_bits_only_moved(LLVMValueRef v, int depth) {
+int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
   if (depth > 4)
     return 0;
   for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
@@ -577,6 +577,11 @@ int esc_bits_only_moved(LLVMValueRef v, int depth) {
       continue;   /* copied to memory: followed there */
     case LLVMIntToPtr:
       continue;   /* back to a pointer: followed */
+    case LLVMGetElementPtr:
+      if (index_moves)
+        continue; /* an index: the escape graph gives the result what
+                     the index carries (base + (q - base) is q) */
+      return 0;
     case LLVMICmp:
       if (address_like(LLVMGetOperand(user, 0)) &&
           address_like(LLVMGetOperand(user, 1)))
@@ -599,7 +604,7 @@ int esc_bits_only_moved(LLVMValueRef v, int depth) {
     case LLVMShuffleVector:
       if (LLVMGetTypeKind(LLVMTypeOf(user)) == LLVMPointerTypeKind)
         continue;
-      if (!esc_bits_only_moved(user, depth + 1))
+      if (!esc_bits_only_moved(user, depth + 1, index_moves))
         return 0;
       continue;
     case LLVMCall:
@@ -612,7 +617,7 @@ int esc_bits_only_moved(LLVMValueRef v, int depth) {
         return 0;
       for (unsigned k = 0; k < na && k < LLVMCountParams(f); k++)
         if (LLVMGetOperand(user, k) == v &&
-            !esc_bits_only_moved(LLVMGetParam(f, k), depth + 1))
+            !esc_bits_only_moved(LLVMGetParam(f, k), depth + 1, index_moves))
           return 0;
       if (LLVMGetCalledValue(user) == v)
         return 0;
@@ -625,7 +630,7 @@ int esc_bits_only_moved(LLVMValueRef v, int depth) {
       for (LLVMUseRef fu = LLVMGetFirstUse(f); fu; fu = LLVMGetNextUse(fu)) {
         LLVMValueRef call = LLVMGetUser(fu);
         if (!esc_is_call(call) || LLVMGetCalledValue(call) != f ||
-            !esc_bits_only_moved(call, depth + 1))
+            !esc_bits_only_moved(call, depth + 1, index_moves))
           return 0;
       }
       continue;

@@ -79,10 +79,19 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
       for (int k = 0; k < F->nparams; k++)
         for (int dl = 0; dl < 2; dl++)
           if (has_edge(S, sk, j, dl ? ESC_B_PD : ESC_B_P1, k)) {
-            esc_str_printf(
-                out, "leaking param: %s to %s%s level=%d\n", name,
-                dl ? "**" : "*",
-                esc_param_name(&R->names, &R->arena, F->fn, (unsigned)k), lvl);
+            /* an integer parameter is a destination only as the address
+             * it may carry (a pointer difference used as an index) */
+            LLVMValueRef pk = LLVMGetParam(F->fn, (unsigned)k);
+            int integer =
+                LLVMGetTypeKind(LLVMTypeOf(pk)) != LLVMPointerTypeKind;
+            const char *kname =
+                esc_param_name(&R->names, &R->arena, F->fn, (unsigned)k);
+            esc_str_printf(out, "leaking param: %s to %s%s level=%d", name,
+                           dl ? "**" : "*", kname, lvl);
+            if (integer)
+              esc_str_printf(out, " (only if integer %s holds an address)",
+                             kname);
+            esc_str_printf(out, "\n");
             any = 1;
           }
       if (has_edge(S, sk, j, ESC_B_FRESH, -1)) {
