@@ -12,6 +12,7 @@
  */
 #include "escapade/escapade.h"
 
+#include "esc_compdb.h"
 #include "esc_diff.h"
 #include "esc_load.h"
 #include "esc_util.h"
@@ -66,9 +67,11 @@ static void usage(FILE *f) {
       "Input:\n"
       "  -p BUILD_DIR        compile the translation units of\n"
       "                      BUILD_DIR/compile_commands.json (all, or the\n"
-      "                      SOURCE files named) in-process and analyse them\n"
-      "                      linked together\n"
-      "  -j N                translation units compiled at once (with -p)\n"
+      "                      SOURCE files named) in-process with their own\n"
+      "                      flags and -g, and analyse them linked together;\n"
+      "                      a unit that does not compile is left out\n"
+      "  -j N                translation units compiled at once (with -p;\n"
+      "                      default 1)\n"
       "  --require-debug-info  fail on an input without debug info\n"
       "Analysis:\n"
       "  --alloc-fn=NAME     treat NAME as an allocator (repeatable)\n"
@@ -501,25 +504,61 @@ static int check_input(const cli *c, LLVMModuleRef m, const char *path) {
   return 0;
 }
 
+/* One input (m, consumed) checked, its type facts recorded, and linked
+ * into *program (the first input becomes it). */
+static int add_input(const cli *c, LLVMModuleRef m, const char *path,
+                     LLVMModuleRef *program, char **err) {
+  int rc = check_input(c, m, path);
+  if (rc) {
+    LLVMDisposeModule(m);
+    return rc;
+  }
+  esc_annotate_module(m);
+  if (!*program)
+    *program = m;
+  else if (esc_link_into(*program, m, path, err))
+    return EXIT_INPUT;
+  return 0;
+}
+
+/* Step 2 with -p: the database's units (or those of the SOURCE inputs)
+ * compiled in-process, each added as a bitcode input, in database order. */
+static int load_compdb(const cli *c, LLVMContextRef ctx,
+                       LLVMModuleRef *program, char **err) {
+  esc_compdb *db = esc_compdb_open(c->compdb, c->inputs.data,
+                                   (int)c->inputs.len, c->jobs, err);
+  if (!db)
+    return EXIT_INPUT;
+  int rc = 0;
+  for (;;) {
+    LLVMModuleRef m;
+    const char *file;
+    int got = esc_compdb_next(db, ctx, stderr, &m, &file, err);
+    if (got <= 0) {
+      rc = got < 0 ? EXIT_INPUT : 0;
+      break;
+    }
+    if ((rc = add_input(c, m, file, program, err)))
+      break;
+  }
+  esc_compdb_close(db);
+  return rc;
+}
+
 /* Step 2: every input loaded, checked, its type facts recorded, and
  * linked into the first (*program, owned by the caller). */
 static int load_inputs(const cli *c, LLVMContextRef ctx,
                        LLVMModuleRef *program, char **err) {
+  if (c->compdb)
+    return load_compdb(c, ctx, program, err);
   for (size_t i = 0; i < c->inputs.len; i++) {
     const char *path = c->inputs.data[i];
     LLVMModuleRef m = esc_load_module(ctx, path, err);
     if (!m)
       return EXIT_INPUT;
-    int rc = check_input(c, m, path);
-    if (rc) {
-      LLVMDisposeModule(m);
+    int rc = add_input(c, m, path, program, err);
+    if (rc)
       return rc;
-    }
-    esc_annotate_module(m);
-    if (!*program)
-      *program = m;
-    else if (esc_link_into(*program, m, path, err))
-      return EXIT_INPUT;
   }
   return 0;
 }
@@ -610,7 +649,7 @@ int main(int argc, char **argv) {
     char *verr = NULL;
     if (LLVMVerifyModule(program, LLVMReturnStatusAction, &verr)) {
       fprintf(stderr, "escapade: %s: heap-to-stack produced invalid IR: %s\n",
-              c.inputs.data[0], verr ? verr : "?");
+              c.compdb ? c.compdb : c.inputs.data[0], verr ? verr : "?");
       rc = EXIT_INPUT;
     } else {
       rc = write_bitcode(&c, program);

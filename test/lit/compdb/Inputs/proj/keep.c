@@ -1,0 +1,5 @@
+#include "iface.h"
+
+char *kept;
+
+void keep(char *p) { kept = p; }
