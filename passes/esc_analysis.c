@@ -309,6 +309,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   esc_ptrmap_init(&R->ctx_resolved);
 
   LLVMBool was_new = esc_names_prepare_module(M);
+  esc_promote_slots(M);
   esc_names_build(&R->names, &R->arena, M);
   if (was_new)
     LLVMSetIsNewDbgInfoFormat(M, 1);

@@ -4,6 +4,8 @@
 #include "esc_sites.h"
 
 #include <llvm-c/DebugInfo.h>
+#include <llvm-c/Error.h>
+#include <llvm-c/Transforms/PassBuilder.h>
 #include <llvm-c/Target.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +153,69 @@ LLVMBool esc_names_prepare_module(LLVMModuleRef M) {
   if (was_new)
     LLVMSetIsNewDbgInfoFormat(M, 0);
   return was_new;
+}
+
+/* The name of the function inst calls directly, or "". */
+static const char *callee_name(LLVMValueRef inst) {
+  if (!LLVMIsACallInst(inst))
+    return "";
+  LLVMValueRef f = LLVMGetCalledValue(inst);
+  if (!f || !LLVMIsAFunction(f))
+    return "";
+  size_t n;
+  return LLVMGetValueName2(f, &n);
+}
+
+/* Why: a flow-insensitive graph mixes every value a -O0 spill slot holds
+ * (p = "lit"; keep(p); p = malloc(8) would make keep see the block). The
+ * new pass manager skips optnone functions, so it is cleared first;
+ * mem2reg gives the dbg.values it writes line 0, so each gets back its
+ * variable's declaration location (variable metadata is uniqued: the
+ * MetadataAsValue operand identifies the variable). */
+void esc_promote_slots(LLVMModuleRef M) {
+  esc_ptrmap decl; /* variable (MetadataAsValue) -> index in locs */
+  esc_ptrmap_init(&decl);
+  ESC_VEC(LLVMMetadataRef) locs = {0};
+  unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
+       fn = LLVMGetNextFunction(fn)) {
+    if (LLVMIsDeclaration(fn))
+      continue;
+    if (LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone))
+      LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+         b = LLVMGetNextBasicBlock(b))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+           i = LLVMGetNextInstruction(i)) {
+        LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
+        if (!at || strcmp(callee_name(i), "llvm.dbg.declare") ||
+            LLVMGetNumOperands(i) < 2)
+          continue;
+        ESC_VEC_PUSH(locs, at);
+        esc_ptrmap_put(&decl, LLVMGetOperand(i, 1), (int)locs.len - 1);
+      }
+  }
+  LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+  LLVMErrorRef err = LLVMRunPasses(M, "function(mem2reg)", NULL, pbo);
+  if (err)
+    LLVMConsumeError(err); /* slots stay: less precise, as sound */
+  LLVMDisposePassBuilderOptions(pbo);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && locs.len;
+       fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+         b = LLVMGetNextBasicBlock(b))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+           i = LLVMGetNextInstruction(i)) {
+        if (strcmp(callee_name(i), "llvm.dbg.value") ||
+            LLVMGetNumOperands(i) < 2)
+          continue;
+        LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
+        int k = esc_ptrmap_get(&decl, LLVMGetOperand(i, 1));
+        if (k >= 0 && (!at || !LLVMDILocationGetLine(at)))
+          LLVMInstructionSetDebugLoc(i, locs.data[k]);
+      }
+  ESC_VEC_FREE(locs);
+  esc_ptrmap_free(&decl);
 }
 
 /* The value a dbg intrinsic's first operand wraps, or NULL (DIArgList,

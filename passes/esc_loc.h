@@ -56,6 +56,12 @@ typedef struct esc_names {
  * LLVM 19 cannot read records) and returns the previous format so that the
  * caller can restore it. */
 LLVMBool esc_names_prepare_module(LLVMModuleRef M);
+/* Local variables whose address is never taken become SSA values
+ * (mem2reg), also in functions compiled at -O0 (their optnone is
+ * cleared). Call it between esc_names_prepare_module and esc_names_build;
+ * the dbg.values that replace a variable's dbg.declare keep the
+ * declaration's location. Address-taken locals stay allocas. */
+void esc_promote_slots(LLVMModuleRef M);
 void esc_names_build(esc_names *n, esc_arena *a, LLVMModuleRef M);
 void esc_names_free(esc_names *n);
 /* The variable declared at (dbg.declare) or holding (dbg.value) v. */

@@ -25,7 +25,7 @@ void keep(char *p) { // CHECK: {"range":{"start":{"line":[[#@LINE-1]],"character
 }
 
 void hold(void) {
-  char *q = malloc(8); // CHECK: {"range":{"start":{"line":[[#@LINE-1]],"character":12},"end":{"line":[[#@LINE-1]],"character":13}},"severity":3,"code":"escape","source":"escapade","message":"q = malloc(8) escapes to heap: passed to keep at {{[^"]*}}lsp_format.c:[[#@LINE+1]]:3, which leaks param p [whole_program]","relatedInformation":[{"location":{"uri":"file://{{/.*}}/lsp_format.c","range":{"start":{"line":[[#@LINE-1]],"character":12},"end":{"line":[[#@LINE-1]],"character":13}}},"message":"allocated at {{[^"]*}}"},{{.*}},{"location":{"uri":"file://{{/.*}}/lsp_format.c","range":{"start":{"line":[[#@LINE]],"character":2},"end":{"line":[[#@LINE]],"character":3}}},"message":"passed to keep at {{[^"]*}}"}],"data":{"site":{{[0-9]+}},"level":"whole_program","cause":"callee"}}
+  char *q = malloc(8); // CHECK: {"range":{"start":{"line":[[#@LINE-1]],"character":12},"end":{"line":[[#@LINE-1]],"character":13}},"severity":3,"code":"escape","source":"escapade","message":"q = malloc(8) escapes to heap: passed to keep at {{[^"]*}}lsp_format.c:[[#@LINE+1]]:3, which leaks param p [whole_program]","relatedInformation":[{"location":{"uri":"file://{{/.*}}/lsp_format.c","range":{"start":{"line":[[#@LINE-1]],"character":12},"end":{"line":[[#@LINE-1]],"character":13}}},"message":"allocated at {{[^"]*}}"}{{.*}},{"location":{"uri":"file://{{/.*}}/lsp_format.c","range":{"start":{"line":[[#@LINE]],"character":2},"end":{"line":[[#@LINE]],"character":3}}},"message":"passed to keep at {{[^"]*}}"}],"data":{"site":{{[0-9]+}},"level":"whole_program","cause":"callee"}}
   keep(q);
 }
 
