@@ -25,6 +25,9 @@ config.substitutions.append(("%llvm-stress", config.llvm_stress))
 config.substitutions.append(("%src", config.escapade_src_root))
 if config.llvm_stress:
     config.available_features.add("llvm-stress")
+# The LTO link through lld (clang -fuse-ld=lld looks for ld.lld beside it).
+if os.path.exists(os.path.join(config.llvm_tools_dir, "ld.lld")):
+    config.available_features.add("lld")
 # Programs that need AVX-512 to run (the vectorizer's scatter stores).
 try:
     with open("/proc/cpuinfo") as f:

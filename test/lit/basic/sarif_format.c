@@ -6,7 +6,7 @@
 // RUN: /usr/bin/python3 %S/../Inputs/validate_json.py %src/docs/schemas/sarif-schema-2.1.0.json %t.sarif | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --input-file=%t.sarif
 // The plugin writes the same:
-// RUN: %opt -load-pass-plugin %plugin -passes='print<escapade>' -disable-output -escapade-format=sarif %t.bc > %t.plugin.sarif
+// RUN: %opt -load-pass-plugin %plugin -passes='print<escapade>' -disable-output -escapade-format=sarif %t.bc -escapade-output=%t.plugin.sarif
 // RUN: /usr/bin/python3 %S/../Inputs/validate_json.py %src/docs/schemas/sarif-schema-2.1.0.json %t.plugin.sarif | FileCheck %s --check-prefix=VALID
 // VALID: valid
 #include <stdlib.h>
