@@ -48,6 +48,7 @@
 
 extern "C" {
 #include "esc_load.h"
+#include "esc_output.h"
 }
 
 #include "llvm/IR/Constants.h"
@@ -290,113 +291,19 @@ void buildProgram(Module &M) {
   }
 }
 
-std::string dirOf(const std::string &path) {
-  size_t k = path.rfind('/');
-  return k == std::string::npos ? "." : k == 0 ? "/" : path.substr(0, k);
-}
-
-// The descriptor a name such as /dev/stdout, /dev/fd/N or /proc/self/fd/N
-// stands for (once links are followed: /proc/<this pid>/fd/N), or -1.
-int descriptorOf(const std::string &path) {
-  char *r = ::realpath(dirOf(path).c_str(), nullptr);
-  if (!r)
-    return -1;
-  std::string dir = r;
-  std::free(r);
-  std::string mine = "/proc/" + std::to_string((long)::getpid()) + "/fd";
-  std::string n = path.substr(path.rfind('/') + 1);
-  if (dir != mine || n.empty() ||
-      n.find_first_not_of("0123456789") != std::string::npos)
-    return -1;
-  return std::atoi(n.c_str());
-}
-
-// Where a report for `path` is written and how: a new or regular file
-// through a temporary beside it renamed into place (whole or not at all); a
-// device or pipe in place, never replaced; a name of one of this process's
-// descriptors (/dev/stdout) to that descriptor, whatever it is open on; a
-// directory not at all. Symbolic links are followed first: a temporary
-// renamed onto a link's name would replace the link (as root, /dev/stdout
-// itself) rather than write the file it names.
-struct OutputTarget {
-  std::string file; // the file written, once links are followed
-  bool inPlace = false;
-  int fd = -1; // the descriptor /dev/stdout and the like stand for
-
-  explicit OutputTarget(const std::string &path) : file(path) {
-    for (int hop = 0; hop < 40; hop++) {
-      if ((fd = descriptorOf(file)) >= 0) {
-        inPlace = true;
-        return;
-      }
-      struct stat lst;
-      if (::lstat(file.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode))
-        break;
-      std::vector<char> link((size_t)lst.st_size + 256);
-      ssize_t n = ::readlink(file.c_str(), link.data(), link.size() - 1);
-      if (n <= 0)
-        break;
-      std::string to(link.data(), (size_t)n);
-      file = to[0] == '/' ? to : dirOf(file) + "/" + to;
-    }
-    struct stat st;
-    if (::stat(file.c_str(), &st) == 0) {
-      if (S_ISDIR(st.st_mode))
-        fail(path + ": is a directory");
-      inPlace = !S_ISREG(st.st_mode);
-    }
-  }
-};
-
-// Writes all of data to fd (already open: its offset is the owner's).
-bool writeAll(int fd, const char *data, size_t len) {
-  while (len) {
-    ssize_t n = ::write(fd, data, len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return false;
-    data += n;
-    len -= (size_t)n;
-  }
-  return true;
-}
-
-// Writes a finished report to -escapade-output (OutputTarget's rule, the
-// CLI's for -o), or to stderr.
+// Writes a finished report to -escapade-output by the project's output
+// rule (esc_output.h, the CLI's for -o), or to stderr.
 void writeReport(const char *data, size_t len) {
   if (Output.empty()) {
     errs().write(data, len);
     errs().flush();
     return;
   }
-  const std::string &path = Output;
-  OutputTarget out(path);
-  if (out.fd >= 0) {
-    // reopening it would truncate, or write over, what its owner (the
-    // shell's > file) already holds
-    if (!writeAll(out.fd, data, len))
-      fail(path + ": write failed");
-    return;
-  }
-  std::string written =
-      out.inPlace ? out.file
-                  : out.file + ".tmp." + std::to_string((long)::getpid());
-  FILE *f = std::fopen(written.c_str(), "w");
-  if (!f)
-    fail(path + ": " + std::strerror(errno));
-  bool ok = std::fwrite(data, 1, len, f) == len;
-  ok = std::fclose(f) == 0 && ok;
-  if (ok && !out.inPlace &&
-      std::rename(written.c_str(), out.file.c_str()) != 0) {
-    int e = errno;
-    std::remove(written.c_str());
-    fail(path + ": " + std::strerror(e));
-  }
-  if (!ok) {
-    if (!out.inPlace)
-      std::remove(written.c_str());
-    fail(path + ": write failed");
+  char *err = nullptr;
+  if (esc_output_write(Output.c_str(), data, len, &err) != 0) {
+    std::string msg = err ? err : Output + ": write failed";
+    std::free(err);
+    fail(msg);
   }
 }
 

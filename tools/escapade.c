@@ -15,6 +15,7 @@
 #include "esc_compdb.h"
 #include "esc_diff.h"
 #include "esc_load.h"
+#include "esc_output.h"
 #include "esc_util.h"
 
 #include <errno.h>
@@ -368,116 +369,96 @@ static int parse_args(cli *c, int argc, char **argv) {
   return 0;
 }
 
-/* How an output path is written: a new or regular file through a
- * temporary renamed into place (whole, or not at all); a device or a pipe
- * (/dev/null, /dev/stdout) in place, never replaced; a directory not at
- * all. */
-typedef enum { OUT_REPLACE, OUT_IN_PLACE, OUT_REFUSE } out_mode;
-
-static out_mode output_mode(const char *path) {
-  struct stat st;
-  if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
-    return OUT_REPLACE;
-  if (S_ISDIR(st.st_mode)) {
-    fprintf(stderr, "escapade: %s: is a directory\n", path);
-    return OUT_REFUSE;
-  }
-  return OUT_IN_PLACE;
-}
-
-/* The file an output is first written to: a temporary beside it, or
- * the path itself (in place). */
-static void output_target(const char *path, out_mode m, esc_str *tmp) {
-  if (m == OUT_IN_PLACE)
-    esc_str_printf(tmp, "%s", path);
-  else
-    esc_str_printf(tmp, "%s.tmp.%ld", path, (long)getpid());
-}
-
-/* Moves a finished temporary into place; removes it on failure. */
-static int output_finish(const char *path, out_mode m, const char *tmp,
-                         int rc) {
-  if (m == OUT_IN_PLACE)
-    return rc;
-  if (!rc && rename(tmp, path) != 0) {
-    fprintf(stderr, "escapade: %s: %s\n", path, strerror(errno));
-    rc = EXIT_INPUT;
-  }
-  if (rc)
-    remove(tmp);
-  return rc;
+/* Writes data to c->output by the project's rule (esc_output.h). */
+static int write_output(const cli *c, const char *data, size_t len) {
+  char *err = NULL;
+  if (esc_output_write(c->output, data, len, &err) == 0)
+    return 0;
+  fprintf(stderr, "escapade: %s\n", err);
+  free(err);
+  return EXIT_INPUT;
 }
 
 /* Writes the instrumented or transformed module to c->output. */
 static int write_bitcode(const cli *c, LLVMModuleRef M) {
-  out_mode m = output_mode(c->output);
-  if (m == OUT_REFUSE)
-    return EXIT_INPUT;
-  esc_str tmp = {0};
-  output_target(c->output, m, &tmp);
-  int rc = 0;
-  if (LLVMWriteBitcodeToFile(M, tmp.s) != 0) {
+  LLVMMemoryBufferRef buf = LLVMWriteBitcodeToMemoryBuffer(M);
+  if (!buf) {
     fprintf(stderr, "escapade: %s: write failed\n", c->output);
-    rc = EXIT_INPUT;
+    return EXIT_INPUT;
   }
-  rc = output_finish(c->output, m, tmp.s, rc);
-  esc_str_free(&tmp);
+  int rc = write_output(c, LLVMGetBufferStart(buf), LLVMGetBufferSize(buf));
+  LLVMDisposeMemoryBuffer(buf);
   return rc;
+}
+
+/* Runs write(arg, f) on a memory stream; its text in *text (free it). */
+static int render(int (*write)(void *, FILE *), void *arg, char **text,
+                  size_t *len) {
+  *text = NULL;
+  *len = 0;
+  FILE *f = open_memstream(text, len);
+  if (!f)
+    return -1;
+  int rc = write(arg, f);
+  if (fclose(f) != 0)
+    rc = -1;
+  return rc;
+}
+
+typedef struct report_args {
+  const cli *c;
+  const esc_result *r;
+} report_args;
+
+static int report_to(void *arg, FILE *f) {
+  const report_args *a = arg;
+  return esc_report(a->r, &a->c->opt, f);
 }
 
 /* Writes the report to stdout or c->output. */
 static int write_report(const cli *c, const esc_result *r) {
   if (!c->output)
     return esc_report(r, &c->opt, stdout) ? EXIT_INPUT : 0;
-  out_mode m = output_mode(c->output);
-  if (m == OUT_REFUSE)
-    return EXIT_INPUT;
-  esc_str tmp = {0};
-  output_target(c->output, m, &tmp);
-  int rc = 0;
-  FILE *f = fopen(tmp.s, "w");
-  if (!f) {
-    fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
+  report_args a = {c, r};
+  char *text;
+  size_t len;
+  int rc = render(report_to, &a, &text, &len);
+  if (rc) {
+    fprintf(stderr, "escapade: %s: write failed\n", c->output);
     rc = EXIT_INPUT;
   } else {
-    int werr = esc_report(r, &c->opt, f);
-    if (fclose(f) != 0 || werr) {
-      fprintf(stderr, "escapade: %s: write failed\n", c->output);
-      rc = EXIT_INPUT;
-    }
+    rc = write_output(c, text, len);
   }
-  rc = output_finish(c->output, m, tmp.s, rc);
-  esc_str_free(&tmp);
+  free(text);
   return rc;
 }
 
-/* --diff: the comparison to stdout or c->output. */
+typedef struct diff_args {
+  const cli *c;
+  int status; /* esc_diff_reports's */
+} diff_args;
+
+static int diff_to(void *arg, FILE *f) {
+  diff_args *a = arg;
+  a->status = esc_diff_reports(a->c->inputs.data[0], a->c->inputs.data[1],
+                               esc_report_level(&a->c->opt), f);
+  return 0;
+}
+
+/* --diff: the comparison to stdout or c->output; the listing is written
+ * when the gate fails (status 3) too. */
 static int diff_reports(const cli *c) {
-  esc_level lvl = esc_report_level(&c->opt);
   if (!c->output)
-    return esc_diff_reports(c->inputs.data[0], c->inputs.data[1], lvl, stdout);
-  out_mode m = output_mode(c->output);
-  if (m == OUT_REFUSE)
-    return EXIT_INPUT;
-  esc_str tmp = {0};
-  output_target(c->output, m, &tmp);
-  int rc;
-  FILE *f = fopen(tmp.s, "w");
-  if (!f) {
-    fprintf(stderr, "escapade: %s: %s\n", c->output, strerror(errno));
-    rc = EXIT_INPUT;
-  } else {
-    rc = esc_diff_reports(c->inputs.data[0], c->inputs.data[1], lvl, f);
-    if (fclose(f) != 0 && rc != EXIT_INPUT) {
-      fprintf(stderr, "escapade: %s: write failed\n", c->output);
-      rc = EXIT_INPUT;
-    }
-  }
-  /* the listing is kept when the gate fails (status 3) */
-  if (output_finish(c->output, m, tmp.s, rc == EXIT_INPUT ? rc : 0))
-    rc = EXIT_INPUT;
-  esc_str_free(&tmp);
-  return rc;
+    return esc_diff_reports(c->inputs.data[0], c->inputs.data[1],
+                            esc_report_level(&c->opt), stdout);
+  diff_args a = {c, 0};
+  char *text;
+  size_t len;
+  int rc = render(diff_to, &a, &text, &len);
+  if (!rc && a.status != EXIT_INPUT)
+    rc = write_output(c, text, len);
+  free(text);
+  return rc ? EXIT_INPUT : a.status;
 }
 
 /* What an input lacks, said once per input before it is linked: debug
