@@ -1,0 +1,438 @@
+/*
+ * esc_ir.c: questions about LLVM IR the analysis asks everywhere (see
+ * esc_ir.h): what a value is based on, which function a call or constant
+ * designates, how an integer's bits are used.
+ */
+#include "esc_ir.h"
+
+#include "esc_sites.h"
+
+#include <llvm-c/Target.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *esc_value_name(LLVMValueRef v) {
+  size_t len;
+  const char *s = LLVMGetValueName2(v, &len);
+  return s ? s : "";
+}
+
+/* The opcode of an instruction or constant expression; 0 otherwise. */
+static LLVMOpcode opcode_of(LLVMValueRef v) {
+  if (LLVMIsAInstruction(v))
+    return LLVMGetInstructionOpcode(v);
+  if (LLVMIsAConstantExpr(v))
+    return LLVMGetConstOpcode(v);
+  return (LLVMOpcode)0;
+}
+
+LLVMValueRef esc_strip(LLVMValueRef v) {
+  for (int guard = 0; guard < 64 && v; guard++) {
+    LLVMOpcode op = opcode_of(v);
+    if (op != LLVMGetElementPtr && op != LLVMBitCast &&
+        op != LLVMAddrSpaceCast)
+      return v;
+    v = LLVMGetOperand(v, 0);
+  }
+  return v;
+}
+
+int esc_intrinsic_touches_memory(LLVMValueRef fn) {
+  static unsigned kind;
+  if (!kind)
+    kind = LLVMGetEnumAttributeKindForName("memory", 6);
+  LLVMAttributeRef a =
+      LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
+  if (!a)
+    return 1;
+  /* MemoryEffects: two mod/ref bits per location, argument memory (bits
+   * 0-1), inaccessible memory (2-3) and other memory (4-5) */
+  uint64_t me = LLVMGetEnumAttributeValue(a);
+  return (me & 0x33) != 0;
+}
+
+int esc_type_has_pointer(LLVMTypeRef t) {
+  LLVMTypeKind k = LLVMGetTypeKind(t);
+  if (k == LLVMVectorTypeKind || k == LLVMScalableVectorTypeKind)
+    k = LLVMGetTypeKind(LLVMGetElementType(t));
+  return k == LLVMPointerTypeKind;
+}
+
+LLVMValueRef esc_called_function(LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  return callee ? esc_function_of(callee) : NULL;
+}
+
+LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
+                             long long *off) {
+  *off = 0;
+  for (int guard = 0; guard < 16 && v; guard++) {
+    LLVMOpcode op = opcode_of(v);
+    if (!op)
+      return v;
+    if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    if (op != LLVMGetElementPtr)
+      return v;
+    LLVMTypeRef t = LLVMGetGEPSourceElementType(v);
+    int n = LLVMGetNumOperands(v);
+    long long o = 0;
+    for (int i = 1; i < n; i++) {
+      LLVMValueRef idx = LLVMGetOperand(v, (unsigned)i);
+      if (!LLVMIsAConstantInt(idx))
+        return NULL; /* variable index: no fixed offset */
+      long long k = LLVMConstIntGetSExtValue(idx);
+      if (i == 1) {
+        o += k * (long long)LLVMABISizeOfType(td, t);
+      } else if (LLVMGetTypeKind(t) == LLVMStructTypeKind) {
+        o += (long long)LLVMOffsetOfElement(td, t, (unsigned)k);
+        t = LLVMStructGetTypeAtIndex(t, (unsigned)k);
+      } else {
+        t = LLVMGetElementType(t);
+        o += k * (long long)LLVMABISizeOfType(td, t);
+      }
+    }
+    *off += o;
+    v = LLVMGetOperand(v, 0);
+  }
+  return v;
+}
+
+LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
+  if (!v || depth > 4)
+    return NULL;
+  while (LLVMIsACastInst(v))
+    v = LLVMGetOperand(v, 0);
+  if (LLVMIsAArgument(v))
+    return v;
+  if (!LLVMIsALoadInst(v))
+    return NULL;
+  LLVMValueRef slot = LLVMGetOperand(v, 0);
+  if (!LLVMIsAAllocaInst(slot))
+    return NULL;
+  LLVMValueRef found = NULL;
+  for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsALoadInst(user) || LLVMIsAIntrinsicInst(user))
+      continue;
+    if (!LLVMIsAStoreInst(user) || LLVMGetOperand(user, 1) != slot)
+      return NULL; /* the slot's address goes elsewhere */
+    LLVMValueRef a = esc_trace_to_arg(LLVMGetOperand(user, 0), depth + 1);
+    if (!a || (found && a != found))
+      return NULL;
+    found = a;
+  }
+  return found;
+}
+
+LLVMValueRef esc_function_of(LLVMValueRef v) {
+  for (int guard = 0; guard < 16 && v; guard++) {
+    if (LLVMIsAFunction(v))
+      return v;
+    if (LLVMIsAGlobalAlias(v)) {
+      v = LLVMAliasGetAliasee(v);
+      continue;
+    }
+    if (!LLVMIsAConstantExpr(v))
+      return NULL;
+    LLVMOpcode op = LLVMGetConstOpcode(v);
+    if (op != LLVMBitCast && op != LLVMAddrSpaceCast && op != LLVMPtrToInt &&
+        op != LLVMIntToPtr)
+      return NULL;
+    v = LLVMGetOperand(v, 0);
+  }
+  return NULL;
+}
+
+/* From the C++ runtime (libstdc++), which libLLVM already depends on. */
+char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+
+const char *esc_demangle(esc_arena *a, const char *name) {
+  if (!name || strncmp(name, "_Z", 2))
+    return name;
+  int status = 0;
+  char *d = __cxa_demangle(name, NULL, NULL, &status);
+  if (!d || status != 0) {
+    free(d);
+    return name;
+  }
+  const char *out = esc_arena_strdup(a, d);
+  free(d);
+  return out;
+}
+
+int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
+                   unsigned *path, int max, LLVMTypeRef *leaf) {
+  int n = 0;
+  for (; t && n < max && off >= 0;) {
+    LLVMTypeKind k = LLVMGetTypeKind(t);
+    if (k == LLVMStructTypeKind && !LLVMIsOpaqueStruct(t)) {
+      unsigned i = LLVMCountStructElementTypes(t);
+      long long fo = 0;
+      while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
+        ;
+      if (fo > off)
+        return -1;
+      path[n++] = i;
+      t = LLVMStructGetTypeAtIndex(t, i);
+      off -= fo;
+    } else if (k == LLVMArrayTypeKind) {
+      LLVMTypeRef el = LLVMGetElementType(t);
+      long long sz = (long long)LLVMABISizeOfType(td, el);
+      if (sz <= 0)
+        return -1;
+      path[n++] = (unsigned)(off / sz);
+      t = el;
+      off %= sz;
+    } else {
+      if (off != 0)
+        return -1;
+      *leaf = t;
+      return n;
+    }
+  }
+  return -1;
+}
+
+LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
+                          long long off) {
+  unsigned path[16];
+  LLVMTypeRef leaf;
+  int n = esc_field_path(td, t, off, path, 16, &leaf);
+  for (int i = 0; i < n && c; i++)
+    c = LLVMGetAggregateElement(c, path[i]);
+  return n < 0 ? NULL : c;
+}
+
+int esc_int_untracked(LLVMValueRef v, int depth) {
+  if (!v || depth > 6)
+    return 1;
+  if (LLVMIsAConstant(v))
+    return !esc_function_of(v); /* an integer constant: an address from nowhere */
+  if (LLVMIsAArgument(v) || LLVMIsALoadInst(v) || LLVMIsACallInst(v) ||
+      LLVMIsAInvokeInst(v) || LLVMIsAPtrToIntInst(v) ||
+      LLVMIsAExtractValueInst(v) || LLVMIsAExtractElementInst(v))
+    return 0; /* values the flow graphs follow */
+  if (LLVMIsAZExtInst(v) || LLVMIsASExtInst(v) || LLVMIsATruncInst(v) ||
+      LLVMIsAFPToUIInst(v) || LLVMIsAFPToSIInst(v))
+    return 1; /* rebuilt from narrower pieces */
+  if (LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsABinaryOperator(v) ||
+      LLVMIsAFreezeInst(v) || LLVMIsABitCastInst(v)) {
+    int n = LLVMGetNumOperands(v);
+    for (int i = LLVMIsASelectInst(v) ? 1 : 0; i < n; i++) {
+      LLVMValueRef o = LLVMGetOperand(v, (unsigned)i);
+      if (LLVMIsAConstantInt(o) && LLVMIsABinaryOperator(v))
+        continue; /* masks and offsets on a tracked value */
+      if (esc_int_untracked(o, depth + 1))
+        return 1;
+    }
+    return 0;
+  }
+  return 1;
+}
+
+LLVMTypeRef esc_object_struct_type(LLVMValueRef base) {
+  LLVMTypeRef t = NULL;
+  if (base && LLVMIsAAllocaInst(base))
+    t = LLVMGetAllocatedType(base);
+  else if (base && LLVMIsAGlobalVariable(base))
+    t = LLVMGlobalGetValueType(base);
+  while (t && LLVMGetTypeKind(t) == LLVMArrayTypeKind)
+    t = LLVMGetElementType(t);
+  return t && LLVMGetTypeKind(t) == LLVMStructTypeKind ? t : NULL;
+}
+
+void esc_struct_source_name(const char *s, char *out, size_t n) {
+  static const char *prefixes[] = {"struct.", "class.", "union."};
+  if (!s || !*s)
+    s = "{literal}";
+  for (size_t i = 0; i < 3; i++)
+    if (!strncmp(s, prefixes[i], strlen(prefixes[i]))) {
+      s += strlen(prefixes[i]);
+      break;
+    }
+  snprintf(out, n, "%s", s);
+  /* linking and parsing add ".N" to keep names unique */
+  for (;;) {
+    char *dot = strrchr(out, '.');
+    if (!dot || !dot[1])
+      break;
+    char *p = dot + 1;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    if (*p)
+      break;
+    *dot = 0;
+  }
+}
+
+/* The value v's address is computed from: GEPs and casts stripped, and
+ * -O0 spill slots looked through (a load from a local whose address is not
+ * taken and that is stored exactly once, in the entry block, reads that
+ * store's value). */
+static LLVMValueRef address_root(LLVMValueRef v, int depth) {
+  v = esc_strip(v);
+  if (!v || depth > 8 || !LLVMIsALoadInst(v))
+    return v;
+  LLVMValueRef slot = LLVMGetOperand(v, 0);
+  if (!LLVMIsAAllocaInst(slot) || esc_alloca_address_taken(slot))
+    return v;
+  LLVMValueRef only = NULL;
+  for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsALoadInst(user))
+      continue;
+    if (!LLVMIsAStoreInst(user) || LLVMGetOperand(user, 1) != slot || only)
+      return v; /* written another way, or twice */
+    only = user;
+  }
+  /* a store in the entry block runs once per call: every load reads the
+   * same value (a store in a loop writes a new one each time) */
+  if (!only || LLVMGetInstructionParent(only) !=
+                   LLVMGetEntryBasicBlock(LLVMGetBasicBlockParent(
+                       LLVMGetInstructionParent(only))))
+    return v;
+  return address_root(LLVMGetOperand(only, 0), depth + 1);
+}
+
+int esc_same_object_difference(LLVMValueRef sub) {
+  LLVMValueRef a = LLVMGetOperand(sub, 0), b = LLVMGetOperand(sub, 1);
+  if (!LLVMIsAPtrToIntInst(a) || !LLVMIsAPtrToIntInst(b))
+    return 0;
+  LLVMValueRef ra = address_root(LLVMGetOperand(a, 0), 0);
+  LLVMValueRef rb = address_root(LLVMGetOperand(b, 0), 0);
+  return ra && ra == rb;
+}
+
+static int address_like(LLVMValueRef v) {
+  if (LLVMIsAPtrToIntInst(v) || LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+    return 1;
+  if (LLVMIsAConstantInt(v))
+    return LLVMConstIntGetZExtValue(v) == 0; /* null */
+  return LLVMIsAConstantPointerNull(v) != NULL;
+}
+
+/* A difference only compared (the loop vectorizer's overlap checks,
+ * `a - b < 32`): whether two objects are near, not where. */
+static int only_compared(LLVMValueRef sub) {
+  for (LLVMUseRef u = LLVMGetFirstUse(sub); u; u = LLVMGetNextUse(u))
+    if (!LLVMIsAICmpInst(LLVMGetUser(u)))
+      return 0;
+  return 1;
+}
+
+int esc_ptrtoint_benign(LLVMValueRef inst) {
+  for (LLVMUseRef u = LLVMGetFirstUse(inst); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsAICmpInst(user) && address_like(LLVMGetOperand(user, 0)) &&
+        address_like(LLVMGetOperand(user, 1)))
+      continue;
+    if (LLVMIsAIntToPtrInst(user))
+      continue;
+    if (LLVMIsAInstruction(user) && LLVMGetInstructionOpcode(user) == LLVMSub &&
+        (esc_same_object_difference(user) || only_compared(user)))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+int esc_atomic_bits_only_moved(LLVMValueRef I, int index_moves) {
+  if (!LLVMIsAAtomicCmpXchgInst(I))
+    return LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind ||
+           esc_bits_only_moved(I, 0, index_moves);
+  /* { old value, success }: the flag is a comparison's outcome */
+  for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAExtractValueInst(user) || LLVMGetNumIndices(user) != 1)
+      return 0;
+    if (LLVMGetIndices(user)[0] == 1)
+      continue;
+    if (LLVMGetTypeKind(LLVMTypeOf(user)) != LLVMPointerTypeKind &&
+        !esc_bits_only_moved(user, 1, index_moves))
+      return 0;
+  }
+  return 1;
+}
+
+int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
+  if (depth > 4)
+    return 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAInstruction(user))
+      return 0;
+    switch (LLVMGetInstructionOpcode(user)) {
+    case LLVMStore:
+      if (LLVMGetOperand(user, 0) != v)
+        return 0; /* used as an address */
+      continue;   /* copied to memory: followed there */
+    case LLVMIntToPtr:
+      continue;   /* back to a pointer: followed */
+    case LLVMGetElementPtr:
+      if (index_moves)
+        continue; /* an index: the escape graph gives the result what
+                     the index carries (base + (q - base) is q) */
+      return 0;
+    case LLVMICmp:
+      if (address_like(LLVMGetOperand(user, 0)) &&
+          address_like(LLVMGetOperand(user, 1)))
+        continue; /* against an address or null */
+      return 0;
+    case LLVMSelect:
+      if (LLVMGetOperand(user, 0) == v)
+        return 0; /* a branch on the bits */
+      /* fall through */
+    case LLVMPHI:
+    case LLVMFreeze:
+    case LLVMBitCast:
+    case LLVMTrunc:
+    case LLVMZExt:
+    case LLVMSExt:
+    case LLVMExtractValue:
+    case LLVMExtractElement:
+    case LLVMInsertValue:
+    case LLVMInsertElement:
+    case LLVMShuffleVector:
+      if (LLVMGetTypeKind(LLVMTypeOf(user)) == LLVMPointerTypeKind)
+        continue;
+      if (!esc_bits_only_moved(user, depth + 1, index_moves))
+        return 0;
+      continue;
+    case LLVMCall:
+    case LLVMInvoke: {
+      /* passed to a function the program defines: its parameter's uses */
+      LLVMValueRef f = esc_called_function(user);
+      unsigned na = (unsigned)LLVMGetNumArgOperands(user);
+      if (!f || LLVMIsDeclaration(f) ||
+          LLVMIsFunctionVarArg(LLVMGlobalGetValueType(f)))
+        return 0;
+      for (unsigned k = 0; k < na && k < LLVMCountParams(f); k++)
+        if (LLVMGetOperand(user, k) == v &&
+            !esc_bits_only_moved(LLVMGetParam(f, k), depth + 1, index_moves))
+          return 0;
+      if (LLVMGetCalledValue(user) == v)
+        return 0;
+      continue;
+    }
+    case LLVMRet: {
+      /* returned: the uses of the result at every call of the function
+       * (one whose address is taken may return to anywhere) */
+      LLVMValueRef f = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
+      for (LLVMUseRef fu = LLVMGetFirstUse(f); fu; fu = LLVMGetNextUse(fu)) {
+        LLVMValueRef call = LLVMGetUser(fu);
+        if (!esc_is_call(call) || LLVMGetCalledValue(call) != f ||
+            !esc_bits_only_moved(call, depth + 1, index_moves))
+          return 0;
+      }
+      continue;
+    }
+    default:
+      return 0;
+    }
+  }
+  return 1;
+}

@@ -1,0 +1,82 @@
+/*
+ * esc_ir.h: IR helpers shared by the analysis's files: bases and constant
+ * offsets, struct fields and constants at an offset, the function a call or
+ * a constant designates, demangled names, and how an integer's bits are
+ * used (moved, compared, or read as a number). No state; strings returned
+ * by esc_demangle live in the arena given.
+ */
+#ifndef ESC_IR_H
+#define ESC_IR_H
+
+#include "esc_util.h"
+
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+
+/* v = base + constant byte offset, through constant-index GEPs and casts;
+ * NULL when an index is not constant. */
+LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
+                             long long *off);
+/* The path of element indices from type t down to the scalar at byte
+ * offset off: fills path (at most max entries) and *leaf, returns the path
+ * length, or -1 when off falls inside no scalar (padding, past the end). */
+int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
+                   unsigned *path, int max, LLVMTypeRef *leaf);
+/* The struct type of a local or global (through arrays), or NULL. */
+LLVMTypeRef esc_object_struct_type(LLVMValueRef base);
+/* A struct's source name: "struct.ops.12" -> "ops", "class.ns::W" ->
+ * "ns::W" (the key TBAA uses too). */
+void esc_struct_source_name(const char *llvm_name, char *out, size_t n);
+/* The element of constant c (of type t) at byte offset off, or NULL. */
+LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
+                          long long off);
+/* Strips GEPs and casts (instructions and constant expressions). */
+LLVMValueRef esc_strip(LLVMValueRef v);
+/* A C++ name demangled ("tinyxml2::XMLNode::ParseDeep(...)"), in a;
+ * other names are returned as they are. */
+const char *esc_demangle(esc_arena *a, const char *name);
+/* 1 when the integer v may hold an address the flow graphs did not follow
+ * (a constant, or one rebuilt from narrower pieces); integers loaded,
+ * passed, returned or converted from pointers are followed. Used to decide
+ * whether inttoptr yields "unknown". */
+int esc_int_untracked(LLVMValueRef v, int depth);
+/* The function a constant designates, through casts (ptrtoint included,
+ * as LLVM writes function pointers stored as integers) and aliases. */
+LLVMValueRef esc_function_of(LLVMValueRef v);
+
+/* sub(ptrtoint a, ptrtoint b) with a and b computed from one value (GEPs,
+ * casts and -O0 spill slots looked through): a pure offset. */
+int esc_same_object_difference(LLVMValueRef sub);
+/* A ptrtoint whose integer is only compared with another address (or
+ * null), subtracted from an address in the same object (or from another
+ * address, the difference only compared: the vectorizer's overlap
+ * checks), or turned back into a pointer: its bits are never read as a
+ * number. */
+int esc_ptrtoint_benign(LLVMValueRef ptrtoint);
+/* 1 when the intrinsic fn may read or write memory the program can reach
+ * (LLVM's memory attribute on its declaration says more than
+ * "inaccessible memory only"; no attribute: it may). */
+int esc_intrinsic_touches_memory(LLVMValueRef fn);
+/* 1 when t is a pointer or a vector of pointers. */
+int esc_type_has_pointer(LLVMTypeRef t);
+/* 1 when the bits of v, a value that is not a pointer (a load of integer,
+ * float or aggregate type, a parameter), are only moved: stored, copied
+ * through phis, selects, casts, aggregates and calls of defined functions,
+ * compared with an address or null, or turned into a pointer. Anything
+ * else reads them as a number (arithmetic, a table index, a branch on
+ * them, a library call): an address they hold is known from then on.
+ * With index_moves, a GEP index counts as moved too: the escape graph
+ * gives a GEP's result whatever its indices carry (the points-to analysis
+ * does so only for indices that meet the base, and passes 0). */
+int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves);
+/* The same for the value an atomicrmw or cmpxchg read (cmpxchg's success
+ * flag is a comparison's outcome, not the bits). */
+int esc_atomic_bits_only_moved(LLVMValueRef atomic, int index_moves);
+/* Name of the function called by call (NULL when indirect or asm). */
+LLVMValueRef esc_called_function(LLVMValueRef call);
+const char *esc_value_name(LLVMValueRef v); /* "" when none */
+/* The argument v is a copy of, through casts and -O0 spill slots (an alloca
+ * only ever stored that argument), or NULL. */
+LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth);
+
+#endif
