@@ -811,7 +811,7 @@ static void build_inst(fctx *c, LLVMValueRef I) {
     /* bytes of a pointer loaded as a number and computed with: like a
      * ptrtoint, the address may be rebuilt from them */
     if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind &&
-        !esc_bits_only_moved(I, 0, 1))
+        !esc_bits_only_moved(I, 0))
       copy_to(c, vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
     return;
   case LLVMStore: {
@@ -838,7 +838,7 @@ static void build_inst(fctx *c, LLVMValueRef I) {
                             store_target_global(LLVMGetOperand(I, 0)), 0));
     }
     esc_graph_load(c->g, p, vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
-    if (!esc_atomic_bits_only_moved(I, 1))
+    if (!esc_atomic_bits_only_moved(I))
       copy_to(c, vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
     return;
   }

@@ -340,10 +340,10 @@ int esc_ptrtoint_benign(LLVMValueRef inst) {
   return 1;
 }
 
-int esc_atomic_bits_only_moved(LLVMValueRef I, int index_moves) {
+int esc_atomic_bits_only_moved(LLVMValueRef I) {
   if (!LLVMIsAAtomicCmpXchgInst(I))
     return LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind ||
-           esc_bits_only_moved(I, 0, index_moves);
+           esc_bits_only_moved(I, 0);
   /* { old value, success }: the flag is a comparison's outcome */
   for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
@@ -352,13 +352,13 @@ int esc_atomic_bits_only_moved(LLVMValueRef I, int index_moves) {
     if (LLVMGetIndices(user)[0] == 1)
       continue;
     if (LLVMGetTypeKind(LLVMTypeOf(user)) != LLVMPointerTypeKind &&
-        !esc_bits_only_moved(user, 1, index_moves))
+        !esc_bits_only_moved(user, 1))
       return 0;
   }
   return 1;
 }
 
-int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
+int esc_bits_only_moved(LLVMValueRef v, int depth) {
   if (depth > 4)
     return 0;
   for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
@@ -372,11 +372,6 @@ int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
       continue;   /* copied to memory: followed there */
     case LLVMIntToPtr:
       continue;   /* back to a pointer: followed */
-    case LLVMGetElementPtr:
-      if (index_moves)
-        continue; /* an index: the escape graph gives the result what
-                     the index carries (base + (q - base) is q) */
-      return 0;
     case LLVMICmp:
       if (address_like(LLVMGetOperand(user, 0)) &&
           address_like(LLVMGetOperand(user, 1)))
@@ -399,7 +394,7 @@ int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
     case LLVMShuffleVector:
       if (LLVMGetTypeKind(LLVMTypeOf(user)) == LLVMPointerTypeKind)
         continue;
-      if (!esc_bits_only_moved(user, depth + 1, index_moves))
+      if (!esc_bits_only_moved(user, depth + 1))
         return 0;
       continue;
     case LLVMCall:
@@ -412,7 +407,7 @@ int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
         return 0;
       for (unsigned k = 0; k < na && k < LLVMCountParams(f); k++)
         if (LLVMGetOperand(user, k) == v &&
-            !esc_bits_only_moved(LLVMGetParam(f, k), depth + 1, index_moves))
+            !esc_bits_only_moved(LLVMGetParam(f, k), depth + 1))
           return 0;
       if (LLVMGetCalledValue(user) == v)
         return 0;
@@ -425,7 +420,7 @@ int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves) {
       for (LLVMUseRef fu = LLVMGetFirstUse(f); fu; fu = LLVMGetNextUse(fu)) {
         LLVMValueRef call = LLVMGetUser(fu);
         if (!esc_is_call(call) || LLVMGetCalledValue(call) != f ||
-            !esc_bits_only_moved(call, depth + 1, index_moves))
+            !esc_bits_only_moved(call, depth + 1))
           return 0;
       }
       continue;

@@ -65,13 +65,12 @@ int esc_type_has_pointer(LLVMTypeRef t);
  * compared with an address or null, or turned into a pointer. Anything
  * else reads them as a number (arithmetic, a table index, a branch on
  * them, a library call): an address they hold is known from then on.
- * With index_moves, a GEP index counts as moved too: the escape graph
- * gives a GEP's result whatever its indices carry (the points-to analysis
- * does so only for indices that meet the base, and passes 0). */
-int esc_bits_only_moved(LLVMValueRef v, int depth, int index_moves);
+ * An array index reads them too: a table indexed by a pointer's bytes
+ * (ident[byte] == byte) rebuilds it. */
+int esc_bits_only_moved(LLVMValueRef v, int depth);
 /* The same for the value an atomicrmw or cmpxchg read (cmpxchg's success
  * flag is a comparison's outcome, not the bits). */
-int esc_atomic_bits_only_moved(LLVMValueRef atomic, int index_moves);
+int esc_atomic_bits_only_moved(LLVMValueRef atomic);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */

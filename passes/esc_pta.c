@@ -1102,7 +1102,7 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
            type_bytes(p, LLVMTypeOf(I)));
     /* a pointer's bytes read as a number: known outside (esc_loc.h) */
     if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind &&
-        !esc_bits_only_moved(I, 0, 0))
+        !esc_bits_only_moved(I, 0))
       out_c(p, vnode(p, I));
     return;
   case LLVMStore:
@@ -1116,7 +1116,7 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     for (unsigned i = 1; i < nops; i++)
       store_c(p, ptr, vnode(p, LLVMGetOperand(I, i)), -1);
     load_c(p, ptr, vnode(p, I), -1);
-    if (!esc_atomic_bits_only_moved(I, 0))
+    if (!esc_atomic_bits_only_moved(I))
       out_c(p, vnode(p, I)); /* the value read, as a number */
     return;
   }

@@ -1,8 +1,8 @@
 // An integer parameter is a destination in a summary only as the address
 // it may carry: s[len] addresses another object when the caller made len
 // from a pointer difference. The summary says so, and a caller passing a
-// plain number loses nothing by it (at -O0 as well, where len is spilled
-// to a slot and loaded back before it is used as an index).
+// plain number loses nothing by it (at -O0 as well, where len is a
+// promoted local).
 // RUN: %clang -O0 -g -c -emit-llvm %s -o %t.bc
 // RUN: %escapade --level=conservative %t.bc | FileCheck %s
 // RUN: %clang -O2 -g -c -emit-llvm %s -o %t2.bc
