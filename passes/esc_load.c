@@ -168,12 +168,22 @@ static int ident_clang_major(LLVMModuleRef M) {
   return major;
 }
 
-void esc_input_facts_of(LLVMModuleRef M, esc_input_facts *f) {
-  memset(f, 0, sizeof *f);
-  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && !f->has_debug_info;
+int esc_input_check(LLVMModuleRef M, const char *path, int require_debug_info,
+                    esc_str *warnings, char **err) {
+  int has_debug_info = 0;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && !has_debug_info;
        fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn) && LLVMGetSubprogram(fn))
-      f->has_debug_info = 1;
+      has_debug_info = 1;
+  if (!has_debug_info && require_debug_info) {
+    esc_str e = {0};
+    esc_str_printf(&e, "%s: no debug info (compile with -g)", path);
+    *err = e.s;
+    return 1;
+  }
+  if (!has_debug_info)
+    esc_str_printf(warnings, "escapade: warning: %s: no debug info; "
+                   "locations are function#instruction\n", path);
   unsigned type_kind =
       LLVMGetMDKindIDInContext(LLVMGetModuleContext(M), "type", 4);
   int vtables = 0, typed = 0;
@@ -191,10 +201,17 @@ void esc_input_facts_of(LLVMModuleRef M, esc_input_facts *f) {
     if (md)
       LLVMDisposeValueMetadataEntries(md);
   }
-  f->cxx_without_type_metadata = vtables && !typed;
+  if (vtables && !typed)
+    esc_str_printf(warnings, "escapade: warning: %s: C++ without type "
+                   "metadata (compile with -flto -fwhole-program-vtables): "
+                   "virtual calls are not resolved by class hierarchy\n",
+                   path);
   unsigned major, minor, patch;
   LLVMGetVersion(&major, &minor, &patch);
   int ident = ident_clang_major(M);
   if (ident > 0 && (unsigned)ident < major)
-    f->old_clang_major = ident;
+    esc_str_printf(warnings, "escapade: warning: %s: produced by clang %d, "
+                   "older than this LLVM; read as upgraded by LLVM's bitcode "
+                   "reader\n", path, ident);
+  return 0;
 }

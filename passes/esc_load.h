@@ -7,6 +7,8 @@
 #ifndef ESC_LOAD_H
 #define ESC_LOAD_H
 
+#include "esc_util.h"
+
 #include <llvm-c/Core.h>
 
 /* Parses PATH (textual IR or bitcode; "-" is standard input) into a new
@@ -25,18 +27,15 @@ int esc_link_into(LLVMModuleRef dst, LLVMModuleRef src, const char *src_path,
 int esc_link_files(LLVMModuleRef dst, const char *const *paths, int n,
                    char **err);
 
-/* What the CLI and the plugin tell the user about one input before it is
- * linked: whether any of its defined functions has debug info; whether it
- * is C++ with vtables but no type metadata (compiled without
- * -fwhole-program-vtables: virtual calls cannot be resolved by class
- * hierarchy); the clang major version that produced it when that is older
- * than the LLVM escapade runs on (0 otherwise). */
-typedef struct esc_input_facts {
-  int has_debug_info;
-  int cxx_without_type_metadata;
-  int old_clang_major;
-} esc_input_facts;
-
-void esc_input_facts_of(LLVMModuleRef M, esc_input_facts *f);
+/* What the CLI and the plugin tell the user about one input (named path)
+ * before it is linked, one line each, appended to warnings: no debug info
+ * (locations become function#index), C++ with vtables but no type
+ * metadata (compiled without -fwhole-program-vtables: virtual calls cannot
+ * be resolved by class hierarchy), a clang older than this LLVM. With
+ * require_debug_info, missing debug info is an error instead: returns 1
+ * and sets *err ("PATH: problem", freed by the caller). Returns 0
+ * otherwise. */
+int esc_input_check(LLVMModuleRef M, const char *path, int require_debug_info,
+                    esc_str *warnings, char **err);
 
 #endif

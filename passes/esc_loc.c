@@ -11,6 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+void esc_path_join(const char *dir, const char *file, esc_str *out) {
+  if (file[0] != '/' && dir && dir[0])
+    esc_str_printf(out, "%s/%s", dir, file);
+  else
+    esc_str_printf(out, "%s", file);
+}
+
 int esc_inst_index(LLVMValueRef inst) {
   LLVMBasicBlockRef bb = LLVMGetInstructionParent(inst);
   if (!bb)
@@ -66,15 +73,11 @@ LLVMBool esc_names_prepare_module(LLVMModuleRef M) {
   return was_new;
 }
 
-/* The name of the function inst calls directly, or "". */
-static const char *callee_name(LLVMValueRef inst) {
-  if (!LLVMIsACallInst(inst))
-    return "";
-  LLVMValueRef f = LLVMGetCalledValue(inst);
-  if (!f || !LLVMIsAFunction(f))
-    return "";
+/* 1 when inst calls the function named name directly. */
+static int calls(LLVMValueRef inst, const char *name) {
+  LLVMValueRef f = LLVMIsACallInst(inst) ? esc_called_function(inst) : NULL;
   size_t n;
-  return LLVMGetValueName2(f, &n);
+  return f && !strcmp(LLVMGetValueName2(f, &n), name);
 }
 
 /* Why: a flow-insensitive graph mixes every value a -O0 spill slot holds
@@ -99,7 +102,7 @@ void esc_promote_slots(LLVMModuleRef M) {
       for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
            i = LLVMGetNextInstruction(i)) {
         LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
-        if (!at || strcmp(callee_name(i), "llvm.dbg.declare") ||
+        if (!at || !calls(i, "llvm.dbg.declare") ||
             LLVMGetNumOperands(i) < 2)
           continue;
         ESC_VEC_PUSH(locs, at);
@@ -117,7 +120,7 @@ void esc_promote_slots(LLVMModuleRef M) {
          b = LLVMGetNextBasicBlock(b))
       for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
            i = LLVMGetNextInstruction(i)) {
-        if (strcmp(callee_name(i), "llvm.dbg.value") ||
+        if (!calls(i, "llvm.dbg.value") ||
             LLVMGetNumOperands(i) < 2)
           continue;
         LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);

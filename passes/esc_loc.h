@@ -26,6 +26,9 @@ typedef struct esc_loc {
   int index;        /* instruction index in the function, -1 if n/a */
 } esc_loc;
 
+/* file's full name, appended to out: joined to dir when file is relative
+ * and dir is given. */
+void esc_path_join(const char *dir, const char *file, esc_str *out);
 /* Location of an instruction. */
 esc_loc esc_loc_of(esc_arena *a, LLVMValueRef inst);
 /* 1 when inst's location is inside an inlined call. */

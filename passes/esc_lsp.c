@@ -43,21 +43,17 @@ static int diag_cmp(const void *pa, const void *pb) {
 }
 
 static const char *full_name(esc_arena *a, const char *dir, const char *file) {
-  if (file[0] != '/' && dir && dir[0])
-    return esc_arena_printf(a, "%s/%s", dir, file);
-  return file;
+  esc_str s = {0};
+  esc_path_join(dir, file, &s);
+  const char *name = esc_arena_strdup(a, s.s);
+  esc_str_free(&s);
+  return name;
 }
 
 static void uri_json(const char *file, esc_str *out) {
   esc_str u = {0};
   esc_str_printf(&u, "file://");
-  for (const char *p = file; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (ch <= ' ' || ch == '%' || ch == '#' || ch == '?' || ch >= 0x7f)
-      esc_str_printf(&u, "%%%02X", ch);
-    else
-      esc_str_putc(&u, (char)ch);
-  }
+  esc_str_uri_path(&u, file);
   esc_str_json(out, u.s);
   esc_str_free(&u);
 }

@@ -252,23 +252,15 @@ struct ReportOptions : AnalysisOptions {
 // warnings for what weakens the analysis, and with
 // -escapade-require-debug-info an error for an input without debug info.
 void checkInput(LLVMModuleRef m, const std::string &name) {
-  esc_input_facts f;
-  esc_input_facts_of(m, &f);
-  if (!f.has_debug_info && RequireDebugInfo)
-    fail(name + ": no debug info (compile with -g)");
-  if (!f.has_debug_info)
-    errs() << "escapade: warning: " << name
-           << ": no debug info; locations are function#instruction\n";
-  if (f.cxx_without_type_metadata)
-    errs() << "escapade: warning: " << name
-           << ": C++ without type metadata (compile with -flto "
-              "-fwhole-program-vtables): virtual calls are not resolved by "
-              "class hierarchy\n";
-  if (f.old_clang_major)
-    errs() << "escapade: warning: " << name << ": produced by clang "
-           << f.old_clang_major
-           << ", older than this LLVM; read as upgraded by LLVM's bitcode "
-              "reader\n";
+  esc_str warnings = {};
+  char *err = nullptr;
+  int bad = esc_input_check(m, name.c_str(), RequireDebugInfo, &warnings,
+                            &err);
+  if (warnings.len)
+    errs() << warnings.s;
+  esc_str_free(&warnings);
+  if (bad)
+    failWith(err);
 }
 
 // M checked and annotated, and each -escapade-link file loaded, checked,

@@ -58,8 +58,8 @@ static int rule_index(const char *cause) {
 static void uri_json(const esc_options *o, const char *dir, const char *file,
                      esc_str *out) {
   esc_str abs = {0};
-  if (file[0] != '/' && dir && dir[0] == '/') {
-    esc_str_printf(&abs, "%s/%s", dir, file);
+  if (dir && dir[0] == '/') {
+    esc_path_join(dir, file, &abs);
     file = abs.s;
   }
   const char *rel = file;
@@ -72,13 +72,7 @@ static void uri_json(const esc_options *o, const char *dir, const char *file,
     based = 1;
   }
   esc_str u = {0};
-  for (const char *p = rel; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (ch <= ' ' || ch == '%' || ch == '#' || ch == '?' || ch >= 0x7f)
-      esc_str_printf(&u, "%%%02X", ch);
-    else
-      esc_str_putc(&u, (char)ch);
-  }
+  esc_str_uri_path(&u, rel);
   esc_str_printf(out, "{\"uri\":");
   esc_str_json(out, u.s ? u.s : "");
   if (based)

@@ -28,13 +28,6 @@ static const char *const system_dirs[] = {
     "/usr/aarch64-linux-gnu/include/",
 };
 
-/* The file's full name: dir joined when the recorded name is relative. */
-static void full_name(const esc_loc *l, esc_str *out) {
-  if (l->file[0] != '/' && l->dir && l->dir[0])
-    esc_str_printf(out, "%s/%s", l->dir, l->file);
-  else
-    esc_str_printf(out, "%s", l->file);
-}
 
 /* Drops "." and "dir/.." components in place, as a path is read
  * ("/usr/lib/gcc/x86_64-linux-gnu/12/../../../../include/c++" is
@@ -65,7 +58,7 @@ int esc_loc_in_system_header(const esc_loc *l) {
   if (!l->file)
     return 0;
   esc_str f = {0};
-  full_name(l, &f);
+  esc_path_join(l->dir, l->file, &f);
   lexically_normal(f.s);
   int sys = 0;
   for (size_t i = 0; i < sizeof system_dirs / sizeof *system_dirs; i++)
@@ -79,7 +72,7 @@ static int file_matches(const char *glob, const esc_loc *l) {
   if (!l->file)
     return 0;
   esc_str f = {0};
-  full_name(l, &f);
+  esc_path_join(l->dir, l->file, &f);
   int hit = 0;
   if (!strchr(glob, '/')) {
     const char *base = strrchr(f.s, '/');

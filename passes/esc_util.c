@@ -319,3 +319,13 @@ void esc_str_free(esc_str *b) {
   free(b->s);
   memset(b, 0, sizeof(*b));
 }
+
+void esc_str_uri_path(esc_str *b, const char *path) {
+  for (const char *p = path; *p; p++) {
+    unsigned char ch = (unsigned char)*p;
+    if (ch <= ' ' || ch == '%' || ch == '#' || ch == '?' || ch >= 0x7f)
+      esc_str_printf(b, "%%%02X", ch);
+    else
+      esc_str_putc(b, (char)ch);
+  }
+}

@@ -115,5 +115,8 @@ void esc_str_putc(esc_str *b, char c);
 /* Appends s as a JSON string literal (with quotes); NULL prints null. */
 void esc_str_json(esc_str *b, const char *s);
 void esc_str_free(esc_str *b);
+/* Appends path as a URI path: bytes that cannot stand in one (controls,
+ * space, '%', '#', '?', non-ASCII) percent-encoded. */
+void esc_str_uri_path(esc_str *b, const char *path);
 
 #endif

@@ -465,24 +465,16 @@ static int diff_reports(const cli *c) {
  * info (an error with --require-debug-info), C++ type metadata, a
  * producer as new as this LLVM. */
 static int check_input(const cli *c, LLVMModuleRef m, const char *path) {
-  esc_input_facts f;
-  esc_input_facts_of(m, &f);
-  if (!f.has_debug_info && c->require_debug_info) {
-    fprintf(stderr, "escapade: %s: no debug info (compile with -g)\n", path);
-    return EXIT_INPUT;
-  }
-  if (!f.has_debug_info)
-    fprintf(stderr, "escapade: warning: %s: no debug info; locations are "
-                    "function#instruction\n", path);
-  if (f.cxx_without_type_metadata)
-    fprintf(stderr, "escapade: warning: %s: C++ without type metadata "
-                    "(compile with -flto -fwhole-program-vtables): virtual "
-                    "calls are not resolved by class hierarchy\n", path);
-  if (f.old_clang_major)
-    fprintf(stderr, "escapade: warning: %s: produced by clang %d, older "
-                    "than this LLVM; read as upgraded by LLVM's bitcode "
-                    "reader\n", path, f.old_clang_major);
-  return 0;
+  esc_str warnings = {0};
+  char *err = NULL;
+  int bad = esc_input_check(m, path, c->require_debug_info, &warnings, &err);
+  if (warnings.len)
+    fputs(warnings.s, stderr);
+  if (bad)
+    fprintf(stderr, "escapade: %s\n", err);
+  esc_str_free(&warnings);
+  free(err);
+  return bad ? EXIT_INPUT : 0;
 }
 
 /* One input (m, consumed) checked, its type facts recorded, and linked
