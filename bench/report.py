@@ -384,6 +384,13 @@ def validation_text():
                 out.append(f"| {key} | h2s: heap allocations removed (bytes), "
                            f"from the counted run | | | | | | | "
                            f"{h['removed_allocs']} ({h['removed_bytes']}) |")
+    excl = [f"- {key}: `{' '.join(val[key]['ubsan_excluded']['flags'])}`: "
+            f"{val[key]['ubsan_excluded']['why']}."
+            for key in sorted(val) if val[key].get("ubsan_excluded")]
+    if excl:
+        out += ["", "UBSan checks left out (undefined behaviour the program has "
+                "on purpose or by design, which its platform defines; every "
+                "other check stays on):", ""] + excl
     out += ["", "Reports under `--assume-typed` (the assumption failing at run "
             "time):", ""]
     out += typed or ["- none"]
