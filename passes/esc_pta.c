@@ -125,7 +125,12 @@ struct esc_pta {
   int own_streams;     /* esc_libc_streams_call_back(M) */
   esc_u64set edges, bound;
   ESC_VEC(pindex) indices; /* GEPs with variable indices (index_c) */
-  ivec work;
+  ivec work;           /* nodes to process this round, in topo order */
+  size_t work_head;    /* work[0..work_head) are done */
+  ivec next;           /* nodes queued for the next round */
+  ivec locs;           /* solve: the new locations of the node at hand */
+  ivec topo;           /* node -> order of its copy-edge component (lower
+                          first: sources before what they reach) */
   ivec rep;            /* union-find over nodes: cycles are merged */
   ivec objrep;         /* union-find over objects: coarsened sets */
   uint64_t next_collapse; /* steps at which to look for cycles again */
@@ -153,24 +158,39 @@ static uint64_t sb_word(const sbits *b, uint32_t i) {
   return 0;
 }
 
-/* dst |= src (both sorted); returns the merged set (dst is freed). */
+/* dst |= src (both sorted), in place: dst grows to hold the union and is
+ * merged from the back, so no word is moved twice and nothing is allocated
+ * but the growth. */
 static void sb_or(sbits *dst, const sword *src, size_t ns) {
-  sbits m = {0};
-  m.cap = dst->len + ns;
-  m.data = esc_xmalloc(sizeof(sword) * (m.cap ? m.cap : 1));
-  size_t a = 0, b = 0;
-  while (a < dst->len || b < ns) {
-    if (b >= ns || (a < dst->len && dst->data[a].i < src[b].i))
-      m.data[m.len++] = dst->data[a++];
-    else if (a >= dst->len || src[b].i < dst->data[a].i)
-      m.data[m.len++] = src[b++];
-    else {
-      m.data[m.len] = dst->data[a++];
-      m.data[m.len++].w |= src[b++].w;
-    }
+  if (!ns)
+    return;
+  size_t extra = 0, a = 0, b = 0;
+  while (a < dst->len && b < ns) { /* words of src not in dst */
+    if (dst->data[a].i < src[b].i)
+      a++;
+    else if (src[b].i < dst->data[a].i)
+      extra++, b++;
+    else
+      a++, b++;
   }
-  ESC_VEC_FREE(*dst);
-  *dst = m;
+  extra += ns - b;
+  size_t n = dst->len + extra;
+  if (n > dst->cap) {
+    dst->cap = n > 2 * dst->cap ? n : 2 * dst->cap;
+    dst->data = esc_xrealloc(dst->data, sizeof(sword) * dst->cap);
+  }
+  size_t i = dst->len, j = ns, k = n;
+  while (j > 0) {
+    if (i > 0 && dst->data[i - 1].i > src[j - 1].i)
+      dst->data[--k] = dst->data[--i];
+    else if (i > 0 && dst->data[i - 1].i == src[j - 1].i) {
+      sword w = dst->data[--i];
+      w.w |= src[--j].w;
+      dst->data[--k] = w;
+    } else
+      dst->data[--k] = src[--j];
+  }
+  dst->len = n;
 }
 
 /* The locations of a set, as ints (malloc'd; *n of them). */
@@ -221,7 +241,7 @@ static void enqueue(esc_pta *p, int n) {
   n = find(p, n);
   if (!p->nodes.data[n].queued) {
     p->nodes.data[n].queued = 1;
-    ESC_VEC_PUSH(p->work, n);
+    ESC_VEC_PUSH(p->next, n);
   }
 }
 
@@ -261,12 +281,28 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
   /* a set that holds many offsets of one object points anywhere in it:
    * later additions for that object are its "anywhere" location alone */
   sword *add = d->delta.data + start;
-  size_t na = d->delta.len - start, k2 = 0;
+  size_t na = d->delta.len - start, k2 = 0, c = 0;
   for (size_t k = 0; k < na;) {
     uint32_t o4 = add[k].i & ~3u;
     size_t e = k;
     while (e < na && (add[e].i & ~3u) == o4)
       e++;
+    /* c: the first word of pts at or after the object's words */
+    if (bsearch_each) {
+      size_t lo = c, hi = d->pts.len;
+      while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (d->pts.data[m].i < o4)
+          lo = m + 1;
+        else
+          hi = m;
+      }
+      c = lo;
+    } else
+      while (c < d->pts.len && d->pts.data[c].i < o4)
+        c++;
+    uint64_t w0 = c < d->pts.len && d->pts.data[c].i == o4
+                      ? d->pts.data[c].w : 0;
     int r = find_obj(p, (int)(o4 >> 2));
     if (r != (int)(o4 >> 2)) {
       /* an object merged into another: its representative, anywhere */
@@ -276,9 +312,8 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
       continue;
     }
     int bits = 0;
-    uint64_t w0 = sb_word(&d->pts, o4);
-    for (uint32_t w = o4; w < o4 + 4; w++)
-      bits += __builtin_popcountll(w == o4 ? w0 : sb_word(&d->pts, w));
+    for (size_t q = c; q < d->pts.len && d->pts.data[q].i < o4 + 4; q++)
+      bits += __builtin_popcountll(d->pts.data[q].w);
     for (size_t q = k; q < e; q++)
       bits += __builtin_popcountll(add[q].w);
     if (bits > ESC_PTA_SMEAR_AT && o4 != 0) {
@@ -303,16 +338,58 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
   }
 }
 
-static int cmp_word(const void *x, const void *y) {
-  uint32_t a = ((const sword *)x)->i, b = ((const sword *)y)->i;
-  return a < b ? -1 : a > b;
+/* Sorts words by index: insertion sort for short runs, else a radix sort
+ * on the 32-bit index (two passes of 16 bits). Deltas are mostly sorted
+ * runs, often already in order. */
+static void sort_words(sword *w, size_t n) {
+  size_t i = 1;
+  while (i < n && w[i - 1].i <= w[i].i)
+    i++;
+  if (i >= n)
+    return;
+  if (n <= 32) {
+    for (; i < n; i++) {
+      sword x = w[i];
+      size_t j = i;
+      while (j > 0 && w[j - 1].i > x.i) {
+        w[j] = w[j - 1];
+        j--;
+      }
+      w[j] = x;
+    }
+    return;
+  }
+  /* LSD radix sort, a byte of the index per pass; a pass where every
+   * index has the same byte is skipped */
+  sword *tmp = esc_xmalloc(sizeof(sword) * n), *from = w, *to = tmp;
+  for (int shift = 0; shift < 32; shift += 8) {
+    size_t cnt[256] = {0};
+    for (size_t k = 0; k < n; k++)
+      cnt[(from[k].i >> shift) & 0xff]++;
+    if (cnt[(from[0].i >> shift) & 0xff] == n)
+      continue;
+    size_t sum = 0;
+    for (int d = 0; d < 256; d++) {
+      size_t c = cnt[d];
+      cnt[d] = sum;
+      sum += c;
+    }
+    for (size_t k = 0; k < n; k++)
+      to[cnt[(from[k].i >> shift) & 0xff]++] = from[k];
+    sword *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != w)
+    memcpy(w, from, sizeof(sword) * n);
+  free(tmp);
 }
 
 /* Sorts a delta and merges words of one index. */
 static void sb_normalize(sbits *b) {
   if (b->len < 2)
     return;
-  qsort(b->data, b->len, sizeof(sword), cmp_word);
+  sort_words(b->data, b->len);
   size_t k = 0;
   for (size_t i = 0; i < b->len; i++) {
     if (k && b->data[k - 1].i == b->data[i].i)
@@ -1620,7 +1697,7 @@ static void merge(esc_pta *p, int a, int b) {
   B->queued = 0;
   if (A->delta.len || re) {
     if (!A->queued)
-      ESC_VEC_PUSH(p->work, a);
+      ESC_VEC_PUSH(p->next, a);
     A->queued = re ? 2 : 1;
   }
 }
@@ -1649,6 +1726,10 @@ static void collapse_cycles(esc_pta *p) {
   start[n] = (int)adj.len;
   esc_scc_result r;
   esc_scc_compute(n, start, adj.data, &r);
+  /* components come sinks first: sources get the lower order */
+  p->topo.len = 0;
+  for (int v = 0; v < n; v++)
+    ESC_VEC_PUSH(p->topo, r.ncomps - 1 - r.comp_of[v]);
   for (int c = 0; c < r.ncomps; c++) {
     int first = r.members[r.comp_start[c]];
     for (int k = r.comp_start[c] + 1; k < r.comp_start[c + 1]; k++)
@@ -1676,18 +1757,40 @@ static void collapse_cycles(esc_pta *p) {
   }
 }
 
+static esc_pta *topo_sort_pta; /* qsort has no context argument */
+static int cmp_topo(const void *x, const void *y) {
+  int a = *(const int *)x, b = *(const int *)y;
+  const ivec *t = &topo_sort_pta->topo;
+  int ta = a < (int)t->len ? t->data[a] : INT_MAX;
+  int tb = b < (int)t->len ? t->data[b] : INT_MAX;
+  return ta != tb ? (ta < tb ? -1 : 1) : (a < b ? -1 : a > b);
+}
+
+/* The next round: the queued nodes in topological order of the copy
+ * edges, so that a node's additions arrive before it passes them on. */
+static int next_round(esc_pta *p) {
+  ESC_VEC_FREE(p->work);
+  p->work = p->next;
+  p->next = (ivec){0};
+  p->work_head = 0;
+  topo_sort_pta = p;
+  if (p->work.len > 1)
+    qsort(p->work.data, p->work.len, sizeof(int), cmp_topo);
+  return p->work.len > 0;
+}
+
 static void solve(esc_pta *p) {
-  while (p->work.len) {
+  while (p->work_head < p->work.len || next_round(p)) {
     if (p->steps > p->budget) {
       p->over_budget = 1;
       return;
     }
-    int n = p->work.data[--p->work.len];
+    int n = p->work.data[p->work_head++];
     if (find(p, n) != n)
       continue; /* merged into another node, which is queued */
     if (p->steps >= p->next_collapse) {
       p->next_collapse = p->steps + ESC_PTA_COLLAPSE_EVERY;
-      ESC_VEC_PUSH(p->work, n);
+      ESC_VEC_PUSH(p->next, n);
       collapse_cycles(p);
       continue;
     }
@@ -1697,8 +1800,17 @@ static void solve(esc_pta *p) {
     sbits D0 = nd->delta;
     nd->delta = (sbits){0};
     sb_normalize(&D0);
-    sbits D = sb_minus(&D0, &nd->pts);
-    ESC_VEC_FREE(D0);
+    sbits D = D0; /* D0 \ pts, in place */
+    D.len = 0;
+    for (size_t i = 0, j = 0; i < D0.len; i++) {
+      while (j < nd->pts.len && nd->pts.data[j].i < D0.data[i].i)
+        j++;
+      uint64_t w = D0.data[i].w;
+      if (j < nd->pts.len && nd->pts.data[j].i == D0.data[i].i)
+        w &= ~nd->pts.data[j].w;
+      if (w)
+        D.data[D.len++] = (sword){D0.data[i].i, w};
+    }
     if (D.len)
       sb_or(&nd->pts, D.data, D.len);
     if (nd->pts.len > ESC_PTA_MERGE_AT &&
@@ -1720,11 +1832,18 @@ static void solve(esc_pta *p) {
       for (size_t i = 0; i < p->nodes.data[n].succ.len; i++)
         push_words(p, p->nodes.data[n].succ.data[i], src->data, src->len, n);
       if (p->nodes.data[n].cons.len) {
-        size_t nl;
-        int *locs = sb_list(src, &nl);
+        size_t nl = 0;
+        for (size_t i = 0; i < src->len; i++)
+          nl += (size_t)__builtin_popcountll(src->data[i].w);
+        /* the solver's own buffer: apply never solves */
+        p->locs.len = 0;
+        ESC_VEC_RESERVE(p->locs, nl);
+        for (size_t i = 0; i < src->len; i++)
+          for (uint64_t w = src->data[i].w; w; w &= w - 1)
+            p->locs.data[p->locs.len++] =
+                (int)(src->data[i].i * 64 + (uint32_t)__builtin_ctzll(w));
         for (size_t i = 0; i < p->nodes.data[n].cons.len; i++)
-          apply(p, p->nodes.data[n].cons.data[i], n, locs, nl);
-        free(locs);
+          apply(p, p->nodes.data[n].cons.data[i], n, p->locs.data, nl);
       }
     }
     ESC_VEC_FREE(copy);
@@ -1963,6 +2082,9 @@ void esc_pta_free(esc_pta *p) {
   ESC_VEC_FREE(p->cons);
   ESC_VEC_FREE(p->calls);
   ESC_VEC_FREE(p->work);
+  ESC_VEC_FREE(p->next);
+  ESC_VEC_FREE(p->topo);
+  ESC_VEC_FREE(p->locs);
   ESC_VEC_FREE(p->rep);
   ESC_VEC_FREE(p->objrep);
   ESC_VEC_FREE(p->indices);

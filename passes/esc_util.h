@@ -53,6 +53,14 @@ void esc_arena_free(esc_arena *a);
     }                                                                          \
     (v).data[(v).len++] = (x);                                                 \
   } while (0)
+/* Room for at least n elements in all (len unchanged). */
+#define ESC_VEC_RESERVE(v, n)                                                  \
+  do {                                                                         \
+    if ((v).cap < (n)) {                                                       \
+      (v).cap = (n) > 2 * (v).cap ? (n) : 2 * (v).cap;                         \
+      (v).data = esc_xrealloc((v).data, (v).cap * sizeof(*(v).data));          \
+    }                                                                          \
+  } while (0)
 #define ESC_VEC_FREE(v)                                                        \
   do {                                                                         \
     free((v).data);                                                            \
