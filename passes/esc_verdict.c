@@ -127,6 +127,23 @@ static int stores_to_global(esc_why w) {
   return w.kind == ESC_WHY_STORE && w.detail && inst && !esc_is_call(inst);
 }
 
+/* When w passes an object to an indirect call that whole-program
+ * resolution left unknown only because it stopped at its budget
+ * (--resolve-budget), the resolution's reason ("budget: ..."); else NULL. */
+static const char *resolution_budget(fctx *c, esc_why w) {
+  if (w.kind != ESC_WHY_INDIRECT_CALL || c->level != ESC_WHOLE || !w.inst)
+    return NULL;
+  LLVMValueRef call = (LLVMValueRef)w.inst;
+  const esc_targets *t = esc_typeset_resolve(c->R->ts, call);
+  for (int k = 0; k < c->nbind; k++)
+    if (c->binds[k].call == call)
+      t = &c->binds[k].targets;
+  if (t->unknown && t->unknown_reason &&
+      !strncmp(t->unknown_reason, "budget", 6))
+    return t->unknown_reason;
+  return NULL;
+}
+
 /* The reason for the last step into the escape node. */
 static const char *why_text(fctx *c, esc_why w) {
   esc_result *R = c->R;
@@ -156,6 +173,10 @@ static const char *why_text(fctx *c, esc_why w) {
                             callee ? callee : "an unknown function",
                             loc_str(R, inst));
   case ESC_WHY_INDIRECT_CALL:
+    if (resolution_budget(c, w))
+      return esc_arena_printf(a, "passed to indirect call at %s, left "
+                              "unresolved (%s)", loc_str(R, inst),
+                              resolution_budget(c, w));
     return esc_arena_printf(a, "passed to indirect call at %s",
                             loc_str(R, inst));
   case ESC_WHY_CALL_ARG:
@@ -267,7 +288,9 @@ static const char *flow_text(fctx *c, int node, int obj) {
 /* The cause of the last step into the escape node: a rule id of SARIF, the
  * JSON "cause", LSP's data.cause (docs/formats.md lists them). It follows
  * why_text's cases, so the cause and the reason name the same thing. */
-static const char *cause_of(esc_why w) {
+static const char *cause_of(fctx *c, esc_why w) {
+  if (resolution_budget(c, w))
+    return "budget";
   switch (w.kind) {
   case ESC_WHY_STORE:
     if (!w.inst)
@@ -317,7 +340,7 @@ static const char *escape_reason(fctx *c, int o, const char **cause) {
   int pred;
   esc_why w;
   if (esc_graph_prov(c->g, ESC_ESC_NODE, o, &pred, &w)) {
-    *cause = cause_of(w);
+    *cause = cause_of(c, w);
     return why_text(c, w);
   }
   *cause = "other";

@@ -13,6 +13,10 @@
 // RUN: %escapade --format=lsp %t.bc | FileCheck %s --check-prefix=LSP
 // Past the per-function budget every site escapes with cause "budget":
 // RUN: %escapade --format=json --budget=1 %t.bc | FileCheck %s --check-prefix=BUDGET
+// and past the points-to budget, whole_program's unresolved indirect calls
+// are "budget" too (the levels below do not resolve, so they stay
+// "indirect-call"):
+// RUN: %escapade --format=json --resolve-budget=1 %t.bc | FileCheck %s --check-prefix=RESOLVE
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -68,7 +72,7 @@ __attribute__((noinline)) void callee(void) {
 }
 __attribute__((noinline)) void resolved_callee(int i) {
   char *p = malloc(7); // CHECK-DAG: "line":[[@LINE]],{{.*}}"conservative":{"escapes":true,"reason":"passed to indirect call at {{[^"]*}}","cause":"indirect-call"},"whole_program":{"escapes":true,"reason":"passed to indirect call at {{[^"]*}}; target keep keeps param p","cause":"resolved-callee"}
-  table[i](p);
+  table[i](p); // RESOLVE: "line":[[@LINE-1]],{{.*}}"conservative":{"escapes":true,"reason":"passed to indirect call at {{[^"]*}}","cause":"indirect-call"},"whole_program":{"escapes":true,"reason":"passed to indirect call at {{[^"]*}}, left unresolved (budget: {{[^"]*}})","cause":"budget"}
 }
 __attribute__((noinline)) void thread(void) {
   pthread_t t;
