@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Turns the corpus measurements (build/corpus/*/*/manifest.json, written by
 bench/corpus.py) into bench/results/ (CSV and JSON), docs/results.md and the
-plot of avoided fractions (PNG and SVG, with gnuplot)."""
+plot of avoided fractions (PNG and SVG, with gnuplot).
+
+    python3 bench/report.py [--corpus DIR] [--results DIR] [--out FILE]
+
+reads the manifests under DIR and writes the results and the report there
+instead (test/lit/count/report_why.c runs it on a small program)."""
+import argparse
 import csv
 import json
 import os
@@ -137,6 +143,162 @@ def dynamic_row(path):
     }
 
 
+LEVELS_WHY = ("conservative", "whole_program")
+KINDS_WHY = ("heap", "stack")
+
+
+def has_causes(rep):
+    """Whether the report gives each verdict a cause (reports of escapade
+    before the "cause" field have none: no table is made from them, and
+    nothing is read from the reason's words)."""
+    verdicts = [s[l] for s in rep["sites"] for l in LEVELS_WHY
+                if s[l]["escapes"]]
+    return all("cause" in v for v in verdicts)
+
+
+def site_locations(s):
+    """The ways the count file may write site s's location: file:line:col,
+    or function#index without debug info."""
+    if s.get("file"):
+        return {f"{s['file']}:{s['line']}:{s['column']}"}
+    return {f"{s.get(k)}#{s.get('instruction')}" for k in ("symbol", "function")}
+
+
+def count_rows(path):
+    """Per site id of the count file: location, kind, found_by and the
+    executions summed over runs (lines as dynamic_row reads them)."""
+    per = {}
+    with open(path) as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) not in (10, 12):
+                continue
+            r = per.setdefault(p[0], {"loc": p[1], "kind": p[2],
+                                      "found": p[3], "alloc": p[4], "n": 0})
+            r["n"] += int(p[8])
+    return per
+
+
+def join_counts(rep, counts):
+    """Executions per report site (by its index in rep["sites"]). A count
+    line belongs to the report site of the same id when location and kind
+    agree (the instrumented build and the report analyse the same linked
+    program); otherwise to the one site of that location, kind and
+    allocator, if there is exactly one. Returns (executions by site index,
+    count lines joined, count lines left out)."""
+    by_id = {str(s["id"]): i for i, s in enumerate(rep["sites"])}
+    by_loc = {}
+    for i, s in enumerate(rep["sites"]):
+        for loc in site_locations(s):
+            key = (loc, s["kind"], s["allocator"] or "-")
+            by_loc.setdefault(key, []).append(i)
+    execs, joined, left = {}, 0, 0
+    for sid, r in counts.items():
+        i = by_id.get(sid)
+        s = rep["sites"][i] if i is not None else None
+        if s is None or r["loc"] not in site_locations(s) or \
+                s["kind"] != r["kind"]:
+            cand = by_loc.get((r["loc"], r["kind"], r["alloc"]), [])
+            i = cand[0] if len(cand) == 1 else None
+        if i is None:
+            left += 1
+            continue
+        execs[i] = execs.get(i, 0) + r["n"]
+        joined += 1
+    return execs, joined, left
+
+
+def why_breakdown(rep, count_path):
+    """Escaping sites by cause at each level and kind: static counts, and
+    executions from the count file when there is one. A wrapper's call
+    site is counted statically but not in executions: its allocations are
+    executions of the allocator call inside the wrapper too (as in the
+    dynamic totals). None when the report has no causes."""
+    if not has_causes(rep):
+        return None
+    counts = count_rows(count_path) if count_path and \
+        os.path.exists(count_path) else None
+    execs, joined, left = join_counts(rep, counts) if counts is not None \
+        else ({}, 0, 0)
+    table = {}
+    for i, s in enumerate(rep["sites"]):
+        for level in LEVELS_WHY:
+            v = s[level]
+            if not v["escapes"]:
+                continue
+            cell = table.setdefault(v["cause"], {}).setdefault(
+                (level, s["kind"]), [0, 0])
+            cell[0] += 1
+            if s["found_by"] != "wrapper":
+                cell[1] += execs.get(i, 0)
+    return {"causes": table, "dynamic": counts is not None,
+            "joined": joined, "left_out": left}
+
+
+def why_json(w):
+    """The breakdown for bench/results/<prog>-<cfg>.json: per cause, per
+    "level/kind", [sites, executions]; None without causes."""
+    if w is None:
+        return None
+    return {"dynamic": w["dynamic"], "count_lines_left_out": w["left_out"],
+            "causes": {c: {f"{l}/{k}": v for (l, k), v in sorted(cells.items())}
+                       for c, cells in sorted(w["causes"].items())}}
+
+
+def why_text(whys):
+    """The per-program tables of why sites escape, where causes exist."""
+    out = ["## Why sites escape", "",
+           "Escaping sites by the cause of their escape (the JSON `cause`,",
+           "docs/formats.md), at `conservative` and `whole_program`, heap and",
+           "stack: sites, and executions in the workload of the dynamic",
+           "counts (count lines joined to the report's sites by id, checked",
+           "against location and kind; a wrapper's call site counts as a site",
+           "but not in executions, its allocations being those of the",
+           "allocator call inside it).", ""]
+    for prog in ORDER:
+        for cfg in ("O0", "O2"):
+            if (prog, cfg) not in whys:
+                continue
+            w = whys[(prog, cfg)]
+            if w is None:
+                out += [f"### {prog} -{cfg}", "",
+                        "(report without causes: written by an escapade "
+                        "older than the `cause` field; regenerate with "
+                        "`python3 bench/corpus.py`)", ""]
+                continue
+            out += [f"### {prog} -{cfg}", ""]
+            head, sep = ["cause"], ["---"]
+            for level in LEVELS_WHY:
+                short = "cons." if level == "conservative" else "whole"
+                for kind in KINDS_WHY:
+                    head += [f"{short} {kind} sites", f"{short} {kind} executions"]
+                    sep += ["---", "---"]
+            out.append("| " + " | ".join(head) + " |")
+            out.append("|" + "|".join(sep) + "|")
+            causes = sorted(w["causes"], key=lambda c: (
+                -sum(x[0] for x in w["causes"][c].values()), c))
+            totals = [0] * (2 * len(LEVELS_WHY) * len(KINDS_WHY))
+            for c in causes:
+                row = [f"`{c}`"]
+                k = 0
+                for level in LEVELS_WHY:
+                    for kind in KINDS_WHY:
+                        n, e = w["causes"][c].get((level, kind), [0, 0])
+                        totals[k] += n
+                        totals[k + 1] += e
+                        row += [str(n), str(e) if w["dynamic"] else "-"]
+                        k += 2
+                out.append("| " + " | ".join(row) + " |")
+            out.append("| total | " + " | ".join(
+                str(t) if (i % 2 == 0 or w["dynamic"]) else "-"
+                for i, t in enumerate(totals)) + " |")
+            out.append("")
+            if w["dynamic"] and w["left_out"]:
+                out += [f"{w['left_out']} count lines matched no site of the "
+                        "report and are left out.", ""]
+    return out if whys else []
+
+
 def source_line(srcdir, file, line):
     if not file or not line:
         return ""
@@ -194,10 +356,23 @@ plot '{dat}' using 2:xtic(1) title 'static -O0', '' using 3 title 'static -O2', 
 
 
 def main():
+    global WORK, RESULTS, DOC
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=WORK,
+                    help="where corpus.py left the manifests (build/corpus, "
+                         "or $CORPUS_DIR)")
+    ap.add_argument("--results", default=RESULTS,
+                    help="directory for the CSV, per-program JSON and plot "
+                         "(bench/results)")
+    ap.add_argument("--out", default=DOC,
+                    help="the Markdown report (docs/results.md)")
+    args = ap.parse_args()
+    WORK, RESULTS, DOC = args.corpus, args.results, args.out
     os.makedirs(RESULTS, exist_ok=True)
     manifests = load_manifests()
     rows = {}
     details = {}
+    whys = {}
     for prog, cfg, man in manifests:
         with open(man["typeset"]) as f:
             ts = json.load(f)
@@ -212,6 +387,7 @@ def main():
             with open(man["closed"]) as f:
                 closed = json.load(f)
         row, avoided = static_row(ts)
+        whys[(prog, cfg)] = why_breakdown(ts, man.get("dynamic"))
         srow, _ = static_row(sg)
         row.update({"program": prog, "config": f"-{cfg} -g",
                     "translation_units": man["translation_units"]})
@@ -251,7 +427,8 @@ def main():
              "source": source_line(srcdir, s["file"], s["line"])}
             for s in avoided]
         with open(os.path.join(RESULTS, f"{prog}-{cfg}.json"), "w") as f:
-            json.dump({"row": row, "avoided_sites": details[(prog, cfg)]}, f,
+            json.dump({"row": row, "avoided_sites": details[(prog, cfg)],
+                       "why_escape": why_json(whys[(prog, cfg)])}, f,
                       indent=1)
     cols = ["program", "config", "translation_units", "sites", "heap_direct",
             "heap_wrapper", "heap_via_pointer", "stack", "esc_intraprocedural",
@@ -280,7 +457,7 @@ def main():
                 if (prog, cfg) in rows:
                     w.writerow(rows[(prog, cfg)])
     plot(rows)
-    write_doc(rows, details)
+    write_doc(rows, details, whys)
 
 
 def table(rows, cols, headers):
@@ -335,15 +512,13 @@ PREVIOUS_AVOIDED = {"sqlite3": (176, 259), "lua": (0, 0), "zlib": (0, 0),
                     "tinyxml2": (14, 14), "ninja": (3, 10)}
 
 
-VALIDATION = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                          "results", "validation.json")
-
-
 def validation_text():
-    """The tables of bench/validate.py's run, when it has run."""
-    if not os.path.exists(VALIDATION):
+    """The tables of bench/validate.py's run, when it has run (its
+    validation.json, in the results directory)."""
+    validation = os.path.join(RESULTS, "validation.json")
+    if not os.path.exists(validation):
         return []
-    with open(VALIDATION) as f:
+    with open(validation) as f:
         val = json.load(f)
     out = [
         "## Verdicts at run time",
@@ -417,7 +592,7 @@ def validation_text():
     return out
 
 
-def write_doc(rows, details):
+def write_doc(rows, details, whys):
     mem = subprocess.run(["bash", "-c", "free -g | awk '/Mem:/{print $2}'"],
                          stdout=subprocess.PIPE, text=True).stdout.strip()
     cpu = subprocess.run(["bash", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"],
@@ -612,6 +787,7 @@ def write_doc(rows, details):
         "![avoided fractions](../bench/results/avoided.png)",
         "",
         *validation_text(),
+        *why_text(whys),
         "## Spot checks",
         "",
         "Up to ten avoided sites per program (-O0), with the source line and",

@@ -329,11 +329,109 @@ static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
 static void verdict_json(esc_verdict v, int detail, esc_str *out) {
   esc_str_printf(out, "{\"escapes\":%s,\"reason\":", v.escapes ? "true" : "false");
   esc_str_json(out, v.escapes ? v.reason : NULL);
+  esc_str_printf(out, ",\"cause\":");
+  esc_str_json(out, v.escapes ? v.cause : NULL);
   if (detail >= 2 && v.flow) {
     esc_str_printf(out, ",\"flow\":");
     esc_str_json(out, v.flow);
   }
   esc_str_printf(out, "}");
+}
+
+/* A target list as JSON: [{"function":display,"symbol":name},...]. */
+static void targets_json(esc_result *R, const esc_targets *t, esc_str *out) {
+  esc_str_printf(out, "[");
+  for (int k = 0; k < t->n; k++) {
+    const char *sym = esc_value_name(t->fns[k]);
+    esc_str_printf(out, "%s{\"function\":", k ? "," : "");
+    esc_str_json(out, esc_demangle(&R->arena, sym));
+    esc_str_printf(out, ",\"symbol\":");
+    esc_str_json(out, sym);
+    esc_str_printf(out, "}");
+  }
+  esc_str_printf(out, "]");
+}
+
+/* What an indirect call resolves to without a caller's context: the
+ * evidence and the targets, or "unknown" with why (the chain when
+ * --explain-unknown kept provenance). */
+static void resolution_json(esc_result *R, const esc_options *o,
+                            LLVMValueRef call, esc_str *out) {
+  const esc_targets *t = esc_typeset_resolve(R->ts, call);
+  if (t->unknown || t->n == 0) {
+    esc_str_printf(out, "\"evidence\":null,\"targets\":\"unknown\","
+                        "\"unknown_reason\":");
+    esc_str_json(out, t->unknown_reason ? t->unknown_reason
+                                        : "no function may be called");
+    esc_str_printf(out, ",\"chain\":");
+    esc_str_json(out, o->explain_unknown
+                          ? esc_typeset_explain(R->ts, call, &R->arena)
+                          : NULL);
+    return;
+  }
+  esc_str_printf(out, "\"evidence\":\"%s\",\"targets\":",
+                 esc_evidence_name(t->evidence));
+  targets_json(R, t, out);
+}
+
+/* The target sets callers' contexts gave call (an indirect call of
+ * function fi), one per summary of fi specialised to a context that binds
+ * it, in the order the summaries were made. */
+static void contexts_json(esc_result *R, int fi, LLVMValueRef call,
+                          esc_str *out) {
+  int n = 0;
+  const esc_func *F = &R->funcs.data[fi];
+  for (size_t i = 0; i < F->ctx_sums.len; i++) {
+    const esc_ctx_summary *cs = F->ctx_sums.data[i];
+    for (int k = 0; k < cs->nbind; k++)
+      if (cs->binds[k].call == call) {
+        esc_str_printf(out, "%s", n++ ? "," : "");
+        targets_json(R, &cs->binds[k].targets, out);
+      }
+  }
+}
+
+/* Every indirect call of the program, in module order, whatever the
+ * filters (so the list matches the indirect_calls counts). */
+static void call_list_json(esc_result *R, const esc_options *o,
+                           esc_str *out) {
+  esc_str_printf(out, " \"indirect_call_list\":[");
+  for (size_t i = 0; i < R->indirect.len; i++) {
+    LLVMValueRef call = R->indirect.data[i];
+    int fi = esc_func_index(
+        R, LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
+    esc_loc l = esc_loc_of(&R->arena, call);
+    esc_str_printf(out, "%s\n  {\"function\":", i ? "," : "");
+    esc_str_json(out, fi >= 0 ? R->funcs.data[fi].display : NULL);
+    esc_str_printf(out, ",\"symbol\":");
+    esc_str_json(out, fi >= 0 ? R->funcs.data[fi].name : NULL);
+    esc_str_printf(out, ",\"file\":");
+    esc_str_json(out, l.file);
+    if (l.file)
+      esc_str_printf(out, ",\"line\":%u,\"column\":%u", l.line, l.col);
+    else
+      esc_str_printf(out, ",\"line\":null,\"column\":null,\"instruction\":%d",
+                     esc_inst_index(call));
+    const esc_targets *t = esc_typeset_resolve(R->ts, call);
+    int by_context = fi >= 0 && esc_ptrmap_get(&R->ctx_resolved, call) >= 0;
+    /* the evidence the indirect_calls counts give it */
+    esc_str_printf(out, ",\"resolved_by\":");
+    if (by_context)
+      esc_str_printf(out, "\"%s\"", esc_evidence_name(ESC_EV_CONTEXT));
+    else if (t->unknown || t->n == 0)
+      esc_str_printf(out, "null");
+    else
+      esc_str_printf(out, "\"%s\"", esc_evidence_name(t->evidence));
+    esc_str_printf(out, ",");
+    resolution_json(R, o, call, out);
+    if (by_context) {
+      esc_str_printf(out, ",\"contexts\":[");
+      contexts_json(R, fi, call, out);
+      esc_str_printf(out, "]");
+    }
+    esc_str_printf(out, "}");
+  }
+  esc_str_printf(out, "%s],\n", R->indirect.len ? "\n " : "");
 }
 
 static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
@@ -412,6 +510,7 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
                  st->unknown,
                  resolved ? (double)st->targets_total / resolved : 0.0,
                  st->indirect_alloc_sites);
+  call_list_json(R, o, out);
   const char *const *as = esc_assumptions(o);
   esc_str_printf(out, " \"assumptions\":[");
   for (int i = 0; as[i]; i++)

@@ -28,6 +28,8 @@ static const rule rules[] = {
     {"escape/return", "returned from its function"},
     {"escape/parameter", "stored through a parameter"},
     {"escape/callee", "passed to a function that keeps it"},
+    {"escape/resolved-callee",
+     "passed to an indirect call whose resolved target keeps it"},
     {"escape/unknown-call", "passed to a function the analysis cannot see"},
     {"escape/indirect-call", "passed to an indirect call not resolved"},
     {"escape/address-as-number", "its address is used as a number"},

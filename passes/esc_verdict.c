@@ -120,6 +120,30 @@ static const char *param_of_callee(esc_result *R, const char *callee,
   return esc_param_name(&R->names, &R->arena, f, (unsigned)idx);
 }
 
+/* A store into a named global (a store or an atomic on the global itself);
+ * a call that stores also names its callee, so the instruction decides. */
+static int stores_to_global(esc_why w) {
+  LLVMValueRef inst = (LLVMValueRef)w.inst;
+  return w.kind == ESC_WHY_STORE && w.detail && inst && !esc_is_call(inst);
+}
+
+/* When w passes an object to an indirect call that whole-program
+ * resolution left unknown only because it stopped at its budget
+ * (--resolve-budget), the resolution's reason ("budget: ..."); else NULL. */
+static const char *resolution_budget(fctx *c, esc_why w) {
+  if (w.kind != ESC_WHY_INDIRECT_CALL || c->level != ESC_WHOLE || !w.inst)
+    return NULL;
+  LLVMValueRef call = (LLVMValueRef)w.inst;
+  const esc_targets *t = esc_typeset_resolve(c->R->ts, call);
+  for (int k = 0; k < c->nbind; k++)
+    if (c->binds[k].call == call)
+      t = &c->binds[k].targets;
+  if (t->unknown && t->unknown_reason &&
+      !strncmp(t->unknown_reason, "budget", 6))
+    return t->unknown_reason;
+  return NULL;
+}
+
 /* The reason for the last step into the escape node. */
 static const char *why_text(fctx *c, esc_why w) {
   esc_result *R = c->R;
@@ -133,7 +157,7 @@ static const char *why_text(fctx *c, esc_why w) {
       return esc_arena_printf(
           a, "stored through parameter %s of %s",
           esc_param_name(&R->names, a, c->fn, (unsigned)w.aux), fname);
-    if (w.detail && inst && LLVMIsAStoreInst(inst))
+    if (stores_to_global(w))
       return esc_arena_printf(a, "stored to global %s at %s", w.detail,
                               loc_str(R, inst));
     if (inst && esc_is_call(inst))
@@ -149,6 +173,10 @@ static const char *why_text(fctx *c, esc_why w) {
                             callee ? callee : "an unknown function",
                             loc_str(R, inst));
   case ESC_WHY_INDIRECT_CALL:
+    if (resolution_budget(c, w))
+      return esc_arena_printf(a, "passed to indirect call at %s, left "
+                              "unresolved (%s)", loc_str(R, inst),
+                              resolution_budget(c, w));
     return esc_arena_printf(a, "passed to indirect call at %s",
                             loc_str(R, inst));
   case ESC_WHY_CALL_ARG:
@@ -257,21 +285,32 @@ static const char *flow_text(fctx *c, int node, int obj) {
   return out;
 }
 
-/* The rule id of a reason's kind (SARIF results, JSON "cause"). */
-static const char *cause_of(esc_why w) {
+/* The cause of the last step into the escape node: a rule id of SARIF, the
+ * JSON "cause", LSP's data.cause (docs/formats.md lists them). It follows
+ * why_text's cases, so the cause and the reason name the same thing. */
+static const char *cause_of(fctx *c, esc_why w) {
+  if (resolution_budget(c, w))
+    return "budget";
   switch (w.kind) {
   case ESC_WHY_STORE:
-    return w.detail ? "global" : "memory";
+    if (!w.inst)
+      /* added by esc_fctx_solve: a stack object the caller reaches */
+      return w.aux >= 0 ? "parameter" : "memory";
+    return stores_to_global(w) ? "global" : "memory";
+  case ESC_WHY_RETURN:
+    return "return";
   case ESC_WHY_CLOSURE:
   case ESC_WHY_LOAD:
+  case ESC_WHY_MEMCPY:
     return "memory";
   case ESC_WHY_UNKNOWN_CALL:
     return "unknown-call";
   case ESC_WHY_INDIRECT_CALL:
     return "indirect-call";
   case ESC_WHY_CALL_ARG:
-  case ESC_WHY_RESOLVED_CALL:
     return "callee";
+  case ESC_WHY_RESOLVED_CALL:
+    return "resolved-callee";
   case ESC_WHY_PTRTOINT:
   case ESC_WHY_NUMBER:
   case ESC_WHY_INTTOPTR:
@@ -301,7 +340,7 @@ static const char *escape_reason(fctx *c, int o, const char **cause) {
   int pred;
   esc_why w;
   if (esc_graph_prov(c->g, ESC_ESC_NODE, o, &pred, &w)) {
-    *cause = cause_of(w);
+    *cause = cause_of(c, w);
     return why_text(c, w);
   }
   *cause = "other";

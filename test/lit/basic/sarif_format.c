@@ -9,6 +9,9 @@
 // RUN: %opt -load-pass-plugin %plugin -passes='print<escapade>' -disable-output -escapade-format=sarif %t.bc -escapade-output=%t.plugin.sarif
 // RUN: /usr/bin/python3 %S/../Inputs/validate_json.py %src/docs/schemas/sarif-schema-2.1.0.json %t.plugin.sarif | FileCheck %s --check-prefix=VALID
 // VALID: valid
+// One rule per cause (docs/formats.md lists them), each id once:
+// RUN: python3 -c "import json,sys; r=[x['id'] for x in json.load(open(sys.argv[1]))['runs'][0]['tool']['driver']['rules']]; assert len(set(r))==len(r), r; print(len(r), r[0], r[-1])" %t.sarif | FileCheck %s --check-prefix=RULES
+// RULES: 20 avoided escape/other
 #include <stdlib.h>
 #include <string.h>
 
