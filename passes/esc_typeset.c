@@ -747,7 +747,7 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
         ts->open = 1;
     }
     ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain, o->wrappers,
-                            o->nwrappers);
+                            o->nwrappers, o->model);
     return ts;
   }
   esc_typeset *ts = build(M, a, o->mode, o->explain, o->closed, 0);
