@@ -172,6 +172,10 @@ static void collect_functions(esc_result *R) {
     F.display = esc_demangle(&R->arena, F.name);
     F.defined = !LLVMIsDeclaration(fn);
     F.nparams = (int)LLVMCountParams(fn);
+    /* a declaration has no summary: nothing of it is a wrapper's size
+     * (the sizes of a modelled allocator's calls are its model's) */
+    for (int l = 0; l < ESC_NLEVELS; l++)
+      F.sum[l].wrapper_size_arg = -1, F.sum[l].wrapper_bytes = -1;
     ESC_VEC_PUSH(R->funcs, F);
     esc_ptrmap_put(&R->func_of, fn, (int)R->funcs.len - 1);
   }

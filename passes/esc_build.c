@@ -529,6 +529,11 @@ static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     int a = vnode(c, LLVMGetOperand(call, i));
     if (a < 0)
       continue;
+    /* a returned argument and a pool may be written: keeping nothing of
+     * them is no promise about what the callee writes into them */
+    if (e == ESC_UMA_RETURNED || (int)i == um->pool_arg)
+      esc_graph_store(c->g, a, c->heap_node,
+                      why(ESC_WHY_STORE, call, um->name, (int)i));
     if (e == ESC_UMA_RETURNED)
       copy_to(c, a, res, why(ESC_WHY_CALL_RESULT, call, um->name, (int)i));
     else if (e == ESC_UMA_KEPT)

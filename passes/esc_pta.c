@@ -851,9 +851,10 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn);
 
 /* A function the user's model names, by its model: allocators give a
  * block of their own (a realloc's old bytes move into it, and the result
- * may be the old block), returned arguments reach the result, arguments
- * it keeps and those it does not name go to outside code, and a result
- * the model does not give is outside memory. */
+ * may be the old block), returned arguments reach the result (and, as
+ * pools, may be written with anything), arguments it keeps and those it
+ * does not name go to outside code, and a result the model does not give
+ * is outside memory. */
 static void model_call(esc_pta *p, int ci, LLVMValueRef fn,
                        const esc_umfn *um) {
   pcall c = p->calls.data[ci];
@@ -872,6 +873,8 @@ static void model_call(esc_pta *p, int ci, LLVMValueRef fn,
   }
   for (int i = 0; i < c.nargs; i++) {
     esc_umarg e = esc_umfn_arg(um, (unsigned)i);
+    if ((e == ESC_UMA_RETURNED || i == um->pool_arg) && c.args[i] >= 0)
+      store_c(p, c.args[i], p->E, -1); /* it may write what it likes there */
     if (e == ESC_UMA_RETURNED)
       add_edge(p, c.args[i], c.res);
     else if (e != ESC_UMA_NOTHING)
