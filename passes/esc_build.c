@@ -524,6 +524,18 @@ static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                        const esc_umfn *um, esc_why_kind kind) {
   int res = vnode(c, call);
   unsigned n = call_nargs(call);
+  int fresh = um->role == ESC_UM_ALLOC || um->role == ESC_UM_REALLOC ||
+              um->role == ESC_UM_POOL_ALLOC;
+  for (unsigned i = 0; i < n && fresh && res >= 0; i++)
+    if (esc_umfn_arg(um, i) == ESC_UMA_UNKNOWN &&
+        LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, i))) ==
+            LLVMPointerTypeKind) {
+      /* code that got an argument the model does not name may have
+       * written anything into the new block */
+      esc_graph_store(c->g, res, c->heap_node,
+                      why(ESC_WHY_STORE, call, um->name, (int)i));
+      break;
+    }
   for (unsigned i = 0; i < n; i++) {
     esc_umarg e = esc_umfn_arg(um, i);
     int a = vnode(c, LLVMGetOperand(call, i));

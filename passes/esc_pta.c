@@ -870,6 +870,14 @@ static void model_call(esc_pta *p, int ci, LLVMValueRef fn,
       memcpy_c(p, loc_node(p, loc(p, o, ANY)), c.args[um->ptr_arg], -1);
       gep_c(p, c.args[um->ptr_arg], c.res, VAR_OFF);
     }
+    for (int i = 0; i < c.nargs; i++)
+      if (esc_umfn_arg(um, (unsigned)i) == ESC_UMA_UNKNOWN &&
+          param_is_pointer(fn, c.inst, i)) {
+        /* code that got an argument the model does not name may have
+         * written anything into the new block */
+        store_c(p, c.res, p->E, -1);
+        break;
+      }
   }
   for (int i = 0; i < c.nargs; i++) {
     esc_umarg e = esc_umfn_arg(um, (unsigned)i);
