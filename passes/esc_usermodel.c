@@ -202,7 +202,9 @@ static void parse_line(loader *L, const char *file, int lineno, char *line) {
     *hash = 0;
   char *tok[16];
   int nt = 0;
-  for (char *s = strtok(line, " \t\r\f\v"); s; s = strtok(NULL, " \t\r\f\v")) {
+  char *save = NULL;
+  for (char *s = strtok_r(line, " \t\r\f\v", &save); s;
+       s = strtok_r(NULL, " \t\r\f\v", &save)) {
     if (nt == 16) {
       fail(L, esc_arena_printf(&L->m->arena, "%s:%d", file, lineno),
            "too many words");
@@ -290,27 +292,26 @@ static void load_file(loader *L, const char *file) {
     fail(L, file, "cannot read model file (%s)", strerror(errno));
     return;
   }
-  char buf[ESC_MODEL_MAX_LINE + 2];
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t n;
   int lineno = 0;
-  while (!L->failed && fgets(buf, sizeof buf, f)) {
+  errno = 0;
+  while (!L->failed && (n = getline(&buf, &cap, f)) >= 0) {
     lineno++;
-    size_t n = strlen(buf);
+    const char *where = esc_arena_printf(&L->m->arena, "%s:%d", file, lineno);
     if (n && buf[n - 1] == '\n')
       buf[--n] = 0;
-    else if (!feof(f)) {
-      fail(L, esc_arena_printf(&L->m->arena, "%s:%d", file, lineno),
-           "line longer than %d bytes", ESC_MODEL_MAX_LINE);
-      break;
-    }
-    if (memchr(buf, 0, n) != NULL || strlen(buf) != n) {
-      fail(L, esc_arena_printf(&L->m->arena, "%s:%d", file, lineno),
-           "not a text line (NUL byte)");
-      break;
-    }
-    parse_line(L, file, lineno, buf);
+    if (memchr(buf, 0, (size_t)n))
+      fail(L, where, "not a text line (a NUL byte)");
+    else if (n > ESC_MODEL_MAX_LINE)
+      fail(L, where, "line longer than %d bytes", ESC_MODEL_MAX_LINE);
+    else
+      parse_line(L, file, lineno, buf);
   }
   if (!L->failed && ferror(f))
     fail(L, file, "cannot read model file (%s)", strerror(errno));
+  free(buf);
   fclose(f);
 }
 
