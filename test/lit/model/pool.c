@@ -8,6 +8,17 @@
 // RUN: %escapade --model=%S/Inputs/pool.model %t2.bc | FileCheck %s
 // RUN: %escapade --model=%S/Inputs/pool.model --format=json %t0.bc | FileCheck --check-prefix=JSON %s
 // JSON: "kind":"pool","allocator":"pool_get","bytes":16
+// SARIF and LSP carry pool sites too: rule escape/pool, kind pool.
+// RUN: %escapade --model=%S/Inputs/pool.model --format=sarif %t0.bc > %t.sarif
+// RUN: python3 %S/../Inputs/validate_json.py %src/docs/schemas/sarif-schema-2.1.0.json %t.sarif | FileCheck --check-prefix=VALID %s
+// RUN: FileCheck --check-prefix=SARIF --input-file=%t.sarif %s
+// SARIF: "ruleId":"escape/pool",{{.*}}"message":{"text":"pool block x = pool_get(16) escapes its frame: allocated by pool_get
+// SARIF: "properties":{"kind":"pool","allocator":"pool_get"
+// RUN: %escapade --model=%S/Inputs/pool.model --format=lsp %t0.bc > %t.lsp
+// RUN: python3 %S/../Inputs/validate_json.py %src/docs/schemas/lsp-diagnostics.json %t.lsp | FileCheck --check-prefix=VALID %s
+// RUN: FileCheck --check-prefix=LSP --input-file=%t.lsp %s
+// LSP: "message":"pool block x = pool_get(16) escapes its frame: {{.*}} [whole_program]"
+// VALID: valid
 // JSON: "summary":{"sites":{{[0-9]+}},"heap":{"direct":0,"wrapper":0,"whole_program":0},"stack":{{[0-9]+}},"pool":4,
 #include <stddef.h>
 
