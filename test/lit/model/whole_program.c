@@ -8,6 +8,8 @@
 // RUN: %escapade --model=%S/Inputs/indirect.model %t0.bc | FileCheck %s
 // RUN: %clang -O2 -g -c -emit-llvm %s -o %t2.bc
 // RUN: %escapade --model=%S/Inputs/indirect.model %t2.bc | FileCheck %s
+// The type-based resolution reads the model too.
+// RUN: %escapade --assume-typed --model=%S/Inputs/indirect.model %t0.bc | FileCheck %s
 // RUN: %escapade %t0.bc | FileCheck --check-prefix=NOMODEL %s
 #include <stddef.h>
 
