@@ -16,6 +16,7 @@
 #include "esc_libc.h"
 #include "esc_scc.h"
 #include "esc_sites.h"
+#include "esc_usermodel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ void esc_options_default(esc_options *o) {
 
 const char *const *esc_assumptions(const esc_options *o) {
   static const char *const none[] = {NULL};
-  static const char *names[4];
+  static const char *names[3 + ESC_MODEL_MAX_FILES];
   int n = 0;
   if (o->resolve == ESC_RESOLVE_SIGNATURE)
     names[n++] = "signature";
@@ -42,6 +43,10 @@ const char *const *esc_assumptions(const esc_options *o) {
     names[n++] = "typed";
   if (o->assume_closed)
     names[n++] = "closed";
+  /* each model file, so that a wrong model shows in every report */
+  for (const char *const *m = esc_usermodel_assumptions(o->model);
+       *m && n < 2 + ESC_MODEL_MAX_FILES; m++)
+    names[n++] = *m;
   names[n] = NULL;
   return n ? names : none;
 }
@@ -167,6 +172,10 @@ static void collect_functions(esc_result *R) {
     F.display = esc_demangle(&R->arena, F.name);
     F.defined = !LLVMIsDeclaration(fn);
     F.nparams = (int)LLVMCountParams(fn);
+    /* a declaration has no summary: nothing of it is a wrapper's size
+     * (the sizes of a modelled allocator's calls are its model's) */
+    for (int l = 0; l < ESC_NLEVELS; l++)
+      F.sum[l].wrapper_size_arg = -1, F.sum[l].wrapper_bytes = -1;
     ESC_VEC_PUSH(R->funcs, F);
     esc_ptrmap_put(&R->func_of, fn, (int)R->funcs.len - 1);
   }
@@ -304,6 +313,13 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   esc_arena_init(&R->arena);
   R->M = M;
   R->opt = *o;
+  if (!o->model && (o->n_model_files || o->n_alloc_fns || o->n_free_fns)) {
+    /* callers that report model errors load it first (esc_usermodel_load);
+     * one that does not load is no model: every call stays as the
+     * analysis finds it */
+    R->own_model = esc_usermodel_load(o, NULL, 0);
+    R->opt.model = R->own_model;
+  }
   esc_ptrmap_init(&R->func_of);
   esc_ptrmap_init(&R->site_of);
   esc_ptrmap_init(&R->ctx_resolved);
@@ -336,7 +352,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   esc_typeset_opts to = {(int)o->resolve,   o->assume_typed,
                          o->explain_unknown, o->assume_closed,
                          o->resolve_budget, wrappers.data,
-                         (int)wrappers.len};
+                         (int)wrappers.len, R->opt.model};
   R->ts = esc_typeset_build(M, &R->arena, &to);
   ESC_VEC_FREE(wrappers);
   solve_level(R, ESC_WHOLE);
@@ -375,5 +391,6 @@ void esc_result_free(esc_result *R) {
   esc_ptrmap_free(&R->func_of);
   esc_ptrmap_free(&R->site_of);
   esc_arena_free(&R->arena);
+  esc_usermodel_free(R->own_model);
   free(R);
 }

@@ -14,7 +14,13 @@
 #include "esc_typeset.h"
 #include "escapade/escapade.h"
 
-typedef enum esc_site_kind { ESC_SITE_HEAP, ESC_SITE_STACK } esc_site_kind;
+/* A pool site is a call of a modelled pool allocator: a block that lives
+ * as long as its pool. */
+typedef enum esc_site_kind {
+  ESC_SITE_HEAP,
+  ESC_SITE_STACK,
+  ESC_SITE_POOL
+} esc_site_kind;
 
 typedef enum esc_found_by {
   ESC_FOUND_DIRECT = 0,  /* a call of a known allocator, or an alloca */
@@ -129,7 +135,8 @@ struct esc_result {
   esc_arena arena;
   LLVMModuleRef M;
   int own_streams;     /* esc_libc_streams_call_back(M) */
-  esc_options opt;
+  esc_options opt;     /* opt.model: the user's model in force */
+  esc_usermodel *own_model; /* loaded by esc_analyze when opt had none */
   esc_names names;
   ESC_VEC(esc_func) funcs;
   esc_ptrmap func_of; /* LLVMValueRef function -> index */
@@ -186,6 +193,10 @@ int esc_flow_step_location(const char *step, size_t n, char *file, size_t fn,
 
 /* "name = malloc(16)" or "&buf", as the reports write a site (esc_report.c). */
 void esc_site_describe(const esc_site *s, esc_str *out);
+/* "heap", "stack" or "pool", as JSON, SARIF and the count file name a kind;
+ * " escapes to heap" or, for a pool's block, " escapes its frame". */
+const char *esc_site_kind_name(esc_site_kind k);
+const char *esc_site_escapes_words(const esc_site *s);
 
 /* Summary helpers (esc_summary.c). */
 int esc_summary_equal(const esc_summary *a, const esc_summary *b);

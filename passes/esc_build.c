@@ -11,6 +11,7 @@
 #include "esc_fctx.h"
 #include "esc_libc.h"
 #include "esc_sites.h"
+#include "esc_usermodel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -126,14 +127,20 @@ static const char *callee_name(LLVMValueRef fn) {
 /* A call whose callee we cannot see (or choose not to, at the intra level).
  * Sound per esc_libc.h: pointer arguments escape unless attributes or the
  * library table say otherwise. */
-static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
-                         esc_why_kind kind) {
+/* um (a modelled callee, or NULL): the arguments its model names are
+ * left to model_call, and so is the result when the model gives it; a
+ * model replaces the library's facts, so they are not read. */
+static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                               esc_why_kind kind, const esc_umfn *um) {
   int res = vnode(c, call);
   unsigned n = call_nargs(call);
-  const esc_libfn *lib =
-      fn && LLVMIsDeclaration(fn) ? esc_libc_lookup(esc_value_name(fn)) : NULL;
+  const esc_libfn *lib = fn && !um && LLVMIsDeclaration(fn)
+                             ? esc_libc_lookup(esc_value_name(fn))
+                             : NULL;
   const char *name = callee_name(fn);
-  unsigned io = fn && LLVMIsDeclaration(fn) ? esc_libc_io(esc_value_name(fn)) : 0;
+  unsigned io = fn && !um && LLVMIsDeclaration(fn)
+                    ? esc_libc_io(esc_value_name(fn))
+                    : 0;
   if (io && c->R->own_streams) {
     /* a stream of the program's own may get these very pointers */
     for (unsigned i = 0; i < n; i++)
@@ -230,7 +237,7 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
          : LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
   for (unsigned i = 0; i < n; i++) {
     int a = vnode(c, LLVMGetOperand(call, i));
-    if (a < 0)
+    if (a < 0 || (um && esc_umfn_arg(um, i) != ESC_UMA_UNKNOWN))
       continue;
     esc_why_kind k = kind;
     if (lib && (lib->flags & ESC_LIB_THREAD)) {
@@ -264,14 +271,23 @@ static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       esc_graph_load(c->g, a, res, w); /* read-only: may return them */
     }
   }
-  if (res >= 0) {
+  int result_modelled =
+      um && (um->returns || um->role == ESC_UM_ALLOC ||
+             um->role == ESC_UM_REALLOC || um->role == ESC_UM_POOL_ALLOC);
+  if (res >= 0 && !result_modelled) {
     esc_graph_base(c->g, res, ESC_HEAP_OBJ,
                    why(ESC_WHY_CALL_RESULT, call, name, 0));
     for (unsigned i = 0; i < n; i++)
-      if (esc_attr_param(call, fn, i, "returned"))
+      if ((!um || esc_umfn_arg(um, i) == ESC_UMA_UNKNOWN) &&
+          esc_attr_param(call, fn, i, "returned"))
         copy_to(c, vnode(c, LLVMGetOperand(call, i)), res,
                 why(ESC_WHY_CALL_RESULT, call, name, (int)i));
   }
+}
+
+static void unknown_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                         esc_why_kind kind) {
+  unknown_call_model(c, call, fn, kind, NULL);
 }
 
 static int fresh_object(fctx *c, LLVMValueRef call, int origin, int site,
@@ -410,6 +426,134 @@ static int has_prefix(const char *s, const char *p) {
   return !strncmp(s, p, strlen(p));
 }
 
+/* v without the casts that keep its value */
+static LLVMValueRef strip_casts(LLVMValueRef v) {
+  while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
+    v = LLVMGetOperand(v, 0);
+  return v;
+}
+
+/* The pool-destroy call that ends the pool a pool-alloc call takes, when
+ * that pool is made by a pool-create call in the same function and used
+ * only as the pool argument of pool-alloc and pool-destroy calls: then
+ * nothing outside the frame holds the pool, and a block from it is
+ * reachable only through the program's own pointers, which the graph
+ * follows. NULL otherwise (the pool may outlive the frame, or code that
+ * holds it may hand its blocks out). */
+static LLVMValueRef pool_destroyed_here(fctx *c, LLVMValueRef call,
+                                        const esc_umfn *um) {
+  const esc_usermodel *m = c->R->opt.model;
+  if ((unsigned)um->pool_arg >= call_nargs(call))
+    return NULL;
+  LLVMValueRef pool = strip_casts(LLVMGetOperand(call, (unsigned)um->pool_arg));
+  if (!esc_is_call(pool) ||
+      LLVMGetBasicBlockParent(LLVMGetInstructionParent(pool)) !=
+          LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)))
+    return NULL;
+  const esc_umfn *mk = esc_usermodel_of(m, esc_called_function(pool));
+  if (!mk || mk->role != ESC_UM_POOL_CREATE)
+    return NULL;
+  /* every use, through casts, is a pool argument */
+  LLVMValueRef held[16], destroy = NULL;
+  int nheld = 0;
+  held[nheld++] = pool;
+  for (int h = 0; h < nheld; h++)
+    for (LLVMUseRef u = LLVMGetFirstUse(held[h]); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (LLVMIsABitCastInst(user) || LLVMIsAAddrSpaceCastInst(user)) {
+        if (nheld == 16)
+          return NULL;
+        held[nheld++] = user;
+        continue;
+      }
+      LLVMValueRef f = esc_is_call(user) ? esc_called_function(user) : NULL;
+      const esc_umfn *uf = esc_usermodel_of(m, f);
+      if (!uf || (uf->role != ESC_UM_POOL_ALLOC &&
+                  uf->role != ESC_UM_POOL_DESTROY) ||
+          LLVMGetCalledValue(user) == held[h])
+        return NULL;
+      unsigned na = call_nargs(user);
+      for (unsigned k = 0; k < na; k++)
+        if (LLVMGetOperand(user, k) == held[h] && (int)k != uf->pool_arg)
+          return NULL; /* also some other argument: it may be kept */
+      if (uf->role == ESC_UM_POOL_DESTROY)
+        destroy = user;
+    }
+  return destroy;
+}
+
+/* A call of a modelled pool allocator: a pool site. Its block escapes the
+ * frame with its pool unless pool_destroyed_here. */
+static void handle_pool_alloc(fctx *c, LLVMValueRef call, const esc_umfn *um) {
+  esc_allocfn af = {um->name, um->size_arg, um->size_arg2, -1, -1, -1};
+  int site = esc_site_get(c->R, call, ESC_SITE_POOL, ESC_FOUND_DIRECT,
+                          um->name, esc_alloc_bytes(call, &af));
+  c->R->sites.data[site].levels_found |= 1u << c->level;
+  c->R->sites.data[site].size_arg = um->size_arg;
+  c->R->sites.data[site].size_arg2 = um->size_arg2;
+  int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
+  esc_why w = why(ESC_WHY_ALLOC, call, um->name, 0);
+  int res = vnode(c, call);
+  int n = obj_node(c, o, w);
+  if (res >= 0)
+    copy_to(c, n, res, w);
+  if (!pool_destroyed_here(c, call, um))
+    copy_to(c, n, ESC_ESC_NODE,
+            why(ESC_WHY_POOL, call, um->name, um->pool_arg));
+}
+
+static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                       const esc_umfn *um, esc_why_kind kind);
+
+/* A call of a function the user's model names (its body, if any, is not
+ * looked at): its role, then what the model says of each argument, then
+ * the arguments it does not name as an unknown call's. */
+static void model_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                       const esc_umfn *um, esc_why_kind kind) {
+  esc_allocfn af;
+  if ((um->role == ESC_UM_ALLOC || um->role == ESC_UM_REALLOC) &&
+      esc_site_allocator(c->R->opt.model, fn, &af))
+    handle_alloc(c, call, &af);
+  else if (um->role == ESC_UM_POOL_ALLOC)
+    handle_pool_alloc(c, call, um);
+  model_args(c, call, fn, um, kind);
+}
+
+/* What a modelled callee does with its arguments (not its role). */
+static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
+                       const esc_umfn *um, esc_why_kind kind) {
+  int res = vnode(c, call);
+  unsigned n = call_nargs(call);
+  int fresh = um->role == ESC_UM_ALLOC || um->role == ESC_UM_REALLOC ||
+              um->role == ESC_UM_POOL_ALLOC;
+  for (unsigned i = 0; i < n && fresh && res >= 0; i++)
+    if (esc_umfn_arg(um, i) == ESC_UMA_UNKNOWN &&
+        LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, i))) ==
+            LLVMPointerTypeKind) {
+      /* code that got an argument the model does not name may have
+       * written anything into the new block */
+      esc_graph_store(c->g, res, c->heap_node,
+                      why(ESC_WHY_STORE, call, um->name, (int)i));
+      break;
+    }
+  for (unsigned i = 0; i < n; i++) {
+    esc_umarg e = esc_umfn_arg(um, i);
+    int a = vnode(c, LLVMGetOperand(call, i));
+    if (a < 0)
+      continue;
+    /* a returned argument and a pool may be written: keeping nothing of
+     * them is no promise about what the callee writes into them */
+    if (e == ESC_UMA_RETURNED || (int)i == um->pool_arg)
+      esc_graph_store(c->g, a, c->heap_node,
+                      why(ESC_WHY_STORE, call, um->name, (int)i));
+    if (e == ESC_UMA_RETURNED)
+      copy_to(c, a, res, why(ESC_WHY_CALL_RESULT, call, um->name, (int)i));
+    else if (e == ESC_UMA_KEPT)
+      copy_to(c, a, ESC_ESC_NODE, why(ESC_WHY_MODEL, call, um->name, (int)i));
+  }
+  unknown_call_model(c, call, fn, kind, um);
+}
+
 static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                              const char *name) {
   int res = vnode(c, call);
@@ -486,9 +630,9 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
     esc_allocfn a;
     LLVMValueRef f = t->fns[i];
     int fi = esc_func_index(c->R, f);
-    int is_alloc = esc_alloc_classify(f, c->R->opt.alloc_fns,
-                                      c->R->opt.n_alloc_fns, &a);
-    int is_wrapper = fi >= 0 && c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper;
+    int is_alloc = esc_site_allocator(c->R->opt.model, f, &a);
+    int is_wrapper = fi >= 0 && !esc_usermodel_of(c->R->opt.model, f) &&
+                     c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper;
     if (!is_alloc && !is_wrapper)
       return 0;
     if (is_alloc && (a.realloc_arg >= 0 || a.out_arg >= 0 || a.copy_arg >= 0) &&
@@ -573,16 +717,42 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
         esc_graph_load(c->g, src, esc_graph_content(c->g, o),
                        why(ESC_WHY_MEMCPY, call, af.name, 0));
     }
+    /* what modelled allocators do with their other arguments */
+    for (int i = 0; i < t->n; i++) {
+      const esc_umfn *um = esc_usermodel_of(c->R->opt.model, t->fns[i]);
+      if (um)
+        model_args(c, call, t->fns[i], um, ESC_WHY_RESOLVED_CALL);
+    }
     return;
   }
   for (int i = 0; i < t->n; i++) {
     LLVMValueRef f = t->fns[i];
     int fi = esc_func_index(c->R, f);
     esc_allocfn a;
-    if (esc_is_free_fn(f))
+    int freed;
+    const esc_umfn *um = esc_usermodel_of(c->R->opt.model, f);
+    if (um && um->role == ESC_UM_POOL_ALLOC) {
+      /* a pool's block through a pointer (not a site: one of several
+       * targets): it lives as long as a pool this frame does not end */
+      int n = fresh_object(c, call, -1, -1,
+                           why(ESC_WHY_ALLOC, call, um->name, 0));
+      copy_to(c, n, vnode(c, call),
+              why(ESC_WHY_CALL_RESULT, call, um->name, 0));
+      copy_to(c, n, ESC_ESC_NODE,
+              why(ESC_WHY_POOL, call, um->name, um->pool_arg));
+      model_args(c, call, f, um, ESC_WHY_RESOLVED_CALL);
       continue;
-    if (esc_alloc_classify(f, c->R->opt.alloc_fns, c->R->opt.n_alloc_fns,
-                           &a)) {
+    }
+    int is_alloc = esc_site_allocator(c->R->opt.model, f, &a);
+    if (um && !is_alloc) {
+      model_call(c, call, f, um, ESC_WHY_RESOLVED_CALL);
+      continue;
+    }
+    if (um)
+      model_args(c, call, f, um, ESC_WHY_RESOLVED_CALL);
+    if (!um && esc_site_deallocator(c->R->opt.model, f, &freed))
+      continue;
+    if (is_alloc) {
       /* one of several targets allocates: a fresh object, not a site */
       int res = vnode(c, call);
       esc_why w = why(ESC_WHY_ALLOC, call, a.name, 0);
@@ -726,9 +896,13 @@ static void handle_call(fctx *c, LLVMValueRef call) {
     handle_intrinsic(c, call, fn, name);
     return;
   }
+  const esc_umfn *um = esc_usermodel_of(c->R->opt.model, fn);
+  if (um) {
+    model_call(c, call, fn, um, ESC_WHY_UNKNOWN_CALL);
+    return;
+  }
   esc_allocfn af;
-  if (esc_alloc_classify(fn, c->R->opt.alloc_fns, c->R->opt.n_alloc_fns,
-                         &af)) {
+  if (esc_site_allocator(c->R->opt.model, fn, &af)) {
     handle_alloc(c, call, &af);
     return;
   }

@@ -149,6 +149,11 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
   for (int k = 0; k < n; k++) {
     const esc_site *s = &R->sites.data[ids[k]];
     LLVMValueRef I = s->inst;
+    if (s->kind == ESC_SITE_POOL) {
+      (*skipped)++; /* its pool frees it, unseen by the runtime, and may
+                       hand the same bytes out again after the frame */
+      continue;
+    }
     if (LLVMIsAAllocaInst(I) &&
         (!is_entry_alloca(I, entry) ||
          !LLVMIsAConstantInt(LLVMGetOperand(I, 0)))) {
@@ -168,8 +173,7 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
       esc_allocfn af;
       LLVMValueRef callee = esc_is_call(I) ? esc_called_function(I) : NULL;
       if (!callee ||
-          !esc_alloc_classify(callee, R->opt.alloc_fns, R->opt.n_alloc_fns,
-                              &af) ||
+          !esc_site_allocator(R->opt.model, callee, &af) ||
           af.out_arg < 0) {
         (*skipped)++;
         continue;

@@ -211,7 +211,7 @@ static void track_frames(esc_result *R, LLVMBuilderRef b, const int *ids,
   for (int k = 0; k < n; k++) {
     const esc_site *s = &R->sites.data[ids[k]];
     LLVMValueRef I = s->inst;
-    if (s->kind != ESC_SITE_HEAP || !LLVMIsACallInst(I) ||
+    if (s->kind == ESC_SITE_STACK || !LLVMIsACallInst(I) ||
         LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind)
       continue; /* invokes and out-argument allocators: not tracked */
     LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(I));
@@ -263,7 +263,9 @@ int esc_instrument_counts(esc_result *R) {
     esc_str line = {0};
     static const char *found[] = {"direct", "wrapper", "whole_program"};
     esc_str_printf(&line, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", s->id, loc,
-                   s->kind == ESC_SITE_STACK ? "stack" : "heap",
+                   s->kind == ESC_SITE_STACK  ? "stack"
+                   : s->kind == ESC_SITE_POOL ? "pool"
+                                              : "heap",
                    found[s->found_by], s->allocator ? s->allocator : "-",
                    level_word(s, ESC_INTRA), level_word(s, ESC_CONSERVATIVE),
                    level_word(s, ESC_WHOLE));

@@ -28,6 +28,7 @@
 #include "esc_analysis.h"
 #include "esc_libc.h"
 #include "esc_sites.h"
+#include "esc_usermodel.h"
 
 #include <llvm-c/Target.h>
 #include <stdlib.h>
@@ -45,6 +46,7 @@ typedef struct track {
   ESC_VEC(LLVMValueRef) frees; /* removable deallocation calls */
   const char *why;             /* why the site stays, or NULL */
   char whybuf[1024];
+  const esc_usermodel *model;  /* the user's model (borrowed) */
 } track;
 
 static int find_val(const track *t, LLVMValueRef v) {
@@ -181,6 +183,29 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
     }
     const char *name = esc_value_name(f);
     unsigned na = (unsigned)LLVMGetNumArgOperands(user);
+    const esc_umfn *um = esc_usermodel_of(t->model, f);
+    if (um) {
+      /* by its model only (its body is not looked at); a modelled
+       * deallocator is never removed: the model says it frees, not that
+       * freeing is all it does */
+      for (unsigned k = 0; k < na && !t->why; k++) {
+        if (LLVMGetOperand(user, k) != v)
+          continue;
+        esc_umarg e = esc_umfn_arg(um, k);
+        if (um->role == ESC_UM_FREE && (int)k == um->ptr_arg)
+          stay(t, "freed by a modelled deallocator, whose call is not "
+                  "removed", user);
+        else if (um->role == ESC_UM_REALLOC && (int)k == um->ptr_arg)
+          stay(t, "reallocated", user);
+        else if ((int)k == um->pool_arg)
+          stay(t, "used as a pool", user);
+        else if (e == ESC_UMA_RETURNED)
+          add_val(t, user, 0);
+        else if (e != ESC_UMA_NOTHING)
+          stay(t, "passed to a modelled function that may keep it", user);
+      }
+      return;
+    }
     if (is_dealloc(f)) {
       if (LLVMGetOperand(user, 0) != v)
         return; /* a size or alignment argument */
@@ -256,6 +281,7 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
 static void walk_param(track *t, LLVMValueRef fn, unsigned i, int depth,
                        LLVMValueRef call) {
   track sub = {0};
+  sub.model = t->model;
   ESC_VEC_PUSH(sub.vals, ((tval){LLVMGetParam(fn, i), 0}));
   for (size_t k = 0; k < sub.vals.len && !sub.why; k++) {
     LLVMValueRef v = sub.vals.data[k].v;
@@ -389,9 +415,10 @@ static const h2s_alloc movable[] = {
     {"_ZnamRKSt9nothrow_t", 0},
 };
 
-static const h2s_alloc *movable_alloc(LLVMValueRef f) {
-  if (!f || !LLVMIsDeclaration(f))
-    return NULL;
+static const h2s_alloc *movable_alloc(const esc_usermodel *m,
+                                     LLVMValueRef f) {
+  if (!f || !LLVMIsDeclaration(f) || esc_usermodel_of(m, f))
+    return NULL; /* a modelled malloc is the model's, not the C library's */
   const char *n = esc_value_name(f);
   for (size_t i = 0; i < sizeof movable / sizeof movable[0]; i++)
     if (!strcmp(n, movable[i].name))
@@ -456,7 +483,7 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
     const esc_targets *tg =
         level == ESC_WHOLE && R->ts ? esc_typeset_resolve(R->ts, I) : NULL;
     for (int k = 0; tg && !tg->unknown && k < tg->n; k++) {
-      const h2s_alloc *ak = movable_alloc(tg->fns[k]);
+      const h2s_alloc *ak = movable_alloc(R->opt.model, tg->fns[k]);
       if (!ak || (al && ak->zero != al->zero)) {
         al = NULL;
         break;
@@ -469,7 +496,7 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
       return 0;
     }
   } else {
-    al = movable_alloc(esc_called_function(I));
+    al = movable_alloc(R->opt.model, esc_called_function(I));
   }
   if (!al) {
     *why = esc_arena_printf(a, "allocator %s is not malloc, calloc or "
@@ -492,6 +519,7 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
     return 0;
   }
   track t = {0};
+  t.model = R->opt.model;
   track_site(&t, I);
   LLVMBasicBlockRef bb = LLVMGetInstructionParent(I);
   int loop = !t.why && in_loop(bb);

@@ -48,12 +48,11 @@ void esc_instr_before_frees(esc_result *R, LLVMBuilderRef b,
         LLVMValueRef callee = esc_called_function(I);
         if (!callee || callee == hook)
           continue;
-        int arg = -1;
+        int arg = -1, freed;
         esc_allocfn af;
-        if (esc_is_free_fn(callee))
-          arg = 0;
-        else if (esc_alloc_classify(callee, R->opt.alloc_fns,
-                                    R->opt.n_alloc_fns, &af))
+        if (esc_site_deallocator(R->opt.model, callee, &freed))
+          arg = freed;
+        else if (esc_site_allocator(R->opt.model, callee, &af))
           arg = af.realloc_arg;
         if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
           continue;

@@ -49,4 +49,14 @@
  * (reports nest 4 deep). Deeper input is rejected as not a report. */
 #define ESC_JSON_MAX_DEPTH 64
 
+/* Arguments a model line may name (indices 0 to 63): a higher index is a
+ * model file error. */
+#define ESC_MODEL_MAX_ARGS 64
+
+/* Model files one run may name (--model): more is a usage error. */
+#define ESC_MODEL_MAX_FILES 64
+
+/* Length of one model file line; a longer line is a model file error. */
+#define ESC_MODEL_MAX_LINE 4096
+
 #endif

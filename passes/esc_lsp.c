@@ -118,7 +118,7 @@ static void site_diags(esc_result *R, const esc_options *o, esc_level lvl,
     esc_str msg = {0}, d = {0};
     esc_site_describe(s, &msg);
     if (w.escapes)
-      esc_str_printf(&msg, " escapes to heap: %s [%s]", w.reason,
+      esc_str_printf(&msg, " %s: %s [%s]", esc_site_escapes_words(s), w.reason,
                      esc_level_name(lvl));
     else
       esc_str_printf(&msg, " does not escape; conservative analysis lets it "

@@ -121,7 +121,13 @@ static cl::opt<bool> RequireDebugInfo(
 // What the analysis assumes (every analysing pass).
 static cl::list<std::string>
     AllocFns("escapade-alloc-fn", cl::CommaSeparated,
-             cl::desc("escapade: extra allocator names"));
+             cl::desc("escapade: extra allocators, NAME or NAME:SIZEARG"));
+static cl::list<std::string>
+    FreeFns("escapade-free-fn", cl::CommaSeparated,
+            cl::desc("escapade: extra deallocators of their argument 0"));
+static cl::list<std::string>
+    Models("escapade-model", cl::CommaSeparated,
+           cl::desc("escapade: model files (docs/formats.md)"));
 static cl::opt<std::string> Resolve("escapade-resolve", cl::init("typeset"),
                                     cl::desc("escapade: typeset|signature"));
 static cl::opt<bool> AssumeTyped(
@@ -191,11 +197,31 @@ struct CStrings {
 // The options every analysing pass shares: what the analysis assumes.
 struct AnalysisOptions {
   esc_options o;
-  CStrings allocs{AllocFns};
+  CStrings allocs{AllocFns}, frees{FreeFns}, models{Models};
+  esc_usermodel *model = nullptr;
+  AnalysisOptions(const AnalysisOptions &) = delete;
+  AnalysisOptions &operator=(const AnalysisOptions &) = delete;
+  ~AnalysisOptions() { esc_usermodel_free(model); }
+  // The model against the module it is about to analyse: a bad index is
+  // an error before any output.
+  void checkModel(Module &M) {
+    char err[1024];
+    if (esc_usermodel_check_module(model, wrap(&M), err, sizeof err))
+      quit(1, err);
+  }
   AnalysisOptions() {
     esc_options_default(&o);
     o.alloc_fns = allocs.data();
     o.n_alloc_fns = allocs.size();
+    o.free_fns = frees.data();
+    o.n_free_fns = frees.size();
+    o.model_files = models.data();
+    o.n_model_files = models.size();
+    char err[1024];
+    model = esc_usermodel_load(&o, err, sizeof err);
+    if (!model)
+      quit(1, err); // "FILE:LINE: problem", as the CLI prints it
+    o.model = model;
     if (Resolve == "signature")
       o.resolve = ESC_RESOLVE_SIGNATURE;
     else if (Resolve != "typeset")
@@ -306,6 +332,7 @@ void printReport(const Module &M) {
   ReportOptions ro;
   std::unique_ptr<Module> copy = CloneModule(M);
   buildProgram(*copy);
+  ro.checkModel(*copy);
   esc_result *r = esc_analyze(wrap(copy.get()), &ro.o);
   // rendered whole first: a file is then replaced in one step, and stderr
   // gets the report in one write rather than one per line
@@ -404,6 +431,7 @@ struct EscapadeCount : PassInfoMixin<EscapadeCount> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     AnalysisOptions ao;
     buildProgram(M);
+    ao.checkModel(M);
     esc_result *r = esc_analyze(wrap(&M), &ao.o);
     esc_instrument_counts(r);
     esc_result_free(r);
@@ -436,6 +464,7 @@ struct EscapadeCheck : PassInfoMixin<EscapadeCheck> {
     CStrings force(ForceLocal);
     AnalysisOptions ao;
     buildProgram(M);
+    ao.checkModel(M);
     esc_result *r = esc_analyze(wrap(&M), &ao.o);
     esc_instrument_check(r, level, force.data(), force.size(), nullptr);
     esc_result_free(r);
@@ -450,6 +479,7 @@ struct EscapadeH2S : PassInfoMixin<EscapadeH2S> {
     esc_level level = transformLevel();
     AnalysisOptions ao;
     buildProgram(M);
+    ao.checkModel(M);
     esc_result *r = esc_analyze(wrap(&M), &ao.o);
     esc_heap_to_stack(r, level, (long long)MaxStackBytes, stderr);
     esc_result_free(r);

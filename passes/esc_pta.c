@@ -25,6 +25,7 @@
 #include "esc_scc.h"
 #include "esc_sites.h"
 #include "esc_typeset.h"
+#include "esc_usermodel.h"
 
 #include <limits.h>
 #include <llvm-c/Target.h>
@@ -123,6 +124,7 @@ struct esc_pta {
   esc_ptrmap plainmap; /* global -> plain_constant_data() */
   esc_ptrmap wrapmap;  /* allocator wrappers */
   int own_streams;     /* esc_libc_streams_call_back(M) */
+  const esc_usermodel *model; /* the user's model (borrowed) */
   esc_u64set edges, bound;
   ESC_VEC(pindex) indices; /* GEPs with variable indices (index_c) */
   ivec work;           /* nodes to process this round, in topo order */
@@ -924,6 +926,51 @@ static int param_is_pointer(LLVMValueRef fn, LLVMValueRef inst, int i) {
 
 static void library_call(esc_pta *p, int ci, LLVMValueRef fn);
 
+/* A function the user's model names, by its model: allocators give a
+ * block of their own (a realloc's old bytes move into it, and the result
+ * may be the old block), returned arguments reach the result (and, as
+ * pools, may be written with anything), arguments it keeps and those it
+ * does not name go to outside code, and a result the model does not give
+ * is outside memory. */
+static void model_call(esc_pta *p, int ci, LLVMValueRef fn,
+                       const esc_umfn *um) {
+  pcall c = p->calls.data[ci];
+  int fresh = um->role == ESC_UM_ALLOC || um->role == ESC_UM_REALLOC ||
+              um->role == ESC_UM_POOL_ALLOC;
+  if (fresh && c.res >= 0) {
+    const void *key = c.inst ? (const void *)c.inst : (const void *)fn;
+    int o = esc_ptrmap_get(&p->objmap, key);
+    if (o < 0)
+      o = new_obj(p, OK_MEM, (LLVMValueRef)key, -1);
+    base(p, c.res, loc(p, o, 0));
+    if (um->role == ESC_UM_REALLOC && um->ptr_arg < c.nargs) {
+      memcpy_c(p, loc_node(p, loc(p, o, ANY)), c.args[um->ptr_arg], -1);
+      gep_c(p, c.args[um->ptr_arg], c.res, VAR_OFF);
+    }
+    for (int i = 0; i < c.nargs; i++)
+      if (esc_umfn_arg(um, (unsigned)i) == ESC_UMA_UNKNOWN &&
+          param_is_pointer(fn, c.inst, i)) {
+        /* code that got an argument the model does not name may have
+         * written anything into the new block */
+        store_c(p, c.res, p->E, -1);
+        break;
+      }
+  }
+  for (int i = 0; i < c.nargs; i++) {
+    esc_umarg e = esc_umfn_arg(um, (unsigned)i);
+    if ((e == ESC_UMA_RETURNED || i == um->pool_arg) && c.args[i] >= 0)
+      store_c(p, c.args[i], p->E, -1); /* it may write what it likes there */
+    if (e == ESC_UMA_RETURNED)
+      add_edge(p, c.args[i], c.res);
+    else if (e != ESC_UMA_NOTHING)
+      out_c(p, c.args[i]);
+  }
+  if (c.res >= 0 && !fresh && !um->returns) {
+    int ext = EXT_LOC;
+    push_locs(p, c.res, &ext, 1, -1);
+  }
+}
+
 static void bind(esc_pta *p, int ci, LLVMValueRef fn) {
   if (!esc_u64set_add(&p->bound, ((uint64_t)(unsigned)ci << 32) |
                                      (unsigned)func_obj(p, fn)))
@@ -931,6 +978,14 @@ static void bind(esc_pta *p, int ci, LLVMValueRef fn) {
   pcall *c = &p->calls.data[ci];
   if (c->fty && !esc_call_fits(fn, c->fty, 0))
     return; /* arguments do not line up: undefined behaviour in C */
+  const esc_umfn *um = esc_usermodel_of(p->model, fn);
+  if (um) {
+    model_call(p, ci, fn, um);
+    /* a modelled body is still the program's: what it does with its
+     * parameters stays sound for its own calls' resolution */
+    if (LLVMIsDeclaration(fn))
+      return;
+  }
   if (LLVMIsDeclaration(fn)) {
     library_call(p, ci, fn);
     return;
@@ -1911,7 +1966,7 @@ static int index_pass(esc_pta *p) {
  * self link, an empty intrusive list's head) would otherwise name the
  * inner allocation, not the caller's copy, and the caller's writes through
  * its copy would be missed by loads through the link. */
-static int clone_safe(LLVMValueRef fn) {
+static int clone_safe(LLVMValueRef fn, const esc_usermodel *model) {
   ESC_VEC(LLVMValueRef) held = {0};
   esc_ptrmap seen;
   esc_ptrmap_init(&seen);
@@ -1961,6 +2016,10 @@ static int clone_safe(LLVMValueRef fn) {
       if (esc_is_call(user)) {
         LLVMValueRef f = esc_called_function(user);
         const char *n = f ? esc_value_name(f) : "";
+        if (esc_usermodel_of(model, f)) {
+          ok = 0; /* a modelled callee's facts are not the library's */
+          continue;
+        }
         const esc_libfn *lib = f && LLVMIsDeclaration(f) ? esc_libc_lookup(n)
                                                          : NULL;
         if (!strncmp(n, "llvm.memset", 11) || !strncmp(n, "llvm.dbg", 8) ||
@@ -1989,9 +2048,10 @@ static int clone_safe(LLVMValueRef fn) {
 
 esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
                        int explain, const LLVMValueRef *wrappers,
-                       int nwrappers) {
+                       int nwrappers, const esc_usermodel *model) {
   esc_pta *p = esc_xcalloc(1, sizeof(*p));
   p->M = M;
+  p->model = model;
   p->td = LLVMGetModuleDataLayout(M);
   p->closed = closed;
   p->explain = explain;
@@ -2006,7 +2066,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   esc_ptrmap_init(&p->plainmap);
   esc_ptrmap_init(&p->wrapmap);
   for (int i = 0; i < nwrappers; i++)
-    if (clone_safe(wrappers[i]))
+    if (clone_safe(wrappers[i], model))
       esc_ptrmap_put(&p->wrapmap, wrappers[i], 1);
   esc_u64set_init(&p->edges);
   esc_u64set_init(&p->bound);

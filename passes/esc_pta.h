@@ -55,10 +55,12 @@ typedef struct esc_pta_stats {
  * where outside values came from, for esc_pta_explain. wrappers: allocator
  * wrappers (functions that return one fresh block and keep nothing, found
  * by the conservative level): each call of one is an object of its own,
- * as a call of malloc is. */
+ * as a call of malloc is. model: the user's model (borrowed; NULL:
+ * none), read where library facts are. */
+struct esc_usermodel;
 esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
                        int explain, const LLVMValueRef *wrappers,
-                       int nwrappers);
+                       int nwrappers, const struct esc_usermodel *model);
 void esc_pta_free(esc_pta *p);
 
 /* The functions value v (a callee) may hold: *fns (malloc'd, the caller

@@ -31,7 +31,19 @@ esc_verdict esc_verdict_at(const esc_result *R, const esc_site *s,
   return v;
 }
 
+const char *esc_site_kind_name(esc_site_kind k) {
+  return k == ESC_SITE_STACK ? "stack" : k == ESC_SITE_POOL ? "pool" : "heap";
+}
+
+const char *esc_site_escapes_words(const esc_site *s) {
+  /* a pool's block is not on the heap: it lives as long as something
+   * outlives the frame, its pool or a pointer to it */
+  return s->kind == ESC_SITE_POOL ? "escapes its frame" : "escapes to heap";
+}
+
 void esc_site_describe(const esc_site *s, esc_str *out) {
+  if (s->kind == ESC_SITE_POOL)
+    esc_str_printf(out, "pool block ");
   if (s->kind == ESC_SITE_STACK) {
     esc_str_printf(out, "&%s", s->name ? s->name : "<local>");
     if (s->inlined_into)
@@ -120,7 +132,7 @@ static void site_text(const esc_result *R, const esc_options *o,
     esc_str_printf(out, "%s: ", loc);
     esc_site_describe(s, out);
     if (v.escapes)
-      esc_str_printf(out, " escapes to heap: %s", v.reason);
+      esc_str_printf(out, " %s: %s", esc_site_escapes_words(s), v.reason);
     else
       esc_str_printf(out, " does not escape");
     levels_list(group, out);
@@ -437,7 +449,7 @@ static void call_list_json(esc_result *R, const esc_options *o,
 static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   static const char *found[] = {"direct", "wrapper", "whole_program"};
   int esc[ESC_NLEVELS] = {0}, avoided_n = 0, nsites = 0;
-  int by_found[3] = {0}, stack = 0;
+  int by_found[3] = {0}, stack = 0, pool = 0;
   esc_str_printf(out, "{\"sites\":[");
   for (size_t i = 0; i < R->sites.len; i++) {
     const esc_site *s = &R->sites.data[i];
@@ -459,7 +471,7 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
       esc_str_printf(out, ",\"line\":null,\"column\":null,\"instruction\":%d",
                      s->loc.index);
     esc_str_printf(out, ",\"kind\":\"%s\",\"allocator\":",
-                   s->kind == ESC_SITE_STACK ? "stack" : "heap");
+                   esc_site_kind_name(s->kind));
     esc_str_json(out, s->allocator);
     if (s->bytes >= 0)
       esc_str_printf(out, ",\"bytes\":%lld", s->bytes);
@@ -487,6 +499,8 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
     avoided_n += av;
     if (s->kind == ESC_SITE_STACK)
       stack++;
+    else if (s->kind == ESC_SITE_POOL)
+      pool++;
     else
       by_found[s->found_by]++;
   }
@@ -495,9 +509,11 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   esc_str_printf(out,
                  "\n ],\n \"summary\":{\"sites\":%d,\"heap\":{\"direct\":%d,"
                  "\"wrapper\":%d,\"whole_program\":%d},\"stack\":%d,"
+                 "\"pool\":%d,"
                  "\"escaping\":{\"intraprocedural\":%d,\"conservative\":%d,"
                  "\"whole_program\":%d},\"avoided\":%d},\n",
-                 nsites, by_found[0], by_found[1], by_found[2], stack, esc[0],
+                 nsites, by_found[0], by_found[1], by_found[2], stack, pool,
+                 esc[0],
                  esc[1], esc[2], avoided_n);
   esc_str_printf(out, " \"indirect_calls\":{\"total\":%d,\"resolved_by\":{",
                  st->indirect_calls);
@@ -513,8 +529,10 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   call_list_json(R, o, out);
   const char *const *as = esc_assumptions(o);
   esc_str_printf(out, " \"assumptions\":[");
-  for (int i = 0; as[i]; i++)
-    esc_str_printf(out, "%s\"%s\"", i ? "," : "", as[i]);
+  for (int i = 0; as[i]; i++) {
+    esc_str_printf(out, "%s", i ? "," : "");
+    esc_str_json(out, as[i]); /* model:FILE names a file */
+  }
   esc_pta_stats ps;
   esc_typeset_pta_stats(R->ts, &ps);
   esc_str_printf(out,

@@ -42,6 +42,8 @@ static const rule rules[] = {
     {"escape/budget", "analysis limit reached"},
     {"escape/wrapper", "allocated by a call this level does not see into"},
     {"escape/unseen-allocator", "allocated where this level does not look"},
+    {"escape/model", "passed to a function the user's model says keeps it"},
+    {"escape/pool", "allocated from a pool that may outlive its frame"},
     {"escape/other", "escapes"},
 };
 enum { NRULES = sizeof rules / sizeof rules[0] };
@@ -155,8 +157,10 @@ void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
   const char *const *as = esc_assumptions(o);
   esc_str_printf(out, ",\"properties\":{\"level\":\"%s\",\"assumptions\":[",
                  esc_level_name(lvl));
-  for (int i = 0; as[i]; i++)
-    esc_str_printf(out, "%s\"%s\"", i ? "," : "", as[i]);
+  for (int i = 0; as[i]; i++) {
+    esc_str_printf(out, "%s", i ? "," : "");
+    esc_str_json(out, as[i]); /* model:FILE names a file */
+  }
   esc_str_printf(out, "]},\"invocations\":[{\"executionSuccessful\":true}],"
                       "\"results\":[");
   int n = 0;
@@ -172,7 +176,7 @@ void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
     esc_str msg = {0};
     esc_site_describe(s, &msg);
     if (v.escapes)
-      esc_str_printf(&msg, " escapes to heap: %s", v.reason);
+      esc_str_printf(&msg, " %s: %s", esc_site_escapes_words(s), v.reason);
     else
       esc_str_printf(&msg, " does not escape; conservative analysis lets it "
                            "escape%s%s",
@@ -196,7 +200,7 @@ void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
     if (v.escapes && v.flow)
       flow_json(o, s->loc.dir, v.flow, out);
     esc_str_printf(out, ",\"properties\":{\"kind\":\"%s\",\"allocator\":",
-                   s->kind == ESC_SITE_STACK ? "stack" : "heap");
+                   esc_site_kind_name(s->kind));
     esc_str_json(out, s->allocator);
     esc_str_printf(out, ",\"bytes\":");
     if (s->bytes >= 0)

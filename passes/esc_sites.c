@@ -2,6 +2,7 @@
 #include "esc_sites.h"
 
 #include "esc_loc.h"
+#include "esc_usermodel.h"
 
 #include <llvm-c/Target.h>
 #include <string.h>
@@ -126,6 +127,40 @@ int esc_is_free_fn(LLVMValueRef callee) {
   LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
       callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
   return ak && (LLVMGetEnumAttributeValue(ak) & 4);
+}
+
+static int allocsize_arg(LLVMValueRef callee) {
+  LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
+      callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
+  return sz ? (int)(LLVMGetEnumAttributeValue(sz) >> 32) : -1;
+}
+
+int esc_site_allocator(const esc_usermodel *m, LLVMValueRef callee,
+                       esc_allocfn *out) {
+  const esc_umfn *f = esc_usermodel_of(m, callee);
+  if (!f)
+    return esc_alloc_classify(callee, NULL, 0, out);
+  if (f->role != ESC_UM_ALLOC && f->role != ESC_UM_REALLOC)
+    return 0;
+  *out = (esc_allocfn){f->name, f->size_arg, f->size_arg2, f->ptr_arg, -1, -1};
+  if (f->size_from_attr)
+    out->size_arg = allocsize_arg(callee);
+  return 1;
+}
+
+int esc_site_deallocator(const esc_usermodel *m, LLVMValueRef callee,
+                         int *ptr_arg) {
+  const esc_umfn *f = esc_usermodel_of(m, callee);
+  if (f) {
+    if (f->role != ESC_UM_FREE)
+      return 0;
+    *ptr_arg = f->ptr_arg;
+    return 1;
+  }
+  if (!esc_is_free_fn(callee))
+    return 0;
+  *ptr_arg = 0;
+  return 1;
 }
 
 static long long const_arg(LLVMValueRef call, int i) {

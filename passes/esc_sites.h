@@ -23,12 +23,25 @@ typedef struct esc_allocfn {
                         new block (the block itself is new) */
 } esc_allocfn;
 
-/* Fills *out and returns 1 when callee allocates. extra/n_extra are the
- * --alloc-fn names. */
+/* Fills *out and returns 1 when callee allocates, by what the analysis
+ * knows of it (extra/n_extra: more allocator names). The analysis asks
+ * esc_site_allocator, which puts the user's model first. */
 int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
                        int n_extra, esc_allocfn *out);
 /* free, cfree, operator delete, or allockind("free"). */
 int esc_is_free_fn(LLVMValueRef callee);
+
+/* The questions every part of the analysis asks of a callee, with the
+ * user's model m (NULL: none) first: a function the model names is an
+ * allocator or a deallocator only when its model says so (alloc, realloc;
+ * free, whose freed argument goes to *ptr_arg), and one it does not name
+ * is what esc_alloc_classify and esc_is_free_fn say. Pool allocators are
+ * not allocators here: their blocks are pool sites (esc_usermodel.h). */
+struct esc_usermodel;
+int esc_site_allocator(const struct esc_usermodel *m, LLVMValueRef callee,
+                       esc_allocfn *out);
+int esc_site_deallocator(const struct esc_usermodel *m, LLVMValueRef callee,
+                         int *ptr_arg);
 /* Constant size in bytes of the allocation made by call, or -1. */
 long long esc_alloc_bytes(LLVMValueRef call, const esc_allocfn *fn);
 /* 1 when the alloca's address is used other than by plain loads/stores. */

@@ -61,6 +61,8 @@ typedef enum esc_why_kind {
   ESC_WHY_RESOLVED_CALL,  /* argument escapes in a resolved indirect target */
   ESC_WHY_OUTPUT, /* written out of the program (write, printf, send) */
   ESC_WHY_INPUT,  /* bytes read from outside (read, scanf, recv) */
+  ESC_WHY_MODEL,  /* kept by a function the user's model says keeps it */
+  ESC_WHY_POOL,   /* from a pool that outlives the frame (aux: pool arg) */
 } esc_why_kind;
 
 typedef struct esc_why {

@@ -25,6 +25,7 @@
  * other than struct memory passed to it.
  */
 #include "esc_typeset.h"
+#include "esc_usermodel.h"
 
 #include "esc_libc.h"
 #include "esc_pta.h"
@@ -63,6 +64,7 @@ struct esc_typeset {
   esc_ptrmap vnode;   /* instruction / argument -> node */
   esc_ptrmap mem;     /* alloca / global -> node for its contents */
   esc_ptrmap ret;     /* function -> node of its return values */
+  const esc_usermodel *model; /* the user's model (borrowed) */
   esc_ptrmap keynode; /* MDString key -> index in keys */
   ESC_VEC(key_info) keys;
   esc_ptrmap sig;     /* function type -> first of nparams+1 nodes */
@@ -397,6 +399,30 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
     copy(ts, node_for(&ts->ret, ts->g, fn), res);
     return;
   }
+  const esc_umfn *um = esc_usermodel_of(ts->model, fn);
+  if (um) {
+    /* by its model (a body, above, is followed as it is): an argument it
+     * only reads goes nowhere, a returned one reaches the result (and may
+     * be written), the others, and a result it does not give, are an
+     * unknown function's */
+    int fresh = um->role == ESC_UM_ALLOC || um->role == ESC_UM_REALLOC ||
+                um->role == ESC_UM_POOL_ALLOC;
+    if (!fresh && !um->returns)
+      unknown_into(ts, res);
+    for (unsigned i = 0; i < n; i++) {
+      LLVMValueRef a = LLVMGetOperand(call, i);
+      esc_umarg e = esc_umfn_arg(um, i);
+      if (e == ESC_UMA_NOTHING)
+        continue;
+      if (e == ESC_UMA_RETURNED)
+        copy(ts, vnode(ts, a), res);
+      ESC_VEC_PUSH(*external_args, a);
+      char buf[160];
+      if (struct_of_arg(a, buf, sizeof buf))
+        ESC_VEC_PUSH(*struct_args, a);
+    }
+    return;
+  }
   esc_allocfn af;
   const esc_libfn *lib = esc_libc_lookup(name);
   int quiet = esc_alloc_classify(fn, NULL, 0, &af) || esc_is_free_fn(fn) ||
@@ -637,8 +663,10 @@ static int forge_rounds(esc_typeset *ts) {
 }
 
 static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
-                          int explain, int closed, int strict) {
+                          int explain, int closed, int strict,
+                          const esc_usermodel *model) {
   esc_typeset *ts = esc_xcalloc(1, sizeof(*ts));
+  ts->model = model;
   ts->strict = strict;
   ts->M = M;
   ts->ctx = LLVMGetModuleContext(M);
@@ -747,13 +775,13 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
         ts->open = 1;
     }
     ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain, o->wrappers,
-                            o->nwrappers);
+                            o->nwrappers, o->model);
     return ts;
   }
-  esc_typeset *ts = build(M, a, o->mode, o->explain, o->closed, 0);
+  esc_typeset *ts = build(M, a, o->mode, o->explain, o->closed, 0, o->model);
   if (o->mode == 1)
     return ts;
-  esc_typeset *strict = build(M, a, o->mode, 0, o->closed, 1);
+  esc_typeset *strict = build(M, a, o->mode, 0, o->closed, 1, o->model);
   const esc_bits *b = esc_graph_pts(strict->g, strict->U);
   for (int ob = esc_bits_next(b, 0); ob >= 0;
        ob = esc_bits_next(b, (uint32_t)ob + 1)) {

@@ -66,6 +66,7 @@ typedef struct esc_typeset_opts {
   const LLVMValueRef *wrappers; /* allocator wrappers (borrowed): each call
                                    of one is a heap object of its own */
   int nwrappers;
+  const struct esc_usermodel *model; /* the user's model (borrowed) */
 } esc_typeset_opts;
 
 esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,

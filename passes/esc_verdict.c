@@ -5,6 +5,7 @@
  * made the difference when whole-program analysis keeps a site local.
  */
 #include "esc_fctx.h"
+#include "esc_usermodel.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
@@ -225,6 +226,20 @@ static const char *why_text(fctx *c, esc_why w) {
   case ESC_WHY_CLOSURE:
     return esc_arena_printf(a, "stored in %s, which escapes",
                             obj_desc(c, w.aux));
+  case ESC_WHY_MODEL: {
+    const esc_umfn *f = esc_usermodel_find(R->opt.model, w.detail);
+    return esc_arena_printf(a, "passed to %s at %s, which keeps argument %d "
+                            "(model %s)", callee, loc_str(R, inst), w.aux,
+                            f ? f->where : "?");
+  }
+  case ESC_WHY_POOL: {
+    const esc_umfn *f = esc_usermodel_find(R->opt.model, w.detail);
+    return esc_arena_printf(
+        a, "allocated by %s at %s from the pool in its argument %d, which may "
+        "outlive the frame: not made by a pool-create call in %s, used only "
+        "as a pool and destroyed there (model %s)",
+        callee, loc_str(R, inst), w.aux, fname, f ? f->where : "?");
+  }
   default:
     return esc_arena_printf(a, "flows to unknown memory at %s",
                             loc_str(R, inst));
@@ -331,6 +346,10 @@ static const char *cause_of(fctx *c, esc_why w) {
     return "budget";
   case ESC_WHY_WRAPPER_RESULT:
     return "wrapper";
+  case ESC_WHY_MODEL:
+    return "model";
+  case ESC_WHY_POOL:
+    return "pool";
   default:
     return "other";
   }

@@ -37,6 +37,9 @@ typedef struct cli {
   esc_options opt;
   str_vec inputs;      /* argv's */
   str_vec alloc_fns;   /* --alloc-fn; elements owned by strings */
+  str_vec free_fns;    /* --free-fn; owned by strings */
+  str_vec model_files; /* --model; owned by strings */
+  esc_usermodel *model; /* read from the three above (owned) */
   str_vec force_local; /* --force-local=FILE:LINE; owned by strings */
   str_vec file_globs;  /* --files; owned by strings */
   str_vec func_globs;  /* --functions; owned by strings */
@@ -75,7 +78,14 @@ static void usage(FILE *f) {
       "                      default 1)\n"
       "  --require-debug-info  fail on an input without debug info\n"
       "Analysis:\n"
-      "  --alloc-fn=NAME     treat NAME as an allocator (repeatable)\n"
+      "  --model=FILE        the user's model of functions: allocators,\n"
+      "                      deallocators, pools, what calls keep (format in\n"
+      "                      docs/formats.md; repeatable; the report names it)\n"
+      "  --alloc-fn=NAME[:SIZEARG]\n"
+      "                      treat NAME as an allocator (model line\n"
+      "                      \"alloc NAME size=SIZEARG\"; repeatable)\n"
+      "  --free-fn=NAME      treat NAME as a deallocator of its argument 0\n"
+      "                      (model line \"free NAME ptr=0\"; repeatable)\n"
       "  --resolve=typeset|signature\n"
       "                      indirect-call resolution (signature: baseline)\n"
       "  --assume-closed     assume code loaded with dlopen never calls back\n"
@@ -198,7 +208,8 @@ static int parse_force_local(cli *c, const char *list) {
  * to a usage error), 0 when it is not an option with a value. */
 static int parse_valued(cli *c, int argc, char **argv, int *i, int *rc) {
   static const char *const names[] = {
-      "--format", "--source-root", "--level", "--alloc-fn", "--resolve",
+      "--format", "--source-root", "--level", "--alloc-fn", "--free-fn",
+      "--model", "--resolve",
       "--resolve-budget", "--budget", "--max-stack-bytes", "--force-local",
       "--files", "--functions", "--forbid-escape", "--output", "-o", "-p",
       "-j"};
@@ -240,6 +251,10 @@ static int parse_valued(cli *c, int argc, char **argv, int *i, int *rc) {
     c->opt.level_mask = m;
   } else if (!strcmp(name, "--alloc-fn")) {
     push_list(c, &c->alloc_fns, v);
+  } else if (!strcmp(name, "--free-fn")) {
+    push_list(c, &c->free_fns, v);
+  } else if (!strcmp(name, "--model")) {
+    push_list(c, &c->model_files, v);
   } else if (!strcmp(name, "--resolve")) {
     if (!strcmp(v, "typeset"))
       c->opt.resolve = ESC_RESOLVE_TYPESET;
@@ -362,6 +377,10 @@ static int parse_args(cli *c, int argc, char **argv) {
   }
   c->opt.alloc_fns = c->alloc_fns.data;
   c->opt.n_alloc_fns = (int)c->alloc_fns.len;
+  c->opt.free_fns = c->free_fns.data;
+  c->opt.n_free_fns = (int)c->free_fns.len;
+  c->opt.model_files = c->model_files.data;
+  c->opt.n_model_files = (int)c->model_files.len;
   c->opt.file_globs = c->file_globs.data;
   c->opt.n_file_globs = (int)c->file_globs.len;
   c->opt.func_globs = c->func_globs.data;
@@ -579,12 +598,26 @@ int main(int argc, char **argv) {
     goto out;
   }
 
-  /* 2. load, record type facts per module, link */
+  /* 2. the user's model, then load, record type facts per module, link,
+   * and check the model against the program */
+  char merr[1024];
+  c.model = esc_usermodel_load(&c.opt, merr, sizeof merr);
+  if (!c.model) {
+    fprintf(stderr, "%s\n", merr);
+    rc = EXIT_INPUT;
+    goto out;
+  }
+  c.opt.model = c.model;
   double t0 = now();
   ctx = LLVMContextCreate();
   rc = load_inputs(&c, ctx, &program, &err);
   if (rc)
     goto out;
+  if (esc_usermodel_check_module(c.model, program, merr, sizeof merr)) {
+    fprintf(stderr, "%s\n", merr);
+    rc = EXIT_INPUT;
+    goto out;
+  }
 
   /* 3. analyse */
   double t1 = now();
@@ -649,6 +682,9 @@ out:
     LLVMContextDispose(ctx);
   ESC_VEC_FREE(c.inputs);
   ESC_VEC_FREE(c.alloc_fns);
+  ESC_VEC_FREE(c.free_fns);
+  ESC_VEC_FREE(c.model_files);
+  esc_usermodel_free(c.model);
   ESC_VEC_FREE(c.force_local);
   ESC_VEC_FREE(c.file_globs);
   ESC_VEC_FREE(c.func_globs);

@@ -54,9 +54,22 @@ typedef enum esc_resolve_mode {
   ESC_RESOLVE_SIGNATURE = 1 /* baseline: address-taken, signature fits */
 } esc_resolve_mode;
 
+/* The user's model of functions (esc_usermodel_load). */
+typedef struct esc_usermodel esc_usermodel;
+
 typedef struct esc_options {
-  const char *const *alloc_fns; /* --alloc-fn names (borrowed) */
+  const char *const *alloc_fns; /* --alloc-fn NAME or NAME:SIZEARG (borrowed):
+                                   shorthand for "alloc NAME size=SIZEARG" */
   int n_alloc_fns;
+  const char *const *free_fns;  /* --free-fn NAME (borrowed): shorthand for
+                                   "free NAME ptr=0" */
+  int n_free_fns;
+  const char *const *model_files; /* --model FILE (borrowed; docs/formats.md) */
+  int n_model_files;
+  const esc_usermodel *model;   /* the model of the three above, from
+                                   esc_usermodel_load (borrowed); NULL:
+                                   esc_analyze loads it itself, and a model
+                                   that does not load is then left out */
   int detail;            /* 1: verdicts and summaries; 2: adds flows */
   esc_format format;
   unsigned level_mask;   /* levels shown in text output (1 << esc_level) */
@@ -89,6 +102,21 @@ typedef struct esc_options {
 const char *const *esc_assumptions(const esc_options *o);
 
 void esc_options_default(esc_options *o);
+
+/* Reads o's model files and its --alloc-fn and --free-fn shorthands into
+ * one model, owned by the caller (esc_usermodel_free). On an unreadable
+ * file, an unknown directive, a bad argument index, or a duplicate or
+ * conflicting entry: NULL, and err gets one line "FILE:LINE: problem"
+ * (the shorthands: "--alloc-fn=VALUE: problem"). */
+esc_usermodel *esc_usermodel_load(const esc_options *o, char *err,
+                                  size_t errlen);
+/* The model against the program: an argument index a line names must be
+ * a parameter of the function M declares or defines by that name (or
+ * among its variadic arguments), a size an integer and a pointer argument
+ * a pointer. 0, or -1 with "FILE:LINE: problem" in err. */
+int esc_usermodel_check_module(const esc_usermodel *m, LLVMModuleRef M,
+                               char *err, size_t errlen);
+void esc_usermodel_free(esc_usermodel *m);
 /* Parses a comma-separated list of "intraprocedural", "conservative",
  * "whole_program" and "all" into a level mask; 0 when a name is unknown. */
 unsigned esc_level_mask_parse(const char *name);
@@ -137,7 +165,8 @@ int esc_instrument_counts(esc_result *r);
  * file name), is poisoned when its frame returns, and a later use of it
  * reports the site. Modifies the module; call esc_result_free right
  * after. Returns the number of sites instrumented; *skipped (when not
- * NULL) gets the number of such sites the check cannot watch (a VLA). */
+ * NULL) gets the number of such sites the check cannot watch (a VLA, or
+ * a pool site: its pool frees it unseen). */
 int esc_instrument_check(esc_result *r, esc_level level,
                          const char *const *force, int nforce, int *skipped);
 

@@ -11,7 +11,7 @@
 // VALID: valid
 // One rule per cause (docs/formats.md lists them), each id once:
 // RUN: python3 -c "import json,sys; r=[x['id'] for x in json.load(open(sys.argv[1]))['runs'][0]['tool']['driver']['rules']]; assert len(set(r))==len(r), r; print(len(r), r[0], r[-1])" %t.sarif | FileCheck %s --check-prefix=RULES
-// RULES: 20 avoided escape/other
+// RULES: 22 avoided escape/other
 #include <stdlib.h>
 #include <string.h>
 
