@@ -216,6 +216,8 @@ static int param_at_constant_offset(fctx *c, LLVMValueRef v) {
     break;
   }
   LLVMValueRef a = esc_trace_to_arg(v, 0);
+  if (a && LLVMGetTypeKind(LLVMTypeOf(a)) != LLVMPointerTypeKind)
+    return -1; /* an address made from an integer parameter: not its block */
   for (int j = 0; a && j < c->nparams; j++)
     if (LLVMGetParam(c->fn, (unsigned)j) == a)
       return j;
