@@ -82,11 +82,19 @@ typedef struct esc_summary {
   int nedges, nfresh;
   esc_sum_edge *edges; /* arena */
   esc_sum_fresh *fresh;
-  int wrapper;          /* returns one fresh allocation, keeps nothing */
+  int wrapper;          /* returns a fresh allocation, keeps nothing (one
+                           of several: a fallback allocator's; the summary
+                           then has one fresh group standing for all) */
   int wrapper_out;      /* 1 + parameter through which it hands one out */
   int wrapper_size_arg; /* bytes come from this parameter (-1) */
   long long wrapper_bytes; /* constant size of what it returns (-1) */
   unsigned called_params; /* bit i: parameter i is called (callbacks) */
+  unsigned frees_params;  /* bit i: a deallocator of parameter i: it may
+                             free the block (free, a deallocator it calls
+                             directly or through a pointer that only
+                             reaches those), possibly at a constant offset
+                             (a header before the block), and the pointer
+                             itself goes nowhere else */
 } esc_summary;
 
 /* An indirect call whose callee is reached from a parameter. */

@@ -17,7 +17,8 @@
  *     slots (allocas only loaded and stored). A free or delete that may
  *     receive only this block is removed; one that may receive another
  *     pointer too, a realloc, or a deallocation in a callee keeps the site
- *     on the heap, with the reason.
+ *     on the heap, with the reason ("freed by wrapper X" for a
+ *     deallocator the summaries recognise: its free is not ours to remove).
  * The block becomes an alloca (16-byte aligned, as malloc's and new's
  * blocks are) in the entry block, zeroed at the site for calloc. A site in
  * a loop (its block is on a cycle) gets one slot per iteration, between a
@@ -42,6 +43,8 @@ typedef struct tval {
 } tval;
 
 typedef struct track {
+  const esc_result *R; /* for the callees' summaries at level */
+  esc_level level;
   ESC_VEC(tval) vals;
   ESC_VEC(LLVMValueRef) frees; /* removable deallocation calls */
   const char *why;             /* why the site stays, or NULL */
@@ -256,6 +259,18 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
       }
       return;
     }
+    /* a deallocator wrapper (zfree(p)) frees the block inside: the free
+     * is not this function's to remove, so the block stays on the heap */
+    int fi = esc_func_index(t->R, f);
+    const esc_summary *fs = fi >= 0 ? &t->R->funcs.data[fi].sum[t->level] : NULL;
+    for (unsigned k = 0; fs && k < na && k < 32; k++)
+      if (LLVMGetOperand(user, k) == v && (fs->frees_params & (1u << k))) {
+        char why[256];
+        snprintf(why, sizeof why, "freed by wrapper %s",
+                 t->R->funcs.data[fi].display);
+        stay(t, why, user);
+        return;
+      }
     if (depth >= H2S_DEPTH) {
       stay(t, "passed too deep into calls", user);
       return;
@@ -280,8 +295,7 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
  * return of it makes the call's result hold the block too. */
 static void walk_param(track *t, LLVMValueRef fn, unsigned i, int depth,
                        LLVMValueRef call) {
-  track sub = {0};
-  sub.model = t->model;
+  track sub = {.R = t->R, .level = t->level, .model = t->model};
   ESC_VEC_PUSH(sub.vals, ((tval){LLVMGetParam(fn, i), 0}));
   for (size_t k = 0; k < sub.vals.len && !sub.why; k++) {
     LLVMValueRef v = sub.vals.data[k].v;
@@ -518,8 +532,7 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
     *why = fwhy;
     return 0;
   }
-  track t = {0};
-  t.model = R->opt.model;
+  track t = {.R = R, .level = level, .model = R->opt.model};
   track_site(&t, I);
   LLVMBasicBlockRef bb = LLVMGetInstructionParent(I);
   int loop = !t.why && in_loop(bb);

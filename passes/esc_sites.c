@@ -77,17 +77,25 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
       }
       return 1;
     }
-  /* allockind("alloc"/"realloc") or allocsize on a declaration. On a
-   * function with a body they promise a size, not a fresh block: such a
-   * function is judged by its body (allocator wrappers). */
+  /* allockind("alloc"/"realloc") on a declaration, or allocsize with a
+   * noalias result (GCC's malloc attribute: storage disjoint from any
+   * other object the caller can reach). On a function with a body they
+   * promise a size, not a fresh block: such a function is judged by its
+   * body (allocator wrappers). allocsize alone promises only that the
+   * result has that many bytes, as LLVM's MemoryBuiltins read it: a size
+   * helper returning its argument (extend_to_usable(p, n)) is no fresh
+   * block, and p's block, which the result is, would be taken as given
+   * up. Such a declaration is an unknown function. */
   if (!LLVMIsDeclaration(callee))
     return 0;
   LLVMAttributeRef ak = LLVMGetEnumAttributeAtIndex(
       callee, LLVMAttributeFunctionIndex, kind_of("allockind"));
   LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
       callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
+  LLVMAttributeRef na = LLVMGetEnumAttributeAtIndex(
+      callee, LLVMAttributeReturnIndex, kind_of("noalias"));
   uint64_t kind = ak ? LLVMGetEnumAttributeValue(ak) : 0;
-  if ((kind & (1 | 2)) || sz) {
+  if ((kind & (1 | 2)) || (sz && na)) {
     *out = (esc_allocfn){name, -1, -1, -1, -1, -1};
     if (sz) {
       uint64_t v = LLVMGetEnumAttributeValue(sz);
@@ -100,8 +108,8 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
     if (kind & 2)
       out->realloc_arg = 0;
     if (!(kind & 1)) {
-      /* only a size promise: a pointer parameter may be a block it
-       * resizes (libiberty's xrealloc(p, n)); more than one, not known */
+      /* no allockind: a pointer parameter may be a block it resizes or
+       * copies from; more than one, not known */
       int ptrs = 0, last = -1;
       for (unsigned i = 0; i < LLVMCountParams(callee); i++)
         if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(callee, i))) ==

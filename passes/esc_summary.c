@@ -10,6 +10,7 @@
  *   leaking param: p to fresh result object level=0
  *   leaking param: f to callee             f is called
  *   p does not escape
+ * and the allocator wrappers and deallocators found along the way.
  */
 #include "esc_fctx.h"
 #include "esc_sites.h"
@@ -23,7 +24,8 @@ int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
       a->wrapper != b->wrapper || a->wrapper_out != b->wrapper_out ||
       a->wrapper_size_arg != b->wrapper_size_arg ||
       a->wrapper_bytes != b->wrapper_bytes ||
-      a->called_params != b->called_params)
+      a->called_params != b->called_params ||
+      a->frees_params != b->frees_params)
     return 0;
   if (a->nedges &&
       memcmp(a->edges, b->edges, sizeof(esc_sum_edge) * (size_t)a->nedges))
@@ -119,6 +121,10 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
                                     (unsigned)S->wrapper_size_arg));
     esc_str_printf(out, "\n");
   }
+  for (int j = 0; j < F->nparams && j < 32; j++)
+    if (S->frees_params & (1u << j))
+      esc_str_printf(out, "%s is a deallocator (frees %s)\n", F->display,
+                     esc_param_name(&R->names, &R->arena, F->fn, (unsigned)j));
 }
 
 /* ---- extracting a summary from a solved graph ---- */
@@ -169,7 +175,7 @@ static long long size_param_of_site(fctx *c, int site) {
   int size_arg = -1;
   esc_allocfn af;
   LLVMValueRef fn = esc_called_function(call);
-  if (fn && esc_alloc_classify(fn, R->opt.alloc_fns, R->opt.n_alloc_fns, &af)) {
+  if (fn && esc_site_allocator(R->opt.model, fn, &af)) {
     if (af.size_arg2 < 0)
       size_arg = af.size_arg;
   } else if (fn) {
@@ -186,6 +192,87 @@ static long long size_param_of_site(fctx *c, int site) {
     if (LLVMGetParam(c->fn, (unsigned)j) == a)
       return j;
   return -1;
+}
+
+/* The parameter v is, through casts, GEPs by constants (a header before
+ * the block: free((char *)p - 16)) and -O0 spill slots, or -1. */
+static int param_at_constant_offset(fctx *c, LLVMValueRef v) {
+  for (int guard = 0; guard < 16 && v; guard++) {
+    if (LLVMIsACastInst(v) && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(
+                                  v, 0))) == LLVMPointerTypeKind) {
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    if (LLVMIsAGetElementPtrInst(v)) {
+      int constant = 1;
+      for (unsigned i = 1; i < (unsigned)LLVMGetNumOperands(v); i++)
+        if (!LLVMIsAConstantInt(LLVMGetOperand(v, i)))
+          constant = 0;
+      if (!constant)
+        break;
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    break;
+  }
+  LLVMValueRef a = esc_trace_to_arg(v, 0);
+  if (a && LLVMGetTypeKind(LLVMTypeOf(a)) != LLVMPointerTypeKind)
+    return -1; /* an address made from an integer parameter: not its block */
+  for (int j = 0; a && j < c->nparams; j++)
+    if (LLVMGetParam(c->fn, (unsigned)j) == a)
+      return j;
+  return -1;
+}
+
+/* Whether fn frees its argument arg: the C library's free (and delete,
+ * allockind("free")), or a deallocator by its summary at this level. */
+static int frees_arg(fctx *c, LLVMValueRef fn, unsigned arg) {
+  if (esc_is_free_fn(fn))
+    return arg == 0;
+  int fi = esc_func_index(c->R, fn);
+  if (fi < 0 || fn == c->fn || arg >= 32)
+    return 0;
+  const esc_summary *S = &c->R->funcs.data[fi].sum[c->level];
+  return S->done && !S->top && (S->frees_params & (1u << arg));
+}
+
+/* Parameters passed to a deallocation (bit j): a call of free or of a
+ * deallocator, direct or, at the whole level, through a pointer whose
+ * targets are all deallocators of that argument (a free hook). Whether
+ * the parameter also goes elsewhere is for the summary's edges to say. */
+static unsigned freed_params(fctx *c) {
+  unsigned bits = 0;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+         I = LLVMGetNextInstruction(I)) {
+      if (!esc_is_call(I) || LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+        continue;
+      LLVMValueRef fn = esc_called_function(I);
+      const esc_targets *t = NULL;
+      if (!fn) {
+        if (c->level != ESC_WHOLE || !c->R->ts)
+          continue;
+        for (int k = 0; k < c->nbind; k++)
+          if (c->binds[k].call == I)
+            t = &c->binds[k].targets;
+        if (!t)
+          t = esc_typeset_resolve(c->R->ts, I);
+        if (!t || t->unknown || t->n == 0)
+          continue;
+      }
+      for (unsigned a = 0; a < call_nargs(I); a++) {
+        int j = param_at_constant_offset(c, LLVMGetOperand(I, a));
+        if (j < 0 || j >= 32)
+          continue;
+        int all = fn ? frees_arg(c, fn, a) : 1;
+        for (int k = 0; t && k < t->n && all; k++)
+          all = frees_arg(c, t->fns[k], a);
+        if (all)
+          bits |= 1u << j;
+      }
+    }
+  return bits;
 }
 
 void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
@@ -254,6 +341,49 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
       ESC_VEC_PUSH(edges, e);
     }
   }
+  /* wrapper: the result is only fresh objects, and they go nowhere else
+   * (into each other at most: an object and the buffer it owns). One of
+   * several (malloc, then a fallback allocator when it fails) is still
+   * one block per call: the fresh groups merge into one, whose contents
+   * hold what any of them holds. */
+  LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(c->fn));
+  const esc_bits *rb = esc_graph_pts(c->g, c->ret);
+  int only_ret = LLVMGetTypeKind(rt) == LLVMPointerTypeKind &&
+                 esc_bits_next(rb, 0) >= 0;
+  int size_arg = -2;
+  long long bytes = -2;
+  for (int o = only_ret ? esc_bits_next(rb, 0) : -1; o >= 0;
+       o = esc_bits_next(rb, (uint32_t)o + 1)) {
+    int k, idx;
+    src_of(c, o, via, origins, &nfresh, &k, &idx);
+    if (k != ESC_B_FRESH) {
+      only_ret = 0;
+      break;
+    }
+    /* the size is known when every block the result may be agrees */
+    int site = c->obj.data[o].site;
+    int sa = site >= 0 ? (int)size_param_of_site(c, site) : -1;
+    long long by = site >= 0 ? R->sites.data[site].bytes : -1;
+    size_arg = size_arg == -2 || size_arg == sa ? sa : -1;
+    bytes = bytes == -2 || bytes == by ? by : -1;
+  }
+  for (size_t i = 0; only_ret && i < edges.len; i++)
+    if (edges.data[i].src_kind == ESC_B_FRESH &&
+        edges.data[i].dst_kind != ESC_B_RET &&
+        edges.data[i].dst_kind != ESC_B_FRESH)
+      only_ret = 0;
+  if (only_ret) {
+    S->wrapper = 1;
+    S->wrapper_size_arg = size_arg;
+    S->wrapper_bytes = bytes;
+    for (size_t i = 0; i < edges.len; i++) {
+      if (edges.data[i].src_kind == ESC_B_FRESH)
+        edges.data[i].src_idx = 0;
+      if (edges.data[i].dst_kind == ESC_B_FRESH)
+        edges.data[i].dst_idx = 0;
+    }
+    nfresh = 1;
+  }
   if (edges.len)
     qsort(edges.data, edges.len, sizeof(esc_sum_edge), edge_cmp);
   size_t w = 0;
@@ -269,28 +399,6 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
                              sizeof(esc_sum_fresh) * (size_t)(nfresh ? nfresh : 1));
   for (int i = 0; i < nfresh; i++)
     S->fresh[i].origin_site = origins[i];
-
-  /* wrapper: the result is exactly one fresh object that goes nowhere else */
-  LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(c->fn));
-  const esc_bits *rb = esc_graph_pts(c->g, c->ret);
-  int first = esc_bits_next(rb, 0);
-  if (LLVMGetTypeKind(rt) == LLVMPointerTypeKind && first >= 0 &&
-      esc_bits_next(rb, (uint32_t)first + 1) < 0) {
-    int k, idx;
-    src_of(c, first, via, origins, &nfresh, &k, &idx);
-    int only_ret = k == ESC_B_FRESH && nfresh == 1;
-    for (int i = 0; only_ret && i < S->nedges; i++)
-      if (S->edges[i].src_kind == ESC_B_FRESH &&
-          S->edges[i].dst_kind != ESC_B_RET &&
-          S->edges[i].dst_kind != ESC_B_FRESH)
-        only_ret = 0;
-    if (only_ret) {
-      S->wrapper = 1;
-      int site = c->obj.data[first].site;
-      S->wrapper_size_arg = site >= 0 ? (int)size_param_of_site(c, site) : -1;
-      S->wrapper_bytes = site >= 0 ? R->sites.data[site].bytes : -1;
-    }
-  }
   /* out-parameter wrapper (mallocWithAlarm(n, &p)): one fresh object,
    * stored through one parameter and nowhere else */
   if (!S->wrapper && nfresh == 1) {
@@ -330,6 +438,10 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
           if (LLVMGetParam(c->fn, (unsigned)j) == cv)
             S->called_params |= 1u << j;
       }
+  S->frees_params = freed_params(c) & ~S->called_params;
+  for (int i = 0; i < S->nedges; i++)
+    if (S->edges[i].src_kind == ESC_B_P1 && S->edges[i].src_idx < 32)
+      S->frees_params &= ~(1u << S->edges[i].src_idx); /* kept somewhere */
   ESC_VEC_FREE(edges);
   free(via);
   free(origins);

@@ -1,7 +1,8 @@
 /* Unit tests for the library model (esc_libc.h): which functions move bytes
  * across the program's boundary and what a printf format does with each
- * variadic argument. */
+ * variadic argument; which declarations allocate (esc_sites.h). */
 #include "esc_libc.h"
+#include "esc_sites.h"
 
 #include <criterion/criterion.h>
 #include <string.h>
@@ -54,6 +55,57 @@ Test(libc, printf_formats) {
   /* a format that is not a constant string cannot be read */
   LLVMValueRef var = LLVMAddGlobal(m, LLVMInt8TypeInContext(c), "v");
   cr_assert_eq(esc_libc_format_uses(var, u, 16), -1);
+  LLVMDisposeModule(m);
+  LLVMContextDispose(c);
+}
+
+Test(libc, usable_size_queries) {
+  /* a block's usable size: the allocator's bookkeeping is read, the
+   * block's bytes are not, and nothing is kept */
+  const char *names[] = {"malloc_usable_size", "malloc_size", "_msize",
+                         "je_malloc_usable_size"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    const esc_libfn *f = esc_libc_lookup(names[i]);
+    cr_assert_not_null(f, "%s", names[i]);
+    cr_assert(f->flags & ESC_LIB_KNOWN);
+    cr_assert_eq(f->flags & (ESC_LIB_NUMBERS | ESC_LIB_STORE_ARG |
+                             ESC_LIB_RET_UNKNOWN), 0u);
+    cr_assert_eq(f->ret_arg, -1);
+  }
+  /* the sorted table still finds its neighbours */
+  cr_assert_not_null(esc_libc_lookup("memchr"));
+  cr_assert_not_null(esc_libc_lookup("_exit"));
+  cr_assert_not_null(esc_libc_lookup("_setjmp"));
+}
+
+static unsigned attr_kind(const char *n) {
+  return LLVMGetEnumAttributeKindForName(n, strlen(n));
+}
+
+Test(libc, allocsize_declarations) {
+  LLVMContextRef c = LLVMContextCreate();
+  LLVMModuleRef m = LLVMModuleCreateWithNameInContext("t", c);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(c, 0);
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(c);
+  LLVMTypeRef params[] = {ptr, i64};
+  LLVMTypeRef ft = LLVMFunctionType(ptr, params, 2, 0);
+  /* allocsize(1): the result has n bytes, packed as (1 << 32) | none */
+  uint64_t size1 = (1ull << 32) | 0xffffffffull;
+  LLVMValueRef helper = LLVMAddFunction(m, "extend_to_usable", ft);
+  LLVMAddAttributeAtIndex(helper, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(c, attr_kind("allocsize"), size1));
+  LLVMValueRef xrealloc = LLVMAddFunction(m, "xrealloc", ft);
+  LLVMAddAttributeAtIndex(xrealloc, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(c, attr_kind("allocsize"), size1));
+  LLVMAddAttributeAtIndex(xrealloc, LLVMAttributeReturnIndex,
+                          LLVMCreateEnumAttribute(c, attr_kind("noalias"), 0));
+  esc_allocfn af;
+  /* a size promise alone: no fresh block (the helper may return p) */
+  cr_assert_eq(esc_alloc_classify(helper, NULL, 0, &af), 0);
+  /* with a noalias result: an allocator that may resize its pointer */
+  cr_assert_eq(esc_alloc_classify(xrealloc, NULL, 0, &af), 1);
+  cr_assert_eq(af.size_arg, 1);
+  cr_assert_eq(af.realloc_arg, 0);
   LLVMDisposeModule(m);
   LLVMContextDispose(c);
 }

@@ -41,8 +41,8 @@ __attribute__((noinline)) int cases(int n) {
   g = realloc(g, 16);
   r += g[0];
   free(g);
-  /* freed by a callee: stays */
-  char *c = malloc(8); // CHECK: cases.c:[[@LINE]]:13: c = malloc(8) stays on the heap: in release: freed in a callee (line 19) [whole_program]
+  /* freed by a callee, a deallocator: stays */
+  char *c = malloc(8); // CHECK: cases.c:[[@LINE]]:13: c = malloc(8) stays on the heap: freed by wrapper release (line [[@LINE+3]]) [whole_program]
   c[0] = 2;
   r += c[0];
   release(c);

@@ -1,7 +1,8 @@
 // A checked realloc from a library outside the program's bitcode, declared
-// the way libiberty declares xrealloc: alloc_size(2). A declaration with
-// allocsize is taken for a fresh allocation, so the old block's contents
-// (the pointer to item) are not moved into the block kept in a global.
+// the way libiberty declares xrealloc: alloc_size(2). alloc_size alone
+// promises a size, not a fresh block, so the declaration is an unknown
+// function: the old block and its contents (the pointer to item) escape
+// with the block kept in a global.
 // The LIB half of this file is that library, built as an ordinary object.
 // RUN: %clang -O2 -g -DLIB -c %s -o %t.lib.o
 // RUN: %clang -O0 -g %s %t.lib.o -o %t0 && %t0 | FileCheck %s --check-prefix=EVIDENCE
