@@ -373,8 +373,7 @@ def fetch(name, prog):
             errors.append(f"{v}: {last_line(r.stderr)}")
         if r.returncode != 0:
             raise StepError(f"cannot fetch the source of {prog['pkg']} "
-                            f"({len(errors)} attempts: "
-                            f"{'; '.join(errors)[-600:]})")
+                            f"(tried {'; '.join(errors)[-600:]})")
     dirs = [d for d in os.listdir(srcroot)
             if os.path.isdir(os.path.join(srcroot, d))]
     if len(dirs) != 1:
@@ -636,6 +635,9 @@ def wl_tmux(exe, src, tmp, env):
         else:
             raise StepError("tmux server did not create its socket")
         tmux = [exe, "-S", sock]
+        # the first pane's output is kept in its history
+        run(tmux + ["set-option", "-g", "history-limit", "50000"], cwd=tmp,
+            env=env, stdout=subprocess.DEVNULL, timeout=60)
         run(tmux + ["new-session", "-d", "-s", "main", "-x", "200", "-y", "50",
                     "-n", "first", "sh",
                     os.path.join(WORKLOADS, "tmux_pane.sh")],
@@ -696,6 +698,14 @@ def alloc_call_counts(name, out):
     return res
 
 
+def failure_reason(e):
+    """A step's exception as the reason recorded: a StepError's message,
+    anything else with its type."""
+    if isinstance(e, StepError):
+        return str(e).strip()
+    return f"{type(e).__name__}: {str(e).strip()}"
+
+
 def measure(name, prog, src, version, cfg, args):
     """One program in one configuration; returns its manifest, with
     `failed` (step and reason) when a step did not complete: what the
@@ -717,8 +727,8 @@ def measure(name, prog, src, version, cfg, args):
         if not args.skip_dynamic:
             step = "workload"
             res["dynamic"] = dynamic(name, prog, src, out)
-    except (StepError, OSError, subprocess.SubprocessError) as e:
-        res["failed"] = {"step": step, "reason": str(e).strip()}
+    except Exception as e:  # whatever it was, the other programs go on
+        res["failed"] = {"step": step, "reason": failure_reason(e)}
     return res
 
 
@@ -767,13 +777,13 @@ def main():
             if prog["prep"]:
                 prog["prep"](src)
             spec = resolve(prog, src)
-        except (StepError, OSError, subprocess.SubprocessError) as e:
+        except Exception as e:  # whatever it was, the other programs go on
             for cfg in CONFIGS:
                 write_manifest(name, cfg, {
                     "program": name, "config": f"-{cfg} -g",
                     "what": prog["what"], "package": prog["pkg"],
                     "source_version": version,
-                    "failed": {"step": step, "reason": str(e).strip()}})
+                    "failed": {"step": step, "reason": failure_reason(e)}})
             failed.append(name)
             continue
         for cfg in CONFIGS:
