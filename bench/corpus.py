@@ -166,6 +166,17 @@ def prep_tmux(src):
     configure(src, ["--disable-utf8proc", "--disable-systemd"])
 
 
+def configured(prep, name):
+    """A prep step that, once the source is configured, fills in the parts
+    of PROGRAMS[name] read from it (srcs, flags, libs given as functions of
+    the source directory), so that whoever runs the prep step
+    (bench/validate.py too) finds them as lists."""
+    def run_prep(src):
+        prep(src)
+        PROGRAMS[name].update(resolve(PROGRAMS[name], src))
+    return run_prep
+
+
 LUA_SRCS = ("lapi lcode lctype ldebug ldo ldump lfunc lgc llex lmem lobject "
             "lopcodes lparser lstate lstring ltable ltm lundump lvm lzio "
             "lauxlib lbaselib lcorolib ldblib liolib lmathlib loadlib loslib "
@@ -215,14 +226,14 @@ PROGRAMS = {
         "what": "ninja build tool (src/*.cc as configure.py lists)",
     },
     "mawk": {
-        "pkg": "mawk", "lang": "c", "prep": prep_mawk,
+        "pkg": "mawk", "lang": "c", "prep": configured(prep_mawk, "mawk"),
         "srcs": lambda src: sources_from(src, "OBJS"),
         "flags": lambda src: make_var(src, "CPPFLAGS"),
         "libs": ["-lm"],
         "what": "mawk interpreter (own allocator zmalloc over malloc, builtin tables)",
     },
     "jq": {
-        "pkg": "jq", "lang": "c", "prep": prep_jq,
+        "pkg": "jq", "lang": "c", "prep": configured(prep_jq, "jq"),
         # libjq's sources (with its test driver, which main.c calls) and
         # main.c
         "srcs": lambda src: sources_from(src, "libjq_la_SOURCES", "jq_SOURCES"),
@@ -232,7 +243,7 @@ PROGRAMS = {
                 "error and input callbacks; no oniguruma)",
     },
     "tmux": {
-        "pkg": "tmux", "lang": "c", "prep": prep_tmux,
+        "pkg": "tmux", "lang": "c", "prep": configured(prep_tmux, "tmux"),
         # cmd-parse.y comes generated; LIBOBJS are compat/ replacements
         "srcs": lambda src: sources_from(src, "dist_tmux_SOURCES",
                                          "nodist_tmux_SOURCES", "LIBOBJS"),
@@ -346,6 +357,12 @@ def clear_dir(path):
 
 
 def fetch(name, prog):
+    """The unpacked source directory (bench/validate.py and bench/compdb.py
+    fetch through it)."""
+    return fetch_source(name, prog)[0]
+
+
+def fetch_source(name, prog):
     """The unpacked source directory and its Debian version."""
     srcroot = os.path.join(WORK, "src", name)
     stamp = os.path.join(srcroot, ".fetched")
@@ -772,7 +789,7 @@ def main():
         version = None
         step = "fetch"
         try:
-            src, version = fetch(name, prog)
+            src, version = fetch_source(name, prog)
             step = "prep"
             if prog["prep"]:
                 prog["prep"](src)
