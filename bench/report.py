@@ -16,11 +16,26 @@ import re
 import subprocess
 import time
 
+import alloc_calls
+
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.environ.get("CORPUS_DIR", os.path.join(TOP, "build", "corpus"))
 RESULTS = os.path.join(TOP, "bench", "results")
 DOC = os.path.join(TOP, "docs", "results.md")
-ORDER = ["sqlite3", "lua", "zlib", "tinyxml2", "ninja"]
+ORDER = ["sqlite3", "lua", "zlib", "tinyxml2", "ninja", "mawk", "jq", "tmux"]
+
+
+def measured_programs():
+    """Programs with a manifest under WORK that ORDER does not list (one
+    added to bench/corpus.py only), so that none is left out."""
+    if not os.path.isdir(WORK):
+        return []
+    return sorted(d for d in os.listdir(WORK) if d not in ORDER and d != "src"
+                  and any(os.path.exists(os.path.join(WORK, d, c, "manifest.json"))
+                          for c in ("O0", "O2")))
+
+
+ORDER += measured_programs()
 
 
 def load_manifests():
@@ -299,6 +314,135 @@ def why_text(whys):
     return out if whys else []
 
 
+# ---- allocation calls in the IR beside the heap sites ---------------------
+
+ALLOC_CALL_COLUMNS = ["sites_heap_direct", "sites_heap_wrapper",
+                      "sites_heap_via_pointer", "sites_pool", "ir_malloc_calls",
+                      "ir_new_calls", "ir_wrapper_calls", "ir_indirect_calls",
+                      "direct_site_pct", "wrapper_site_pct"]
+
+
+def alloc_calls_row(prog, cfg, rep, man):
+    """Heap sites of the sound default's report by how they were found,
+    beside the allocation calls bench/alloc_calls.py counts in the linked
+    IR (counted here when the manifest predates the count)."""
+    counts = man.get("alloc_calls")
+    if counts is None:
+        bc = os.path.join(WORK, prog, cfg, "program.bc")
+        if not os.path.exists(bc):
+            return {}
+        counts = alloc_calls.count_bitcode(bc, man["typeset"])
+    sites = rep["sites"]
+    heap = [s for s in sites if s["kind"] != "stack"]
+    row = {
+        "sites_heap_direct": sum(1 for s in heap if s["kind"] == "heap" and
+                                 s["found_by"] == "direct"),
+        "sites_heap_wrapper": sum(1 for s in heap if s["kind"] == "heap" and
+                                  s["found_by"] == "wrapper"),
+        "sites_heap_via_pointer": sum(1 for s in heap if s["kind"] == "heap" and
+                                      s["found_by"] == "whole_program"),
+        # pool sites (kind "pool") are counted whichever way they were found
+        "sites_pool": sum(1 for s in heap if s["kind"] == "pool"),
+        "ir_malloc_calls": counts["malloc"],
+        "ir_new_calls": counts["new"],
+        "ir_wrapper_calls": counts["wrapper"],
+        "ir_indirect_calls": counts["indirect"],
+    }
+    lib = counts["malloc"] + counts["new"]
+    row["direct_site_pct"] = round(100.0 * row["sites_heap_direct"] / lib, 1) \
+        if lib else ""
+    row["wrapper_site_pct"] = round(100.0 * row["sites_heap_wrapper"] /
+                                    counts["wrapper"], 1) \
+        if counts["wrapper"] else ""
+    return row
+
+
+def alloc_calls_text(rows):
+    return [
+        "## Allocation calls in the IR",
+        "",
+        "Heap sites of the sound default by how they were found, beside the",
+        "call and invoke instructions of the linked program (`program.bc`,",
+        "before escapade's own simplifications) that call an allocator,",
+        "counted by `bench/alloc_calls.py` over `llvm-dis-19`'s text: the",
+        "malloc family (malloc, calloc, realloc, reallocarray, strdup, strndup,",
+        "aligned_alloc, memalign, posix_memalign, valloc, pvalloc), every form",
+        "of `operator new` and `new[]`, and the program's own wrappers as",
+        "escapade's report names them (its `allocator` fields at wrapper and",
+        "through-a-pointer sites). Indirect calls are where allocators reached",
+        "through a pointer hide. `direct %` is direct sites over malloc-family",
+        "and `new` calls, `wrapper %` wrapper sites over wrapper calls. The",
+        "two sides are counted independently (the IR walk knows nothing of",
+        "the analysis but the wrappers' names), so a value other than 100",
+        "shows allocation calls that are not sites, or sites that are not",
+        "such calls (an `--alloc-fn` allocator's calls are direct sites).",
+        "Pool sites (`kind` `pool`) are counted when the report has them.",
+        "",
+        table(rows, ["program", "config", "sites_heap_direct",
+                     "sites_heap_wrapper", "sites_heap_via_pointer",
+                     "sites_pool", "ir_malloc_calls", "ir_new_calls",
+                     "ir_wrapper_calls", "ir_indirect_calls",
+                     "direct_site_pct", "wrapper_site_pct"],
+              ["program", "config", "heap sites: direct", "wrapper",
+               "via pointer", "pool", "IR calls: malloc family",
+               "operator new", "wrappers", "indirect", "direct %",
+               "wrapper %"]),
+        "",
+    ]
+
+
+# ---- the programs, with the failed ones -----------------------------------
+
+def source_version(prog, man):
+    """The Debian source version the manifest recorded, or the unpacked
+    source's changelog's when it predates the field."""
+    if man.get("source_version"):
+        return man["source_version"]
+    srcdir = os.path.join(WORK, "src", prog)
+    stamp = os.path.join(srcdir, ".fetched")
+    if not os.path.exists(stamp):
+        return "?"
+    with open(stamp) as f:
+        srcdir = os.path.join(srcdir, f.read().strip())
+    r = subprocess.run(["dpkg-parsechangelog", "-l",
+                        os.path.join(srcdir, "debian", "changelog"),
+                        "-S", "Version"], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True)
+    return r.stdout.strip() or "?"
+
+
+def failure_text(failed):
+    """A failure as one table cell: the step and the reason's first line."""
+    reason = failed["reason"].splitlines()
+    first = reason[0] if reason else "no reason given"
+    # the command is long; its first error line is what a reader needs
+    if first.startswith("command failed") and len(reason) > 1:
+        errs = [l for l in reason[1:]
+                if re.search(r"error|undefined|fatal|illegal|cannot", l, re.I)]
+        first = f"{first.split(':', 1)[0]}: {(errs or reason[-1:])[0].strip()}"
+    first = first.replace("|", "\\|").replace(WORK + "/", "")
+    return f"**failed** at {failed['step']}: {first[:300]}"
+
+
+def programs_text():
+    out = ["## Programs", "",
+           "Each program's Debian source package and the version built (the",
+           "newest the mirror serves: `apt-get source`, then older versions",
+           "of the source index), what is compiled, and the run's status. A",
+           "program that failed (fetch, configure, compile, analysis,",
+           "Attributor, workload) says where and why; its other",
+           "configuration and the other programs are reported as usual, and",
+           "`bench/corpus.py` exits non-zero.", "",
+           "| program | config | package | version | what | TUs | status |",
+           "|---|---|---|---|---|---|---|"]
+    for prog, cfg, man in load_manifests():
+        status = failure_text(man["failed"]) if man.get("failed") else "ok"
+        out.append(f"| {prog} | -{cfg} | {man.get('package', '?')} | "
+                   f"{source_version(prog, man)} | {man.get('what', '')} | "
+                   f"{man.get('translation_units', '')} | {status} |")
+    return out + [""]
+
+
 def source_line(srcdir, file, line):
     if not file or not line:
         return ""
@@ -374,6 +518,8 @@ def main():
     details = {}
     whys = {}
     for prog, cfg, man in manifests:
+        if not man.get("typeset") or not man.get("signature"):
+            continue  # failed before the analyses ended: see programs_text()
         with open(man["typeset"]) as f:
             ts = json.load(f)
         with open(man["signature"]) as f:
@@ -405,12 +551,14 @@ def main():
         row.update(timing(man["typeset"]))
         sig_t = timing(man["signature"])
         row["sig_analysis_s"] = sig_t.get("analysis_s")
-        att = man["attributor"]
-        row["attributor_removed"] = att["attributor"]["removed"]
-        row["inferattrs_attributor_removed"] = att["inferattrs_attributor"]["removed"]
-        row["attributor_h2s"] = att["attributor"]["heap_to_stack"]
-        row["inferattrs_attributor_h2s"] = att["inferattrs_attributor"]["heap_to_stack"]
-        row["heap_calls_before"] = att["heap_calls_before"]
+        att = man.get("attributor")
+        if att:  # absent when the run failed before it
+            row["attributor_removed"] = att["attributor"]["removed"]
+            row["inferattrs_attributor_removed"] = att["inferattrs_attributor"]["removed"]
+            row["attributor_h2s"] = att["attributor"]["heap_to_stack"]
+            row["inferattrs_attributor_h2s"] = att["inferattrs_attributor"]["heap_to_stack"]
+            row["heap_calls_before"] = att["heap_calls_before"]
+        row.update(alloc_calls_row(prog, cfg, ts, man))
         if man.get("dynamic"):
             row.update(dynamic_row(man["dynamic"]))
         rows[(prog, cfg)] = row
@@ -448,7 +596,8 @@ def main():
             "dyn_heap_avoided", "dyn_heap_avoided_bytes",
             "dyn_heap_avoided_pct", "dyn_stack_avoided", "dyn_sites_executed",
             "dyn_heap_local_conservative", "dyn_heap_local_whole",
-            "dyn_heap_freed_in_frame", "dyn_heap_freed_in_frame_bytes"]
+            "dyn_heap_freed_in_frame", "dyn_heap_freed_in_frame_bytes",
+            *ALLOC_CALL_COLUMNS]
     with open(os.path.join(RESULTS, "summary.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
@@ -615,11 +764,20 @@ def write_doc(rows, details, whys):
         f"{tool_version(['opt-19', '--version'])[:60]}. Generated "
         f"{time.strftime('%Y-%m-%d')}.",
         "",
-        "Programs are Debian 12 source packages, compiled per translation unit",
-        "with `clang-19 -O0 -g` and `-O2 -g` (C++ with `-flto",
-        "-fwhole-program-vtables`), then analysed whole by `escapade` (per-module",
-        "type facts, then linking).",
+        "Programs are Debian 12 source packages (the table below gives the",
+        "versions): sqlite3's shell, lua5.4, zlib's minigzip, tinyxml2's",
+        "xmltest and ninja, and, for interface-like calls and layered",
+        "allocators, mawk (its zmalloc allocator over malloc, builtin",
+        "function tables), jq (jv_mem_alloc, the C builtins table, parser",
+        "and error callbacks; built without oniguruma) and tmux (its command",
+        "table, format and mode callbacks, libevent's callbacks into the",
+        "program; libevent and ncurses stay outside the program). Those with",
+        "a configure script are configured with minimal features; every",
+        "translation unit is compiled with `clang-19 -O0 -g` and `-O2 -g`",
+        "(C++ with `-flto -fwhole-program-vtables`), then analysed whole by",
+        "`escapade` (per-module type facts, then linking).",
         "",
+        *programs_text(),
         "## Allocation sites (static)",
         "",
         "Heap sites by how they were found (a direct allocator call, a call of",
@@ -637,6 +795,7 @@ def write_doc(rows, details, whys):
                "heap via pointer", "stack", "escaping intra", "escaping cons.",
                "escaping whole", "avoided", "avoided %", "need context"]),
         "",
+        *alloc_calls_text(rows),
         "## Indirect calls",
         "",
         "Each indirect call counted once, by the evidence that resolved it",
@@ -742,7 +901,11 @@ def write_doc(rows, details, whys):
         "Heap allocations executed by each program's workload under",
         "`-passes=escapade-count` (bench/workloads/: a Lua script, an SQL",
         "script, minigzip round trips at three levels, tinyxml2's own xmltest,",
-        "a 300-target ninja build), and those avoided by whole-program analysis.",
+        "a 300-target ninja build, an awk script over mawk's own sources, jq",
+        "filters over 20000 generated records, and a headless tmux server",
+        "(`tmux -D`) driven by command clients: sessions, panes, layouts,",
+        "formats, key tables, buffers and copy mode; each client's counts are",
+        "added to the server's), and those avoided by whole-program analysis.",
         "",
         table(rows, ["program", "config", "dyn_sites_executed", "dyn_heap_allocs",
                      "dyn_heap_bytes", "dyn_heap_escaping_conservative",
@@ -770,7 +933,8 @@ def write_doc(rows, details, whys):
         "`opt-19 -passes=attributor` (and `inferattrs,attributor`) on the linked",
         "program. Debian's opt has statistics compiled out, so the columns count",
         "the allocas HeapToStack creates (named `*.h2s`) and the malloc-family",
-        "calls that disappear. At -O0 clang marks functions `optnone`, which the",
+        "and `operator new` calls that disappear (counted as in the allocation",
+        "calls table, so strdup and the nothrow forms are among them). At -O0 clang marks functions `optnone`, which the",
         "Attributor leaves alone; at -O2 the simplest cases are already gone.",
         "escapade's columns are the heap sites local under whole_program (any",
         "size) and those avoided (escaping under conservative).",
