@@ -192,6 +192,10 @@ def redigest(results):
                 row[k]["same_output"] = digest_dir(runs[k]) == base
 
 
+# The programs run_workload knows how to run with outputs compared.
+VALIDATED = ("lua", "sqlite3", "zlib", "tinyxml2", "ninja")
+
+
 def run_workload(name, src, exe, d):
     """Runs the workload in a fresh directory; returns (digest, stderr,
     seconds, exit codes)."""
@@ -362,6 +366,10 @@ def main():
         return
     names = [n for n in corpus.PROGRAMS
              if not args.only or n in args.only.split(",")]
+    for n in [n for n in names if n not in VALIDATED]:
+        corpus.log(f"{n}: no validation workload yet (its outputs are not "
+                   "compared), skipped")
+    names = [n for n in names if n in VALIDATED]
     cfgs = corpus.CONFIGS if args.config == "both" else [args.config]
     results = {}
     if os.path.exists(OUT):
