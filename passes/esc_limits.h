@@ -19,8 +19,12 @@
 #define ESC_PTA_SMEAR_AT 8
 
 /* Propagation steps between two searches for cycles of copy edges (whose
- * nodes are then merged: they hold the same set). */
-#define ESC_PTA_COLLAPSE_EVERY 20000000ull
+ * nodes are then merged: they hold the same set): at least
+ * ESC_PTA_COLLAPSE_EVERY, and ESC_PTA_COLLAPSE_FACTOR steps per node and
+ * copy edge of the graph, so that a search (linear in the graph) costs a
+ * fixed share of the solve. Only speed depends on them. */
+#define ESC_PTA_COLLAPSE_EVERY 100000ull
+#define ESC_PTA_COLLAPSE_FACTOR 2ull
 
 /* Objects of memory one points-to set may point into before they are
  * merged into one object (contents shared, offsets lost): a pointer that
@@ -37,6 +41,13 @@
  * read field by field. Deeper parts: every function and global they
  * mention may be anywhere in the object (or value) they are part of. */
 #define ESC_PTA_CONST_DEPTH 64
+
+/* Pairs of a destination and a source location one copy (memcpy, an
+ * aggregate load and store) handles one by one, field by field. The pairs
+ * grow as the product of the two points-to sets; past it, the copy sends
+ * the contents of every source object, anywhere, to every destination
+ * object, anywhere (offsets lost, linear in the sets). */
+#define ESC_PTA_MEMCPY_PAIRS 16384ull
 
 /* Largest offset, in bytes, kept exactly; beyond it: anywhere in the object. */
 #define ESC_PTA_MAX_OFFSET (1 << 20)

@@ -88,6 +88,9 @@ typedef struct pcons {
   long long k; /* bytes (-1: unknown), GEP offset (VAR_OFF), or for INDEX
                   the node of the GEP's base */
   int call;    /* CALL: index in calls */
+  unsigned long long pairs; /* MEMCPY: location pairs copied one by one */
+  int hub1;    /* MEMCPY past ESC_PTA_MEMCPY_PAIRS: 1 + the node every
+                  source's contents flow through to every destination */
 } pcons;
 
 typedef struct pindex {
@@ -851,24 +854,28 @@ static int loc_node(esc_pta *p, int l) {
 /* ---- constraints ---- */
 static void load_c(esc_pta *p, int ptr, int dst, long long k) {
   if (ptr >= 0 && dst >= 0)
-    add_cons(p, ptr, (pcons){C_LOAD, ptr, dst, k, -1});
+    add_cons(p, ptr, (pcons){C_LOAD, ptr, dst, k, -1, 0, 0});
 }
 static void store_c(esc_pta *p, int ptr, int src, long long k) {
   if (ptr >= 0 && src >= 0)
-    add_cons(p, ptr, (pcons){C_STORE, ptr, src, k, -1});
+    add_cons(p, ptr, (pcons){C_STORE, ptr, src, k, -1, 0, 0});
 }
 static void gep_c(esc_pta *p, int src, int dst, long long off) {
   if (src >= 0 && dst >= 0)
     add_cons(p, src, (pcons){off == VAR_OFF ? C_SMEAR : C_GEP, src, dst, off,
-                             -1});
+                             -1, 0, 0});
 }
 static void memcpy_c(esc_pta *p, int dst, int src, long long k) {
   if (dst < 0 || src < 0)
     return;
-  pcons c = {C_MEMCPY, dst, src, k, -1};
-  add_cons(p, dst, c);
-  if (src != dst)
-    add_cons(p, src, c);
+  pcons c = {C_MEMCPY, dst, src, k, -1, 0, 0};
+  int id = add_cons(p, dst, c);
+  int t = find(p, src);
+  if (t != find(p, dst)) { /* the same constraint, seen from the source */
+    ESC_VEC_PUSH(p->nodes.data[t].cons, id);
+    if (p->nodes.data[t].pts.len)
+      enqueue(p, t), p->nodes.data[t].queued = 2;
+  }
 }
 /* GEP dst = base + index, index not constant. The index may carry an
  * address: base + (q - base) is q. It moves dst out of base's object only
@@ -1039,7 +1046,7 @@ static void library_callback(esc_pta *p, int ci, const esc_libcb *cb) {
     }
   }
   if (callee >= 0)
-    add_cons(p, callee, (pcons){C_CALL, callee, -1, 0, cbi});
+    add_cons(p, callee, (pcons){C_CALL, callee, -1, 0, cbi, 0, 0});
 }
 
 /* A function of the program's libraries (a declaration), by what it does
@@ -1217,7 +1224,7 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
     unknown_code(p, ci, -1);
     return;
   }
-  add_cons(p, cn, (pcons){C_CALL, cn, -1, 0, ci});
+  add_cons(p, cn, (pcons){C_CALL, cn, -1, 0, ci, 0, 0});
 }
 
 static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
@@ -1408,10 +1415,127 @@ static void expose(esc_pta *p, int o) {
 
 /* ---- solving ---- */
 
+/* One side of a copy whose pairs went past ESC_PTA_MEMCPY_PAIRS: every
+ * location of a source feeds the hub (all of its object: offsets are not
+ * kept), the hub feeds every destination's object anywhere. */
+static void hub_side(esc_pta *p, int hub, const int *locs, size_t n,
+                     int dst_side) {
+  int nodes[1];
+  for (size_t i = 0; i < n; i++) {
+    if (!dst_side && locs[i] == EXT_LOC) {
+      base(p, hub, EXT_LOC);
+      continue;
+    }
+    int k = mem_nodes(p, locs[i], -1, dst_side, nodes, 1);
+    for (int j = 0; j < k; j++)
+      if (dst_side)
+        add_edge(p, hub, nodes[j]);
+      else
+        add_edge(p, nodes[j], hub);
+  }
+}
+
+/* memcpy(a, b, k) for the new locations D of self (a's node, b's or both):
+ * every pair of a destination and a source location copies the bytes,
+ * granule by granule when both offsets are known. Pairs grow as the
+ * product of the two sets; past ESC_PTA_MEMCPY_PAIRS for one copy, the
+ * copy goes through a hub instead (linear in the sets, offsets lost). */
+static void memcpy_apply(esc_pta *p, int ci, int self, const int *D,
+                         size_t nd) {
+  pcons c = p->cons.data[ci];
+  int A = find(p, c.a), B = find(p, c.b);
+  int self_dst = self == A;
+  int other = self_dst ? B : A;
+  int nodes[64], nodes2[64];
+  if (c.hub1) {
+    hub_side(p, c.hub1 - 1, D, nd, self_dst);
+    if (A == B)
+      hub_side(p, c.hub1 - 1, D, nd, 0);
+    return;
+  }
+  size_t no;
+  int *ol = sb_list(&p->nodes.data[other].pts, &no);
+  p->cons.data[ci].pairs += (unsigned long long)nd * no;
+  if (p->cons.data[ci].pairs > ESC_PTA_MEMCPY_PAIRS) {
+    free(ol);
+    int hub = new_node(p);
+    p->cons.data[ci].hub1 = hub + 1;
+    size_t na, nb;
+    int *la = sb_list(&p->nodes.data[A].pts, &na);
+    int *lb = sb_list(&p->nodes.data[B].pts, &nb);
+    hub_side(p, hub, la, na, 1);
+    hub_side(p, hub, lb, nb, 0);
+    free(la);
+    free(lb);
+    return;
+  }
+  for (size_t i = 0; i < nd; i++) {
+    int l = D[i];
+    for (size_t j = 0; j < no; j++) {
+      int ld = self_dst ? l : ol[j], ls = self_dst ? ol[j] : l;
+      long long dof = loff(p, ld), sof = loff(p, ls);
+      int exact = c.k > 0 && c.k <= 512 && dof != ANY && sof != ANY &&
+                  lobj(ld) != EXT_OBJ && lobj(ls) != EXT_OBJ;
+      if (!exact && ls == EXT_LOC) {
+        int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
+        for (int b = 0; b < nd2; b++)
+          base(p, nodes[b], EXT_LOC);
+        continue;
+      }
+      if (!exact) {
+        int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
+        int ns = mem_nodes(p, ls, c.k, 0, nodes2, 64);
+        for (int a = 0; a < ns; a++)
+          for (int b = 0; b < nd2; b++)
+            add_edge(p, nodes2[a], nodes[b]);
+        continue;
+      }
+      /* granule by granule: bytes [s, s+8) of the source land at
+       * [s + dof - sof, ...) */
+      int od = lobj(ld), os = lobj(ls);
+      for (long long s = sof & ~7LL; s < sof + c.k; s += 8) {
+        long long lo = s < sof ? sof : s;
+        long long hi = s + 8 > sof + c.k ? sof + c.k : s + 8;
+        long long d0 = lo - sof + dof, d1 = hi - 1 - sof + dof;
+        int sn = granule(p, os, s >> 3);
+        if (p->objs.data[od].kind == OK_FUNC || p->objs.data[od].readonly)
+          continue;
+        for (long long g = d0 >> 3; g <= d1 >> 3; g++) {
+          int dn = (p->objs.data[od].size >= 0 &&
+                    g * 8 >= p->objs.data[od].size)
+                       ? any_node(p, od)
+                       : granule(p, od, g);
+          add_edge(p, sn, dn);
+        }
+      }
+    }
+  }
+  free(ol);
+}
+
 static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
   pcons c = p->cons.data[ci];
   p->steps += nd; /* a step per location a constraint is applied to */
-  int nodes[64], nodes2[64];
+  int nodes[64];
+  if (c.kind == C_GEP || c.kind == C_SMEAR) {
+    /* the moved locations of the whole set, added at once */
+    sbits out = {0};
+    ESC_VEC_RESERVE(out, nd);
+    for (size_t i = 0; i < nd; i++) {
+      long long lo = loff(p, D[i]);
+      int nl = loc(p, lobj(D[i]),
+                   (c.kind == C_SMEAR || lo == ANY) ? ANY : lo + c.k);
+      out.data[out.len++] = (sword){(uint32_t)nl >> 6, 1ull << (nl & 63)};
+    }
+    sb_normalize(&out);
+    push_words(p, c.b, out.data, out.len, self);
+    ESC_VEC_FREE(out);
+    return;
+  }
+  if (c.kind == C_MEMCPY) {
+    memcpy_apply(p, ci, self, D, nd);
+    return;
+  }
   for (size_t i = 0; i < nd; i++) {
     int l = D[i];
     switch (c.kind) {
@@ -1431,62 +1555,6 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
       int n = mem_nodes(p, l, c.k, 1, nodes, 64);
       for (int j = 0; j < n; j++)
         add_edge(p, c.b, nodes[j]);
-      break;
-    }
-    case C_GEP:
-    case C_SMEAR: {
-      long long lo = loff(p, l);
-      int nl = loc(p, lobj(l),
-                   (c.kind == C_SMEAR || lo == ANY) ? ANY : lo + c.k);
-      push_locs(p, c.b, &nl, 1, self);
-      break;
-    }
-    case C_MEMCPY: {
-      /* pairs with every location of the other side */
-      int A = find(p, c.a), B = find(p, c.b);
-      int self_dst = self == A;
-      int other = self_dst ? B : A;
-      size_t no;
-      int *ol = sb_list(&p->nodes.data[other].pts, &no);
-      for (size_t j = 0; j < no; j++) {
-        int ld = self_dst ? l : ol[j], ls = self_dst ? ol[j] : l;
-        long long dof = loff(p, ld), sof = loff(p, ls);
-        int exact = c.k > 0 && c.k <= 512 && dof != ANY && sof != ANY &&
-                    lobj(ld) != EXT_OBJ && lobj(ls) != EXT_OBJ;
-        if (!exact && ls == EXT_LOC) {
-          int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
-          for (int b = 0; b < nd2; b++)
-            base(p, nodes[b], EXT_LOC);
-          continue;
-        }
-        if (!exact) {
-          int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
-          int ns = mem_nodes(p, ls, c.k, 0, nodes2, 64);
-          for (int a = 0; a < ns; a++)
-            for (int b = 0; b < nd2; b++)
-              add_edge(p, nodes2[a], nodes[b]);
-          continue;
-        }
-        /* granule by granule: bytes [s, s+8) of the source land at
-         * [s + dof - sof, ...) */
-        int od = lobj(ld), os = lobj(ls);
-        for (long long s = sof & ~7LL; s < sof + c.k; s += 8) {
-          long long lo = s < sof ? sof : s;
-          long long hi = s + 8 > sof + c.k ? sof + c.k : s + 8;
-          long long d0 = lo - sof + dof, d1 = hi - 1 - sof + dof;
-          int sn = granule(p, os, s >> 3);
-          if (p->objs.data[od].kind == OK_FUNC || p->objs.data[od].readonly)
-            continue;
-          for (long long g = d0 >> 3; g <= d1 >> 3; g++) {
-            int dn = (p->objs.data[od].size >= 0 &&
-                      g * 8 >= p->objs.data[od].size)
-                         ? any_node(p, od)
-                         : granule(p, od, g);
-            add_edge(p, sn, dn);
-          }
-        }
-      }
-      free(ol);
       break;
     }
     case C_CALL: {
@@ -1509,6 +1577,10 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
     case C_EXPOSE:
       expose(p, lobj(l));
       break;
+    case C_GEP:
+    case C_SMEAR:
+    case C_MEMCPY:
+      break; /* handled above, for the whole set at once */
     }
   }
 }
@@ -1844,7 +1916,11 @@ static void solve(esc_pta *p) {
     if (find(p, n) != n)
       continue; /* merged into another node, which is queued */
     if (p->steps >= p->next_collapse) {
-      p->next_collapse = p->steps + ESC_PTA_COLLAPSE_EVERY;
+      uint64_t graph = p->nodes.len + p->edges.len;
+      p->next_collapse =
+          p->steps + (ESC_PTA_COLLAPSE_FACTOR * graph > ESC_PTA_COLLAPSE_EVERY
+                          ? ESC_PTA_COLLAPSE_FACTOR * graph
+                          : ESC_PTA_COLLAPSE_EVERY);
       ESC_VEC_PUSH(p->next, n);
       collapse_cycles(p);
       continue;
@@ -2074,7 +2150,7 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   /* EXT_LOC is object 0 anywhere: id 0 */
   p->X = new_node(p);
   base(p, p->X, EXT_LOC);
-  add_cons(p, p->X, (pcons){C_EXPOSE, p->X, -1, 0, -1});
+  add_cons(p, p->X, (pcons){C_EXPOSE, p->X, -1, 0, -1, 0, 0});
   p->E = loc_node(p, EXT_LOC);
 
   LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
