@@ -95,6 +95,15 @@ int esc_fctx_solve(fctx *c);
  * objects c has. */
 void esc_fctx_record_verdicts(fctx *c, int ok);
 
+/* esc_build.c: builds, solves and reads the graph of fidx at level, with
+ * binds (nbind of them) deciding indirect calls of a specialised run.
+ * record: fill the verdicts of its sites (0 for context-specialised runs,
+ * which only make summaries); out gets the summary (not at the
+ * intraprocedural level). 0 when the budget ran out. */
+int esc_fctx_run(esc_result *R, int fidx, esc_level level,
+                 const esc_ctx_bind *binds, int nbind, int record,
+                 esc_summary *out);
+
 /* esc_summary.c: the summary of the solved graph (top when !ok). */
 void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S);
 
