@@ -9,6 +9,7 @@
  * argument escapes, reason budget) and its functions are judged once more.
  */
 #include "esc_analysis.h"
+#include "esc_limits.h"
 
 #include <llvm-c/Error.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -27,9 +28,9 @@ void esc_options_default(esc_options *o) {
   o->detail = 1;
   o->format = ESC_FMT_TEXT;
   o->level_mask = 7;
-  o->solve_budget = 50u * 1000 * 1000;
-  o->scc_rounds = 24;
-  o->context_budget = 32;
+  o->solve_budget = ESC_SOLVE_BUDGET_DEFAULT;
+  o->scc_rounds = ESC_SCC_ROUNDS_DEFAULT;
+  o->context_budget = ESC_CONTEXT_BUDGET_DEFAULT;
   o->resolve = ESC_RESOLVE_TYPESET;
 }
 

@@ -10,6 +10,7 @@
  * (SSA) are nodes; memory is the content node of each object.
  */
 #include "esc_fctx.h"
+#include "esc_limits.h"
 #include "esc_libc.h"
 #include "esc_sites.h"
 #include "esc_specialise.h"
@@ -390,14 +391,14 @@ static LLVMValueRef pool_destroyed_here(fctx *c, LLVMValueRef call,
   if (!mk || mk->role != ESC_UM_POOL_CREATE)
     return NULL;
   /* every use, through casts, is a pool argument */
-  LLVMValueRef held[16], destroy = NULL;
+  LLVMValueRef held[ESC_POOL_MAX_CASTS + 1], destroy = NULL;
   int nheld = 0;
   held[nheld++] = pool;
   for (int h = 0; h < nheld; h++)
     for (LLVMUseRef u = LLVMGetFirstUse(held[h]); u; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
       if (LLVMIsABitCastInst(user) || LLVMIsAAddrSpaceCastInst(user)) {
-        if (nheld == 16)
+        if (nheld == ESC_POOL_MAX_CASTS + 1)
           return NULL;
         held[nheld++] = user;
         continue;

@@ -1,5 +1,6 @@
 /* esc_context.c: per-caller resolution of indirect calls (esc_context.h). */
 #include "esc_context.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 #include "esc_sites.h"
@@ -7,7 +8,6 @@
 #include <llvm-c/Target.h>
 #include <string.h>
 
-enum { MAX_DEPTH = 8, MAX_FNS = 64 };
 
 static LLVMTargetDataRef td_of(LLVMValueRef inst) {
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
@@ -88,7 +88,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
 
 /* ---- callee side ---- */
 static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
-  if (!v || depth > MAX_DEPTH)
+  if (!v || depth > ESC_CTX_MAX_DEPTH)
     return 0;
   while (LLVMIsACastInst(v) && !LLVMIsAPtrToIntInst(v) &&
          !LLVMIsAIntToPtrInst(v))
@@ -148,14 +148,14 @@ esc_ctx_path esc_ctx_trace_callee(LLVMValueRef call) {
 /* ---- caller side ---- */
 typedef struct fnset {
   int n;
-  LLVMValueRef f[MAX_FNS];
+  LLVMValueRef f[ESC_CTX_MAX_FNS];
 } fnset;
 
 static int add(fnset *s, LLVMValueRef f) {
   for (int i = 0; i < s->n; i++)
     if (s->f[i] == f)
       return 1;
-  if (s->n >= MAX_FNS)
+  if (s->n >= ESC_CTX_MAX_FNS)
     return 0;
   s->f[s->n++] = f;
   return 1;
@@ -173,7 +173,7 @@ static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
 /* What memory at (base + off) holds, dereferenced further by offs. */
 static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
                     const long long *offs, int n, fnset *out, int depth) {
-  if (depth > MAX_DEPTH || !base)
+  if (depth > ESC_CTX_MAX_DEPTH || !base)
     return 0;
   if (LLVMIsAGlobalVariable(base)) {
     if (!LLVMIsGlobalConstant(base) || !LLVMGetInitializer(base) ||
@@ -220,7 +220,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
 
 static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
                 fnset *out, int depth) {
-  if (!v || depth > MAX_DEPTH)
+  if (!v || depth > ESC_CTX_MAX_DEPTH)
     return 0;
   if (LLVMIsAConstantPointerNull(v) || LLVMIsAUndefValue(v))
     return 1;

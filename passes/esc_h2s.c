@@ -27,6 +27,7 @@
  * the site: nothing of one iteration's block survives into the next.
  */
 #include "esc_analysis.h"
+#include "esc_limits.h"
 #include "esc_libc.h"
 #include "esc_sites.h"
 #include "esc_usermodel.h"
@@ -263,7 +264,7 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
      * is not this function's to remove, so the block stays on the heap */
     int fi = esc_func_index(t->R, f);
     const esc_summary *fs = fi >= 0 ? &t->R->funcs.data[fi].sum[t->level] : NULL;
-    for (unsigned k = 0; fs && k < na && k < 32; k++)
+    for (unsigned k = 0; fs && k < na && k < ESC_SUMMARY_MAX_PARAMS; k++)
       if (LLVMGetOperand(user, k) == v && (fs->frees_params & (1u << k))) {
         char why[256];
         snprintf(why, sizeof why, "freed by wrapper %s",

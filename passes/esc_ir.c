@@ -4,6 +4,7 @@
  * designates, how an integer's bits are used.
  */
 #include "esc_ir.h"
+#include "esc_limits.h"
 
 #include "esc_sites.h"
 
@@ -28,7 +29,7 @@ static LLVMOpcode opcode_of(LLVMValueRef v) {
 }
 
 LLVMValueRef esc_strip(LLVMValueRef v) {
-  for (int guard = 0; guard < 64 && v; guard++) {
+  for (int guard = 0; guard < ESC_IR_STRIP_HOPS && v; guard++) {
     LLVMOpcode op = opcode_of(v);
     if (op != LLVMGetElementPtr && op != LLVMBitCast &&
         op != LLVMAddrSpaceCast)
@@ -67,7 +68,7 @@ LLVMValueRef esc_called_function(LLVMValueRef call) {
 LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off) {
   *off = 0;
-  for (int guard = 0; guard < 16 && v; guard++) {
+  for (int guard = 0; guard < ESC_IR_OFFSET_HOPS && v; guard++) {
     LLVMOpcode op = opcode_of(v);
     if (!op)
       return v;
@@ -102,7 +103,7 @@ LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
 }
 
 LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
-  if (!v || depth > 4)
+  if (!v || depth > ESC_IR_ARG_DEPTH)
     return NULL;
   while (LLVMIsACastInst(v))
     v = LLVMGetOperand(v, 0);
@@ -129,7 +130,7 @@ LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
 }
 
 LLVMValueRef esc_function_of(LLVMValueRef v) {
-  for (int guard = 0; guard < 16 && v; guard++) {
+  for (int guard = 0; guard < ESC_IR_FUNCTION_HOPS && v; guard++) {
     if (LLVMIsAFunction(v))
       return v;
     if (LLVMIsAGlobalAlias(v)) {
@@ -199,16 +200,16 @@ int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
 
 LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
                           long long off) {
-  unsigned path[16];
+  unsigned path[ESC_IR_FIELD_PATH];
   LLVMTypeRef leaf;
-  int n = esc_field_path(td, t, off, path, 16, &leaf);
+  int n = esc_field_path(td, t, off, path, ESC_IR_FIELD_PATH, &leaf);
   for (int i = 0; i < n && c; i++)
     c = LLVMGetAggregateElement(c, path[i]);
   return n < 0 ? NULL : c;
 }
 
 int esc_int_untracked(LLVMValueRef v, int depth) {
-  if (!v || depth > 6)
+  if (!v || depth > ESC_IR_INT_DEPTH)
     return 1;
   if (LLVMIsAConstant(v))
     return !esc_function_of(v); /* an integer constant: an address from nowhere */
@@ -275,7 +276,7 @@ void esc_struct_source_name(const char *s, char *out, size_t n) {
  * store's value). */
 static LLVMValueRef address_root(LLVMValueRef v, int depth) {
   v = esc_strip(v);
-  if (!v || depth > 8 || !LLVMIsALoadInst(v))
+  if (!v || depth > ESC_IR_ROOT_DEPTH || !LLVMIsALoadInst(v))
     return v;
   LLVMValueRef slot = LLVMGetOperand(v, 0);
   if (!LLVMIsAAllocaInst(slot) || esc_alloca_address_taken(slot))
@@ -359,7 +360,7 @@ int esc_atomic_bits_only_moved(LLVMValueRef I) {
 }
 
 int esc_bits_only_moved(LLVMValueRef v, int depth) {
-  if (depth > 4)
+  if (depth > ESC_IR_MOVED_DEPTH)
     return 0;
   for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);

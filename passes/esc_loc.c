@@ -1,5 +1,6 @@
 /* esc_loc.c: locations and variable names from debug info (see esc_loc.h). */
 #include "esc_loc.h"
+#include "esc_limits.h"
 
 #include "esc_sites.h"
 
@@ -159,8 +160,8 @@ static const char *divar_name(esc_arena *a, LLVMValueRef var_val) {
   unsigned n = LLVMGetMDNodeNumOperands(var_val);
   if (n < 2)
     return NULL;
-  LLVMValueRef ops[8];
-  if (n > 8)
+  LLVMValueRef ops[ESC_LOC_MAX_DI_OPS];
+  if (n > ESC_LOC_MAX_DI_OPS)
     return NULL;
   LLVMGetMDNodeOperands(var_val, ops);
   unsigned len = 0;

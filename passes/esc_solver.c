@@ -6,6 +6,7 @@
  * from the solved graph is esc_verdict.c's and esc_summary.c's.
  */
 #include "esc_solver.h"
+#include "esc_limits.h"
 #include "esc_fctx.h"
 
 #include <stdlib.h>
@@ -308,7 +309,8 @@ int esc_graph_points_to(const esc_graph *g, int node, int obj) {
 static int const_mentions_global(LLVMValueRef v, int depth) {
   if (LLVMIsAGlobalValue(v) || LLVMIsABlockAddress(v))
     return 1;
-  if (depth > 8 || !LLVMIsAConstant(v) || LLVMIsAConstantInt(v) ||
+  if (depth > ESC_CONST_GLOBAL_DEPTH || !LLVMIsAConstant(v) ||
+      LLVMIsAConstantInt(v) ||
       LLVMIsAConstantFP(v) || LLVMIsAConstantPointerNull(v) ||
       LLVMIsAUndefValue(v) || LLVMIsAConstantDataSequential(v))
     return 0;
@@ -412,7 +414,7 @@ int esc_fctx_solve(fctx *c) {
    * and so does everything it holds. Repeat until nothing new. */
   int nobj = esc_graph_num_objects(c->g);
   int *via = esc_xmalloc(sizeof(int) * (size_t)(nobj ? nobj : 1));
-  for (int round = 0; round < 64; round++) {
+  for (int round = 0; round < ESC_FRAME_ROUNDS; round++) {
     nobj = esc_graph_num_objects(c->g);
     via = esc_xrealloc(via, sizeof(int) * (size_t)nobj);
     esc_fctx_boundary_reach(c, via);

@@ -14,6 +14,7 @@
  * and would otherwise mix the facts of unrelated types.
  */
 #include "esc_typefacts.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 #include "esc_sites.h"
@@ -22,11 +23,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_KEYS 8
-
 typedef struct keylist {
   int n;
-  char key[MAX_KEYS][160];
+  char key[ESC_TF_MAX_KEYS][160];
 } keylist;
 
 /* TBAA names are source names for C and "_ZTS<mangled>" for C++. */
@@ -62,7 +61,7 @@ static void norm_tbaa_name(const char *s, size_t len, char *out, size_t n) {
 }
 
 static void add_key(keylist *k, const char *name, long long off) {
-  if (k->n >= MAX_KEYS || off < 0)
+  if (k->n >= ESC_TF_MAX_KEYS || off < 0)
     return;
   char key[160];
   snprintf(key, sizeof key, "%s@%lld", name, off);
@@ -77,7 +76,7 @@ static void add_key(keylist *k, const char *name, long long off) {
  * constant one. */
 static long long norm_off(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
   long long base = 0;
-  for (int depth = 0; depth < 16 && off >= 0; depth++) {
+  for (int depth = 0; depth < ESC_TF_NORM_DEPTH && off >= 0; depth++) {
     LLVMTypeKind kind = LLVMGetTypeKind(t);
     if (kind == LLVMArrayTypeKind || kind == LLVMVectorTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);
@@ -112,7 +111,7 @@ static void add_struct_key(LLVMTargetDataRef td, keylist *k, LLVMTypeRef st,
 /* Keys for the fields below (st, off): nested structs and arrays of them. */
 static void decompose(LLVMTargetDataRef td, keylist *k, LLVMTypeRef t,
                       long long off, int depth) {
-  for (; depth < 8; depth++) {
+  for (; depth < ESC_TF_TYPE_DEPTH; depth++) {
     LLVMTypeKind kind = LLVMGetTypeKind(t);
     if (kind == LLVMArrayTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);
@@ -155,7 +154,7 @@ static int const_index(LLVMValueRef v, long long *out) {
  * accessed location past addr. */
 static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
                      long long tail, int depth) {
-  if (depth > 8 || !addr)
+  if (depth > ESC_TF_GEP_DEPTH || !addr)
     return;
   LLVMOpcode op;
   if (LLVMIsAInstruction(addr))
@@ -180,7 +179,7 @@ static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
   struct {
     LLVMTypeRef st;
     long long start;
-  } levels[16];
+  } levels[ESC_TF_GEP_LEVELS];
   int nlev = 0;
   if (LLVMGetTypeKind(t) == LLVMStructTypeKind && nops > 2)
     levels[nlev++].st = t, levels[nlev - 1].start = 0;
@@ -201,7 +200,7 @@ static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
     } else {
       return;
     }
-    if (LLVMGetTypeKind(t) == LLVMStructTypeKind && i + 1 < nops && nlev < 16) {
+    if (LLVMGetTypeKind(t) == LLVMStructTypeKind && i + 1 < nops && nlev < ESC_TF_GEP_LEVELS) {
       levels[nlev].st = t;
       levels[nlev].start = pos;
       nlev++;
@@ -246,9 +245,9 @@ static void tbaa_keys(LLVMContextRef ctx, LLVMTargetDataRef td, keylist *k,
     return; /* scalar access, not a struct path */
   long long off = LLVMConstIntGetSExtValue(ops[2]);
   unsigned nb = LLVMGetMDNodeNumOperands(ops[0]);
-  if (nb < 1 || nb > 256)
+  if (nb < 1 || nb > ESC_TF_TBAA_OPS)
     return;
-  LLVMValueRef bops[256];
+  LLVMValueRef bops[ESC_TF_TBAA_OPS];
   LLVMGetMDNodeOperands(ops[0], bops);
   unsigned len = 0;
   const char *s = bops[0] ? LLVMGetMDString(bops[0], &len) : NULL;
@@ -290,15 +289,15 @@ static void keys_of(LLVMContextRef ctx, LLVMTargetDataRef td, LLVMValueRef inst,
 static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
                        LLVMTypeRef t, keylist *outer, long long *outer_start,
                        long long pos, int depth) {
-  if (!c || depth > 12)
+  if (!c || depth > ESC_TF_INIT_DEPTH)
     return;
   LLVMTypeKind kind = LLVMGetTypeKind(t);
   if (kind == LLVMStructTypeKind) {
     unsigned n = LLVMCountStructElementTypes(t);
     keylist names = *outer;
-    long long starts[MAX_KEYS];
-    memcpy(starts, outer_start, sizeof(long long) * MAX_KEYS);
-    if (names.n < MAX_KEYS) {
+    long long starts[ESC_TF_MAX_KEYS];
+    memcpy(starts, outer_start, sizeof(long long) * ESC_TF_MAX_KEYS);
+    if (names.n < ESC_TF_MAX_KEYS) {
       const char *nm = LLVMGetStructName(t);
       esc_struct_source_name(nm && *nm ? nm : "{literal}", names.key[names.n],
                      sizeof names.key[0]);
@@ -315,8 +314,8 @@ static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
     LLVMTypeRef el = LLVMGetElementType(t);
     unsigned n = LLVMGetArrayLength(t);
     long long sz = (long long)LLVMABISizeOfType(td, el);
-    if (n > 4096)
-      n = 4096; /* larger tables: every element has the same keys anyway */
+    if (n > ESC_TF_INIT_ELEMENTS)
+      n = ESC_TF_INIT_ELEMENTS; /* larger tables: every element has the same keys anyway */
     for (unsigned i = 0; i < n; i++) {
       LLVMValueRef e = LLVMGetAggregateElement(c, i);
       if (!e)
@@ -346,7 +345,7 @@ static void attach_keys(LLVMContextRef ctx, LLVMValueRef inst, unsigned kind,
                         const keylist *k) {
   if (!k->n)
     return;
-  LLVMMetadataRef mds[MAX_KEYS];
+  LLVMMetadataRef mds[ESC_TF_MAX_KEYS];
   for (int i = 0; i < k->n; i++)
     mds[i] = LLVMMDStringInContext2(ctx, k->key[i], strlen(k->key[i]));
   LLVMSetMetadata(
@@ -384,7 +383,7 @@ void esc_annotate_module(LLVMModuleRef M) {
     if (!init)
       continue;
     keylist none = {0};
-    long long starts[MAX_KEYS] = {0};
+    long long starts[ESC_TF_MAX_KEYS] = {0};
     init_facts(M, td, init, LLVMGlobalGetValueType(g), &none, starts, 0, 0);
   }
   LLVMValueRef done = LLVMMetadataAsValue(

@@ -6,6 +6,7 @@
  * whole-program analysis keeps a site local.
  */
 #include "esc_fctx.h"
+#include "esc_limits.h"
 #include "esc_usermodel.h"
 #include "esc_sites.h"
 
@@ -213,10 +214,10 @@ static const char *step_text(fctx *c, esc_why w) {
 
 /* Explains how obj reached node: steps from the allocation to the sink. */
 static const char *flow_text(fctx *c, int node, int obj) {
-  const char *steps[64];
+  const char *steps[ESC_FLOW_MAX_STEPS];
   int n = 0, pred;
   esc_why w;
-  while (n < 64 && esc_graph_prov(c->g, node, obj, &pred, &w)) {
+  while (n < ESC_FLOW_MAX_STEPS && esc_graph_prov(c->g, node, obj, &pred, &w)) {
     if (w.kind != ESC_WHY_NONE)
       steps[n++] = step_text(c, w);
     if (pred < 0)
