@@ -495,20 +495,16 @@ static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                              const char *name) {
   int res = esc_fctx_vnode(c, call);
   unsigned n = call_nargs(call);
-  if (has_prefix(name, "llvm.dbg.") || has_prefix(name, "llvm.lifetime.") ||
-      has_prefix(name, "llvm.assume") || has_prefix(name, "llvm.type.test") ||
-      has_prefix(name, "llvm.public.type.test") ||
-      has_prefix(name, "llvm.memset.") || has_prefix(name, "llvm.va_end") ||
-      has_prefix(name, "llvm.invariant.") ||
-      has_prefix(name, "llvm.stackrestore") ||
-      has_prefix(name, "llvm.prefetch") || has_prefix(name, "llvm.donothing") ||
-      has_prefix(name, "llvm.trap") || has_prefix(name, "llvm.debugtrap") ||
-      has_prefix(name, "llvm.experimental.noalias.scope.decl") ||
-      has_prefix(name, "llvm.pseudoprobe") ||
-      has_prefix(name, "llvm.sideeffect"))
+  esc_intrinsic what = esc_intrinsic_of(fn);
+  switch (what) {
+  case ESC_INTR_DEBUG:
+  case ESC_INTR_LIFETIME:
+  case ESC_INTR_ASSUME:
+  case ESC_INTR_PREFETCH:
+  case ESC_INTR_MEMSET: /* writes a repeated byte: no address */
+  case ESC_INTR_NO_EFFECT:
     return;
-  if (has_prefix(name, "llvm.memcpy.") || has_prefix(name, "llvm.memmove.") ||
-      has_prefix(name, "llvm.memcpy.inline.")) {
+  case ESC_INTR_MEMCPY: {
     int d = esc_fctx_vnode(c, LLVMGetOperand(call, 0));
     int s = esc_fctx_vnode(c, LLVMGetOperand(call, 1));
     if (d >= 0 && s >= 0) {
@@ -519,36 +515,27 @@ static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     }
     return;
   }
-  if (has_prefix(name, "llvm.va_start") || has_prefix(name, "llvm.va_copy")) {
+  case ESC_INTR_VA_START: {
     int l = esc_fctx_vnode(c, LLVMGetOperand(call, 0));
     if (l >= 0)
       esc_graph_store(c->g, l, c->heap_node,
                       why(ESC_WHY_LOAD, call, name, 0));
     return;
   }
-  if (has_prefix(name, "llvm.stacksave") ||
-      has_prefix(name, "llvm.type.checked.load") ||
-      has_prefix(name, "llvm.load.relative") ||
-      has_prefix(name, "llvm.thread.pointer") ||
-      has_prefix(name, "llvm.returnaddress") ||
-      has_prefix(name, "llvm.frameaddress")) {
+  case ESC_INTR_OPAQUE_RESULT:
     if (res >= 0)
       esc_graph_base(c->g, res, ESC_HEAP_OBJ,
                      why(ESC_WHY_CALL_RESULT, call, name, 0));
     return;
+  default:
+    break;
   }
   int has_ptr_arg = 0;
   for (unsigned i = 0; i < n; i++)
     if (esc_type_has_pointer(LLVMTypeOf(LLVMGetOperand(call, i))))
       has_ptr_arg = 1; /* vectors of pointers too: masked.scatter */
-  if (!has_ptr_arg || has_prefix(name, "llvm.ptrmask") ||
-      has_prefix(name, "llvm.launder.invariant.group") ||
-      has_prefix(name, "llvm.strip.invariant.group") ||
-      has_prefix(name, "llvm.expect") || has_prefix(name, "llvm.ssa.copy") ||
-      has_prefix(name, "llvm.ptr.annotation") ||
-      has_prefix(name, "llvm.threadlocal.address") ||
-      has_prefix(name, "llvm.objectsize") ||
-      has_prefix(name, "llvm.is.constant")) {
+  if (!has_ptr_arg || what == ESC_INTR_VALUE_ONLY ||
+      what == ESC_INTR_OBJECTSIZE) {
     /* value-only intrinsics: the result carries what the operands carry */
     for (unsigned i = 0; i < n; i++)
       copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), res,

@@ -64,11 +64,11 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
         continue;
       }
       LLVMValueRef f = LLVMIsAIntrinsicInst(U) ? esc_called_function(U) : NULL;
-      const char *nm = f ? esc_value_name(f) : "";
-      if (!strncmp(nm, "llvm.lifetime", 13) || !strncmp(nm, "llvm.dbg", 8))
+      esc_intrinsic what = esc_intrinsic_of(f);
+      if (what == ESC_INTR_LIFETIME || what == ESC_INTR_DEBUG)
         continue;
-      int cpy = !strncmp(nm, "llvm.memcpy", 11) || !strncmp(nm, "llvm.memmove", 12);
-      int set = !strncmp(nm, "llvm.memset", 11);
+      int cpy = what == ESC_INTR_MEMCPY;
+      int set = what == ESC_INTR_MEMSET;
       if ((cpy || set) && LLVMGetOperand(U, 0) == p) {
         LLVMValueRef len = LLVMGetOperand(U, 2);
         if (esc_base_offset(td, p, &off) != base || !LLVMIsAConstantInt(len) ||

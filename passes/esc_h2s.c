@@ -100,8 +100,8 @@ static int simple_slot(LLVMValueRef a) {
       continue;
     if (esc_is_call(user)) {
       LLVMValueRef f = esc_called_function(user);
-      const char *n = f ? esc_value_name(f) : "";
-      if (!strncmp(n, "llvm.lifetime.", 14) || !strncmp(n, "llvm.dbg.", 9))
+      esc_intrinsic what = esc_intrinsic_of(f);
+      if (what == ESC_INTR_LIFETIME || what == ESC_INTR_DEBUG)
         continue;
     }
     return 0;
@@ -233,11 +233,18 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
       return;
     }
     if (!strncmp(name, "llvm.", 5)) {
-      if (!strncmp(name, "llvm.memcpy", 11) || !strncmp(name, "llvm.memmove", 12) ||
-          !strncmp(name, "llvm.memset", 11) || !strncmp(name, "llvm.lifetime", 13) ||
-          !strncmp(name, "llvm.dbg", 8) || !strncmp(name, "llvm.objectsize", 15) ||
-          !strncmp(name, "llvm.prefetch", 13) || !strncmp(name, "llvm.assume", 11))
+      switch (esc_intrinsic_of(f)) {
+      case ESC_INTR_MEMCPY:
+      case ESC_INTR_MEMSET:
+      case ESC_INTR_LIFETIME:
+      case ESC_INTR_DEBUG:
+      case ESC_INTR_OBJECTSIZE:
+      case ESC_INTR_PREFETCH:
+      case ESC_INTR_ASSUME:
         return;
+      default:
+        break;
+      }
       stay(t, "passed to an intrinsic", user);
       return;
     }

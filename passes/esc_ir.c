@@ -39,6 +39,81 @@ LLVMValueRef esc_strip(LLVMValueRef v) {
   return v;
 }
 
+/* The intrinsics esc_intrinsic_of tells apart, by base name (an
+ * overloaded intrinsic's ID covers every mangled name). */
+static const struct {
+  const char *name;
+  esc_intrinsic what;
+} intrinsic_table[] = {
+    {"llvm.dbg.assign", ESC_INTR_DEBUG},
+    {"llvm.dbg.declare", ESC_INTR_DEBUG},
+    {"llvm.dbg.label", ESC_INTR_DEBUG},
+    {"llvm.dbg.value", ESC_INTR_DEBUG},
+    {"llvm.lifetime.start", ESC_INTR_LIFETIME},
+    {"llvm.lifetime.end", ESC_INTR_LIFETIME},
+    {"llvm.assume", ESC_INTR_ASSUME},
+    {"llvm.prefetch", ESC_INTR_PREFETCH},
+    {"llvm.memset", ESC_INTR_MEMSET},
+    {"llvm.memset.inline", ESC_INTR_MEMSET},
+    {"llvm.memset.element.unordered.atomic", ESC_INTR_MEMSET},
+    {"llvm.memcpy", ESC_INTR_MEMCPY},
+    {"llvm.memcpy.inline", ESC_INTR_MEMCPY},
+    {"llvm.memcpy.element.unordered.atomic", ESC_INTR_MEMCPY},
+    {"llvm.memmove", ESC_INTR_MEMCPY},
+    {"llvm.memmove.element.unordered.atomic", ESC_INTR_MEMCPY},
+    {"llvm.objectsize", ESC_INTR_OBJECTSIZE},
+    {"llvm.type.test", ESC_INTR_NO_EFFECT},
+    {"llvm.public.type.test", ESC_INTR_NO_EFFECT},
+    {"llvm.invariant.start", ESC_INTR_NO_EFFECT},
+    {"llvm.invariant.end", ESC_INTR_NO_EFFECT},
+    {"llvm.stackrestore", ESC_INTR_NO_EFFECT},
+    {"llvm.va_end", ESC_INTR_NO_EFFECT},
+    {"llvm.donothing", ESC_INTR_NO_EFFECT},
+    {"llvm.trap", ESC_INTR_NO_EFFECT},
+    {"llvm.debugtrap", ESC_INTR_NO_EFFECT},
+    {"llvm.experimental.noalias.scope.decl", ESC_INTR_NO_EFFECT},
+    {"llvm.pseudoprobe", ESC_INTR_NO_EFFECT},
+    {"llvm.sideeffect", ESC_INTR_NO_EFFECT},
+    {"llvm.va_start", ESC_INTR_VA_START},
+    {"llvm.va_copy", ESC_INTR_VA_START},
+    {"llvm.stacksave", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.type.checked.load", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.type.checked.load.relative", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.load.relative", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.thread.pointer", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.returnaddress", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.frameaddress", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.ptrmask", ESC_INTR_VALUE_ONLY},
+    {"llvm.launder.invariant.group", ESC_INTR_VALUE_ONLY},
+    {"llvm.strip.invariant.group", ESC_INTR_VALUE_ONLY},
+    {"llvm.expect", ESC_INTR_VALUE_ONLY},
+    {"llvm.expect.with.probability", ESC_INTR_VALUE_ONLY},
+    {"llvm.ssa.copy", ESC_INTR_VALUE_ONLY},
+    {"llvm.ptr.annotation", ESC_INTR_VALUE_ONLY},
+    {"llvm.threadlocal.address", ESC_INTR_VALUE_ONLY},
+    {"llvm.is.constant", ESC_INTR_VALUE_ONLY},
+};
+#define N_INTRINSICS (sizeof intrinsic_table / sizeof intrinsic_table[0])
+
+esc_intrinsic esc_intrinsic_of(LLVMValueRef fn) {
+  /* IDs are fixed in the LLVM library: looked up once */
+  static unsigned ids[N_INTRINSICS];
+  static int looked_up;
+  if (!looked_up) {
+    for (size_t i = 0; i < N_INTRINSICS; i++)
+      ids[i] = LLVMLookupIntrinsicID(intrinsic_table[i].name,
+                                     strlen(intrinsic_table[i].name));
+    looked_up = 1;
+  }
+  unsigned id = fn && LLVMIsAFunction(fn) ? LLVMGetIntrinsicID(fn) : 0;
+  if (!id)
+    return ESC_INTR_UNLISTED;
+  for (size_t i = 0; i < N_INTRINSICS; i++)
+    if (ids[i] == id)
+      return intrinsic_table[i].what;
+  return ESC_INTR_UNLISTED;
+}
+
 int esc_intrinsic_touches_memory(LLVMValueRef fn) {
   static unsigned kind;
   if (!kind)
