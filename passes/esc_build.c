@@ -984,11 +984,8 @@ int esc_fctx_run(esc_result *R, int fidx, esc_level level,
     esc_graph_base(c.g, esc_graph_content(c.g, c.p1[j]), c.pd[j], w);
     esc_graph_base(c.g, esc_graph_content(c.g, c.pd[j]), c.pd[j], w);
   }
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I))
-      build_inst(&c, I);
+  ESC_FOR_EACH_INST(F->fn, bb, I)
+    build_inst(&c, I);
 
   int ok = esc_fctx_solve(&c);
   if (record)

@@ -454,22 +454,19 @@ static const h2s_alloc *movable_alloc(const esc_usermodel *m,
  * or recursion (a slot per frame: the stack depth is not bounded). */
 static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
   unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_call(I))
-        continue;
-      LLVMValueRef f = esc_called_function(I);
-      if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, rt)) ||
-          LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
-        return "its function calls setjmp (returns twice)";
-      if (LLVMIsACallInst(I) &&
-          LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)
-        return "its function makes a musttail call";
-      if (f == fn)
-        return "its function is recursive";
-    }
+  ESC_FOR_EACH_INST(fn, bb, I) {
+    if (!esc_is_call(I))
+      continue;
+    LLVMValueRef f = esc_called_function(I);
+    if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, rt)) ||
+        LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
+      return "its function calls setjmp (returns twice)";
+    if (LLVMIsACallInst(I) &&
+        LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)
+      return "its function makes a musttail call";
+    if (f == fn)
+      return "its function is recursive";
+  }
   int fi = esc_func_index(R, fn);
   if (fi >= 0) {
     int scc = R->funcs.data[fi].scc, members = 0;
@@ -594,12 +591,9 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
   /* a tail call promises the callee does not touch the caller's allocas:
    * with the free gone, a call passed the block may become a sibling call
    * that frees the frame first */
-  for (LLVMBasicBlockRef b2 = LLVMGetFirstBasicBlock(fn); b2;
-       b2 = LLVMGetNextBasicBlock(b2))
-    for (LLVMValueRef J = LLVMGetFirstInstruction(b2); J;
-         J = LLVMGetNextInstruction(J))
-      if (LLVMIsACallInst(J) && LLVMIsTailCall(J))
-        LLVMSetTailCallKind(J, LLVMTailCallKindNone);
+  ESC_FOR_EACH_INST(fn, b2, J)
+    if (LLVMIsACallInst(J) && LLVMIsTailCall(J))
+      LLVMSetTailCallKind(J, LLVMTailCallKindNone);
   LLVMReplaceAllUsesWith(I, slot);
   LLVMInstructionEraseFromParent(I);
   s->inst = slot;

@@ -53,6 +53,15 @@ int esc_same_object_difference(LLVMValueRef sub);
  * checks), or turned back into a pointer: its bits are never read as a
  * number. */
 int esc_ptrtoint_benign(LLVMValueRef ptrtoint);
+/* Every instruction I of function fn, block bb by block, in order; both
+ * variables are declared by the macro. A `break` leaves the current block
+ * only; the walk must not erase I. */
+#define ESC_FOR_EACH_INST(fn, bb, I)                                           \
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;                  \
+       bb = LLVMGetNextBasicBlock(bb))                                         \
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;                      \
+         I = LLVMGetNextInstruction(I))
+
 /* What an intrinsic is, as far as the analysis tells intrinsics apart
  * (by LLVMGetIntrinsicID, every overload and mangled name alike). */
 typedef enum esc_intrinsic {

@@ -29,16 +29,13 @@ static void ctx_calls_of(esc_result *R, esc_func *F) {
     return;
   F->ctx_done = 1;
   ESC_VEC(esc_ctx_call) v = {0};
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_indirect_call(I))
-        continue;
-      esc_ctx_path p = esc_ctx_trace_callee(I);
-      if (p.param >= 0)
-        ESC_VEC_PUSH(v, ((esc_ctx_call){I, p}));
-    }
+  ESC_FOR_EACH_INST(F->fn, bb, I) {
+    if (!esc_is_indirect_call(I))
+      continue;
+    esc_ctx_path p = esc_ctx_trace_callee(I);
+    if (p.param >= 0)
+      ESC_VEC_PUSH(v, ((esc_ctx_call){I, p}));
+  }
   F->nctx = (int)v.len;
   F->ctx = esc_arena_alloc(&R->arena, sizeof(esc_ctx_call) * (v.len ? v.len : 1));
   if (v.len)

@@ -243,36 +243,33 @@ static int frees_arg(fctx *c, LLVMValueRef fn, unsigned arg) {
  * the parameter also goes elsewhere is for the summary's edges to say. */
 static unsigned freed_params(fctx *c) {
   unsigned bits = 0;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_call(I) || LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+  ESC_FOR_EACH_INST(c->fn, bb, I) {
+    if (!esc_is_call(I) || LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+      continue;
+    LLVMValueRef fn = esc_called_function(I);
+    const esc_targets *t = NULL;
+    if (!fn) {
+      if (c->level != ESC_WHOLE || !c->R->ts)
         continue;
-      LLVMValueRef fn = esc_called_function(I);
-      const esc_targets *t = NULL;
-      if (!fn) {
-        if (c->level != ESC_WHOLE || !c->R->ts)
-          continue;
-        for (int k = 0; k < c->nbind; k++)
-          if (c->binds[k].call == I)
-            t = &c->binds[k].targets;
-        if (!t)
-          t = esc_typeset_resolve(c->R->ts, I);
-        if (!t || t->unknown || t->n == 0)
-          continue;
-      }
-      for (unsigned a = 0; a < call_nargs(I); a++) {
-        int j = param_at_constant_offset(c, LLVMGetOperand(I, a));
-        if (j < 0 || j >= ESC_SUMMARY_MAX_PARAMS)
-          continue;
-        int all = fn ? frees_arg(c, fn, a) : 1;
-        for (int k = 0; t && k < t->n && all; k++)
-          all = frees_arg(c, t->fns[k], a);
-        if (all)
-          bits |= 1u << j;
-      }
+      for (int k = 0; k < c->nbind; k++)
+        if (c->binds[k].call == I)
+          t = &c->binds[k].targets;
+      if (!t)
+        t = esc_typeset_resolve(c->R->ts, I);
+      if (!t || t->unknown || t->n == 0)
+        continue;
     }
+    for (unsigned a = 0; a < call_nargs(I); a++) {
+      int j = param_at_constant_offset(c, LLVMGetOperand(I, a));
+      if (j < 0 || j >= ESC_SUMMARY_MAX_PARAMS)
+        continue;
+      int all = fn ? frees_arg(c, fn, a) : 1;
+      for (int k = 0; t && k < t->n && all; k++)
+        all = frees_arg(c, t->fns[k], a);
+      if (all)
+        bits |= 1u << j;
+    }
+  }
   return bits;
 }
 
@@ -429,16 +426,13 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
     }
   }
   /* parameters called through: callbacks */
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I))
-      if (esc_is_call(I)) {
-        LLVMValueRef cv = LLVMGetCalledValue(I);
-        for (int j = 0; j < c->nparams && j < ESC_SUMMARY_MAX_PARAMS; j++)
-          if (LLVMGetParam(c->fn, (unsigned)j) == cv)
-            S->called_params |= 1u << j;
-      }
+  ESC_FOR_EACH_INST(c->fn, bb, I)
+    if (esc_is_call(I)) {
+      LLVMValueRef cv = LLVMGetCalledValue(I);
+      for (int j = 0; j < c->nparams && j < ESC_SUMMARY_MAX_PARAMS; j++)
+        if (LLVMGetParam(c->fn, (unsigned)j) == cv)
+          S->called_params |= 1u << j;
+    }
   S->frees_params = freed_params(c) & ~S->called_params;
   for (int i = 0; i < S->nedges; i++)
     if (S->edges[i].src_kind == ESC_B_P1 && S->edges[i].src_idx < ESC_SUMMARY_MAX_PARAMS)

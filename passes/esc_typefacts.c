@@ -364,20 +364,17 @@ void esc_annotate_module(LLVMModuleRef M) {
   keylist k;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
        fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-         bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        LLVMValueRef addr = NULL;
-        if (LLVMIsALoadInst(I))
-          addr = LLVMGetOperand(I, 0);
-        else if (LLVMIsAStoreInst(I))
-          addr = LLVMGetOperand(I, 1);
-        if (!addr)
-          continue;
-        keys_of(ctx, td, I, addr, tbaa, &k);
-        attach_keys(ctx, I, slot, &k);
-      }
+    ESC_FOR_EACH_INST(fn, bb, I) {
+      LLVMValueRef addr = NULL;
+      if (LLVMIsALoadInst(I))
+        addr = LLVMGetOperand(I, 0);
+      else if (LLVMIsAStoreInst(I))
+        addr = LLVMGetOperand(I, 1);
+      if (!addr)
+        continue;
+      keys_of(ctx, td, I, addr, tbaa, &k);
+      attach_keys(ctx, I, slot, &k);
+    }
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
     LLVMValueRef init = LLVMGetInitializer(g);
     if (!init)

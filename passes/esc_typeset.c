@@ -449,98 +449,95 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
     for (unsigned i = 0; i < LLVMCountParams(fn); i++)
       unknown_into(ts, vnode(ts, LLVMGetParam(fn, i)));
   int ret = node_for(&ts->ret, ts->g, fn);
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      LLVMOpcode op = LLVMGetInstructionOpcode(I);
-      int m[ESC_TS_ACCESS_NODES], k;
-      switch (op) {
-      case LLVMLoad:
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
-        for (int i = 0; i < k; i++)
-          copy(ts, m[i], vnode(ts, I));
+  ESC_FOR_EACH_INST(fn, bb, I) {
+    LLVMOpcode op = LLVMGetInstructionOpcode(I);
+    int m[ESC_TS_ACCESS_NODES], k;
+    switch (op) {
+    case LLVMLoad:
+      k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
+      for (int i = 0; i < k; i++)
+        copy(ts, m[i], vnode(ts, I));
+      break;
+    case LLVMStore: {
+      int v = vnode(ts, LLVMGetOperand(I, 0));
+      if (v < 0)
         break;
-      case LLVMStore: {
-        int v = vnode(ts, LLVMGetOperand(I, 0));
-        if (v < 0)
-          break;
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
-        for (int i = 0; i < k; i++)
-          copy(ts, v, m[i]);
-        break;
+      k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
+      for (int i = 0; i < k; i++)
+        copy(ts, v, m[i]);
+      break;
+    }
+    case LLVMAtomicRMW:
+    case LLVMAtomicCmpXchg:
+      k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
+      for (int i = 0; i < k; i++) {
+        for (unsigned o = 1; o < (unsigned)LLVMGetNumOperands(I); o++)
+          copy(ts, vnode(ts, LLVMGetOperand(I, o)), m[i]);
+        copy(ts, m[i], vnode(ts, I));
       }
-      case LLVMAtomicRMW:
-      case LLVMAtomicCmpXchg:
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
-        for (int i = 0; i < k; i++) {
-          for (unsigned o = 1; o < (unsigned)LLVMGetNumOperands(I); o++)
-            copy(ts, vnode(ts, LLVMGetOperand(I, o)), m[i]);
-          copy(ts, m[i], vnode(ts, I));
-        }
+      break;
+    case LLVMCall:
+    case LLVMInvoke:
+    case LLVMCallBr:
+      build_call(ts, I, external_args, struct_args);
+      break;
+    case LLVMRet:
+      if (LLVMGetNumOperands(I))
+        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
+      break;
+    case LLVMIntToPtr: {
+      /* a pointer carried as an integer (LLVM copies memory that way) is
+       * the pointer that was stored. An integer the graph did not follow
+       * (rebuilt from narrower pieces) can only be a code address if some
+       * function's address was turned into an integer: it gets those
+       * functions (see forge_rounds). A constant address is unknown. */
+      LLVMValueRef x = LLVMGetOperand(I, 0);
+      copy(ts, vnode(ts, x), vnode(ts, I));
+      if (LLVMIsAConstant(x) && !esc_function_of(x))
+        unknown_into(ts, vnode(ts, I));
+      else if (esc_int_untracked(x, 0))
+        ESC_VEC_PUSH(ts->forged, vnode(ts, I));
+      break;
+    }
+    case LLVMPtrToInt:
+      copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
+      ESC_VEC_PUSH(ts->to_int, LLVMGetOperand(I, 0));
+      break;
+    case LLVMVAArg:
+      copy(ts, ts->U, vnode(ts, I));
+      break;
+    case LLVMAlloca:
+      if (escapes_cached(ts, I))
+        copy(ts, node_for(&ts->mem, ts->g, I), ts->GESC);
+      break;
+    case LLVMICmp:
+    case LLVMFCmp:
+    case LLVMBr:
+    case LLVMSwitch:
+    case LLVMIndirectBr:
+    case LLVMUnreachable:
+    case LLVMFence:
+    case LLVMResume:
+    case LLVMLandingPad:
+    case LLVMCatchPad:
+    case LLVMCleanupPad:
+    case LLVMCatchSwitch:
+    case LLVMCatchRet:
+    case LLVMCleanupRet:
+      break;
+    default: {
+      int r = vnode(ts, I);
+      if (r < 0)
         break;
-      case LLVMCall:
-      case LLVMInvoke:
-      case LLVMCallBr:
-        build_call(ts, I, external_args, struct_args);
-        break;
-      case LLVMRet:
-        if (LLVMGetNumOperands(I))
-          copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
-        break;
-      case LLVMIntToPtr: {
-        /* a pointer carried as an integer (LLVM copies memory that way) is
-         * the pointer that was stored. An integer the graph did not follow
-         * (rebuilt from narrower pieces) can only be a code address if some
-         * function's address was turned into an integer: it gets those
-         * functions (see forge_rounds). A constant address is unknown. */
-        LLVMValueRef x = LLVMGetOperand(I, 0);
-        copy(ts, vnode(ts, x), vnode(ts, I));
-        if (LLVMIsAConstant(x) && !esc_function_of(x))
-          unknown_into(ts, vnode(ts, I));
-        else if (esc_int_untracked(x, 0))
-          ESC_VEC_PUSH(ts->forged, vnode(ts, I));
-        break;
-      }
-      case LLVMPtrToInt:
-        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
-        ESC_VEC_PUSH(ts->to_int, LLVMGetOperand(I, 0));
-        break;
-      case LLVMVAArg:
-        copy(ts, ts->U, vnode(ts, I));
-        break;
-      case LLVMAlloca:
-        if (escapes_cached(ts, I))
-          copy(ts, node_for(&ts->mem, ts->g, I), ts->GESC);
-        break;
-      case LLVMICmp:
-      case LLVMFCmp:
-      case LLVMBr:
-      case LLVMSwitch:
-      case LLVMIndirectBr:
-      case LLVMUnreachable:
-      case LLVMFence:
-      case LLVMResume:
-      case LLVMLandingPad:
-      case LLVMCatchPad:
-      case LLVMCleanupPad:
-      case LLVMCatchSwitch:
-      case LLVMCatchRet:
-      case LLVMCleanupRet:
-        break;
-      default: {
-        int r = vnode(ts, I);
-        if (r < 0)
-          break;
-        int nops = LLVMGetNumOperands(I);
-        for (int i = 0; i < nops; i++) {
-          LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
-          if (o && !LLVMValueIsBasicBlock(o))
-            copy(ts, vnode(ts, o), r);
-        }
-      }
+      int nops = LLVMGetNumOperands(I);
+      for (int i = 0; i < nops; i++) {
+        LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
+        if (o && !LLVMValueIsBasicBlock(o))
+          copy(ts, vnode(ts, o), r);
       }
     }
+    }
+  }
 }
 
 static void collect_vtables(esc_typeset *ts) {
