@@ -22,7 +22,7 @@
 
 static int new_obj(fctx *c, esc_objkind kind, int site, int param, int origin,
                    LLVMValueRef call) {
-  int o = esc_graph_object(c->g, site);
+  int o = esc_graph_object(c->g);
   while ((int)c->obj.len <= o)
     ESC_VEC_PUSH(c->obj, ((objinfo){OBJ_HEAP, -1, -1, -1, NULL}));
   c->obj.data[o] = (objinfo){kind, site, param, origin, call};

@@ -23,12 +23,10 @@ typedef struct esc_node {
   ESC_VEC(esc_edge) succ;
   ESC_VEC(esc_edge) loads;
   ESC_VEC(esc_edge) stores;
-  int owner; /* object whose contents this node is, or -1 */
   int queued;
 } esc_node;
 
 typedef struct esc_object {
-  int tag;
   int content;
 } esc_object;
 
@@ -119,7 +117,7 @@ esc_graph *esc_graph_new(void) {
   esc_graph *g = esc_xcalloc(1, sizeof(*g));
   esc_u64set_init(&g->copy_edges);
   add_why(g, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
-  int heap = esc_graph_object(g, -1); /* creates node 0 (ESC) as content */
+  int heap = esc_graph_object(g); /* creates node 0 (ESC) as content */
   esc_graph_base(g, ESC_ESC_NODE, heap, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
   return g;
 }
@@ -149,31 +147,21 @@ void esc_graph_no_provenance(esc_graph *g) { g->no_prov = 1; }
 int esc_graph_node(esc_graph *g) {
   esc_node n;
   memset(&n, 0, sizeof(n));
-  n.owner = -1;
   ESC_VEC_PUSH(g->nodes, n);
   return (int)g->nodes.len - 1;
 }
 
-int esc_graph_object(esc_graph *g, int tag) {
+int esc_graph_object(esc_graph *g) {
   int content = esc_graph_node(g);
   int id = (int)g->objs.len;
-  g->nodes.data[content].owner = id;
-  ESC_VEC_PUSH(g->objs, ((esc_object){tag, content}));
+  ESC_VEC_PUSH(g->objs, ((esc_object){content}));
   return id;
 }
 
-int esc_graph_object_tag(const esc_graph *g, int obj) {
-  return g->objs.data[obj].tag;
-}
 int esc_graph_content(const esc_graph *g, int obj) {
   return g->objs.data[obj].content;
 }
-int esc_graph_num_nodes(const esc_graph *g) { return (int)g->nodes.len; }
 int esc_graph_num_objects(const esc_graph *g) { return (int)g->objs.len; }
-int esc_graph_content_owner(const esc_graph *g, int node) {
-  return g->nodes.data[node].owner;
-}
-uint64_t esc_graph_steps(const esc_graph *g) { return g->steps; }
 
 static void enqueue(esc_graph *g, int n) {
   if (!g->nodes.data[n].queued) {

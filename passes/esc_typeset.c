@@ -97,7 +97,7 @@ static int fn_object(esc_typeset *ts, LLVMValueRef fn) {
   int o = esc_ptrmap_get(&ts->fn_obj, fn);
   if (o >= 0)
     return o;
-  o = esc_graph_object(ts->g, 0);
+  o = esc_graph_object(ts->g);
   while ((int)ts->obj_fn.len <= o)
     ESC_VEC_PUSH(ts->obj_fn, NULL);
   ts->obj_fn.data[o] = fn;
@@ -675,7 +675,7 @@ static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
   ts->g = esc_graph_new();
   if (!explain)
     esc_graph_no_provenance(ts->g);
-  esc_graph_object(ts->g, 0); /* UNKNOWN_OBJ */
+  esc_graph_object(ts->g); /* UNKNOWN_OBJ */
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ts->U = esc_graph_node(ts->g);
