@@ -240,20 +240,32 @@ const char *esc_demangle(esc_arena *a, const char *name) {
   return out;
 }
 
+int esc_struct_field_at(LLVMTargetDataRef td, LLVMTypeRef st, long long off,
+                        long long *field_off) {
+  if (off < 0)
+    return -1;
+  for (unsigned i = LLVMCountStructElementTypes(st); i-- > 0;) {
+    long long fo = (long long)LLVMOffsetOfElement(td, st, i);
+    if (fo <= off) {
+      *field_off = fo;
+      return (int)i;
+    }
+  }
+  return -1;
+}
+
 int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
                    unsigned *path, int max, LLVMTypeRef *leaf) {
   int n = 0;
   for (; t && n < max && off >= 0;) {
     LLVMTypeKind k = LLVMGetTypeKind(t);
     if (k == LLVMStructTypeKind && !LLVMIsOpaqueStruct(t)) {
-      unsigned i = LLVMCountStructElementTypes(t);
-      long long fo = 0;
-      while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
-        ;
-      if (fo > off)
+      long long fo;
+      int i = esc_struct_field_at(td, t, off, &fo);
+      if (i < 0)
         return -1;
-      path[n++] = i;
-      t = LLVMStructGetTypeAtIndex(t, i);
+      path[n++] = (unsigned)i;
+      t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
       off -= fo;
     } else if (k == LLVMArrayTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);

@@ -17,6 +17,12 @@
  * NULL when an index is not constant. */
 LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off);
+/* The field of struct st (not opaque) that holds byte off: the last one
+ * starting at or before off, its offset in *field_off. -1 when off < 0 or
+ * st has no fields. The one struct-offset step of the field walks
+ * (esc_field_path, the type-fact keys). */
+int esc_struct_field_at(LLVMTargetDataRef td, LLVMTypeRef st, long long off,
+                        long long *field_off);
 /* The path of element indices from type t down to the scalar at byte
  * offset off: fills path (at most max entries) and *leaf, returns the path
  * length, or -1 when off falls inside no scalar (padding, past the end). */

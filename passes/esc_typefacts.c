@@ -88,15 +88,13 @@ static long long norm_off(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
     }
     if (kind != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
       break;
-    unsigned i = LLVMCountStructElementTypes(t);
-    long long fo = 0;
-    while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
-      ;
-    if (fo > off)
+    long long fo;
+    int i = esc_struct_field_at(td, t, off, &fo);
+    if (i < 0)
       break;
     base += fo;
     off -= fo;
-    t = LLVMStructGetTypeAtIndex(t, i);
+    t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
   }
   return base + off;
 }
@@ -124,22 +122,15 @@ static void decompose(LLVMTargetDataRef td, keylist *k, LLVMTypeRef t,
     }
     if (kind != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
       return;
-    unsigned n = LLVMCountStructElementTypes(t);
-    int found = 0;
-    for (unsigned i = n; i-- > 0;) {
-      long long fo = (long long)LLVMOffsetOfElement(td, t, i);
-      if (fo <= off) {
-        LLVMTypeRef ft = LLVMStructGetTypeAtIndex(t, i);
-        off -= fo;
-        t = ft;
-        found = 1;
-        if (LLVMGetTypeKind(ft) == LLVMStructTypeKind && !LLVMIsOpaqueStruct(ft))
-          add_struct_key(td, k, ft, off);
-        break;
-      }
-    }
-    if (!found)
+    long long fo;
+    int i = esc_struct_field_at(td, t, off, &fo);
+    if (i < 0)
       return;
+    LLVMTypeRef ft = LLVMStructGetTypeAtIndex(t, (unsigned)i);
+    off -= fo;
+    t = ft;
+    if (LLVMGetTypeKind(ft) == LLVMStructTypeKind && !LLVMIsOpaqueStruct(ft))
+      add_struct_key(td, k, ft, off);
   }
 }
 
