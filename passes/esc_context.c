@@ -32,11 +32,9 @@ typedef struct slot_write {
   long long off, len;
 } slot_write;
 
-enum { MAX_WRITES = 64 };
-
 static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
                        slot_write *out) {
-  LLVMValueRef work[MAX_WRITES];
+  LLVMValueRef work[ESC_CTX_MAX_WRITES];
   int nw = 0, n = 0;
   work[nw++] = base;
   while (nw) {
@@ -46,7 +44,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
       if ((LLVMIsAGetElementPtrInst(U) || LLVMIsABitCastInst(U) ||
            LLVMIsAAddrSpaceCastInst(U)) &&
           LLVMGetOperand(U, 0) == p) {
-        if (nw >= MAX_WRITES)
+        if (nw >= ESC_CTX_MAX_WRITES)
           return -1;
         work[nw++] = U;
         continue;
@@ -56,7 +54,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
       long long off;
       if (LLVMIsAStoreInst(U) && LLVMGetOperand(U, 1) == p &&
           LLVMGetOperand(U, 0) != p) {
-        if (esc_base_offset(td, p, &off) != base || n >= MAX_WRITES)
+        if (esc_base_offset(td, p, &off) != base || n >= ESC_CTX_MAX_WRITES)
           return -1;
         LLVMTypeRef t = LLVMTypeOf(LLVMGetOperand(U, 0));
         out[n++] = (slot_write){U, 0, off,
@@ -72,7 +70,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
       if ((cpy || set) && LLVMGetOperand(U, 0) == p) {
         LLVMValueRef len = LLVMGetOperand(U, 2);
         if (esc_base_offset(td, p, &off) != base || !LLVMIsAConstantInt(len) ||
-            n >= MAX_WRITES)
+            n >= ESC_CTX_MAX_WRITES)
           return -1;
         out[n++] = (slot_write){U, set ? 2 : 1, off,
                                 LLVMConstIntGetSExtValue(len)};
@@ -109,7 +107,7 @@ static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
     return 0;
   if (private_local(base)) {
     /* a local: every write to that slot must be a store from one path */
-    slot_write w[MAX_WRITES];
+    slot_write w[ESC_CTX_MAX_WRITES];
     int nw = slot_writes(td_of(v), base, w);
     if (nw < 0)
       return 0;
@@ -187,7 +185,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
   }
   if (!private_local(base))
     return 0;
-  slot_write w[MAX_WRITES];
+  slot_write w[ESC_CTX_MAX_WRITES];
   int nw = slot_writes(e->td, base, w);
   if (nw < 0)
     return 0; /* a write the evaluation cannot place */

@@ -48,6 +48,10 @@
  * every indirect call is unknown, with reason "budget". */
 #define ESC_PTA_BUDGET_DEFAULT 2000000000ull
 
+/* Symbolic links followed from an output path (-o), the kernel's own
+ * limit. Past it, the last link reached is the path written. */
+#define ESC_OUTPUT_LINK_HOPS 40
+
 /* Nesting of arrays and objects in a JSON report read back by --diff
  * (reports nest 4 deep). Deeper input is rejected as not a report. */
 #define ESC_JSON_MAX_DEPTH 64
@@ -123,6 +127,11 @@
 /* Nesting of values traced back (esc_ctx_trace_callee) or evaluated on the
  * caller's side (esc_ctx_eval). Past it: not decided by context. */
 #define ESC_CTX_MAX_DEPTH 8
+
+/* Writes into one caller's local (and GEPs of its address) that context
+ * evaluation places. More: what the local holds is not known, and the
+ * call is not decided by context. */
+#define ESC_CTX_MAX_WRITES 64
 
 /* Functions one context evaluation may name. More: not decided by context. */
 #define ESC_CTX_MAX_FNS 64
