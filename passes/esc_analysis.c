@@ -9,6 +9,7 @@
  * argument escapes, reason budget) and its functions are judged once more.
  */
 #include "esc_analysis.h"
+#include "esc_limits.h"
 
 #include <llvm-c/Error.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -27,9 +28,9 @@ void esc_options_default(esc_options *o) {
   o->detail = 1;
   o->format = ESC_FMT_TEXT;
   o->level_mask = 7;
-  o->solve_budget = 50u * 1000 * 1000;
-  o->scc_rounds = 24;
-  o->context_budget = 32;
+  o->solve_budget = ESC_SOLVE_BUDGET_DEFAULT;
+  o->scc_rounds = ESC_SCC_ROUNDS_DEFAULT;
+  o->context_budget = ESC_CONTEXT_BUDGET_DEFAULT;
   o->resolve = ESC_RESOLVE_TYPESET;
 }
 
@@ -110,16 +111,13 @@ static int uses(LLVMValueRef user, LLVMValueRef v) {
 /* Location of the first instruction (in block order) using v. */
 static esc_loc first_use_loc(esc_result *R, LLVMValueRef v, esc_loc dflt) {
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(v));
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (LLVMIsAIntrinsicInst(I) || !uses(I, v))
-        continue;
-      esc_loc l = esc_loc_of(&R->arena, I);
-      if (l.file)
-        return l;
-    }
+  ESC_FOR_EACH_INST(fn, bb, I) {
+    if (LLVMIsAIntrinsicInst(I) || !uses(I, v))
+      continue;
+    esc_loc l = esc_loc_of(&R->arena, I);
+    if (l.file)
+      return l;
+  }
   return dflt;
 }
 
@@ -186,16 +184,13 @@ static void collect_stack_sites_and_calls(esc_result *R) {
   for (size_t f = 0; f < R->funcs.len; f++) {
     if (!R->funcs.data[f].defined)
       continue;
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
-         bb; bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (LLVMIsAAllocaInst(I) && esc_alloca_address_taken(I))
-          esc_site_get(R, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
-                       esc_alloca_bytes(R->M, I));
-        else if (esc_is_indirect_call(I))
-          ESC_VEC_PUSH(R->indirect, I);
-      }
+    ESC_FOR_EACH_INST(R->funcs.data[f].fn, bb, I) {
+      if (LLVMIsAAllocaInst(I) && esc_alloca_address_taken(I))
+        esc_site_get(R, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
+                     esc_alloca_bytes(R->M, I));
+      else if (esc_is_indirect_call(I))
+        ESC_VEC_PUSH(R->indirect, I);
+    }
   }
 }
 
@@ -210,27 +205,24 @@ static void call_graph(esc_result *R, int with_indirect, int **adj_start,
     start[f] = (int)edges.len;
     if (!R->funcs.data[f].defined)
       continue;
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(R->funcs.data[f].fn);
-         bb; bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_call(I))
-          continue;
-        LLVMValueRef callee = esc_called_function(I);
-        if (callee) {
-          int t = esc_func_index(R, callee);
+    ESC_FOR_EACH_INST(R->funcs.data[f].fn, bb, I) {
+      if (!esc_is_call(I))
+        continue;
+      LLVMValueRef callee = esc_called_function(I);
+      if (callee) {
+        int t = esc_func_index(R, callee);
+        if (t >= 0 && R->funcs.data[t].defined)
+          ESC_VEC_PUSH(edges, t);
+      } else if (with_indirect &&
+                 !LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
+        const esc_targets *ts = esc_typeset_resolve(R->ts, I);
+        for (int k = 0; k < ts->n; k++) {
+          int t = esc_func_index(R, ts->fns[k]);
           if (t >= 0 && R->funcs.data[t].defined)
             ESC_VEC_PUSH(edges, t);
-        } else if (with_indirect &&
-                   !LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
-          const esc_targets *ts = esc_typeset_resolve(R->ts, I);
-          for (int k = 0; k < ts->n; k++) {
-            int t = esc_func_index(R, ts->fns[k]);
-            if (t >= 0 && R->funcs.data[t].defined)
-              ESC_VEC_PUSH(edges, t);
-          }
         }
       }
+    }
   }
   start[n] = (int)edges.len;
   *adj_start = start;

@@ -1,7 +1,8 @@
 /*
  * esc_build.c: the escape graph of one function at one level, built from its
- * IR (values, calls, intrinsics, instructions), then solved and read back
- * into site verdicts (esc_verdict.c) and a summary (esc_summary.c).
+ * IR (values, calls, intrinsics, instructions), then solved (esc_solver.c)
+ * and read back into site verdicts (esc_verdict.c) and a summary
+ * (esc_summary.c).
  *
  * Objects: HEAP (object 0), per pointer parameter P1 (what it points to) and
  * PD (anything reachable below), one per allocation site in the function,
@@ -9,8 +10,10 @@
  * (SSA) are nodes; memory is the content node of each object.
  */
 #include "esc_fctx.h"
+#include "esc_limits.h"
 #include "esc_libc.h"
 #include "esc_sites.h"
+#include "esc_specialise.h"
 #include "esc_usermodel.h"
 
 #include <stdlib.h>
@@ -19,7 +22,7 @@
 
 static int new_obj(fctx *c, esc_objkind kind, int site, int param, int origin,
                    LLVMValueRef call) {
-  int o = esc_graph_object(c->g, site);
+  int o = esc_graph_object(c->g);
   while ((int)c->obj.len <= o)
     ESC_VEC_PUSH(c->obj, ((objinfo){OBJ_HEAP, -1, -1, -1, NULL}));
   c->obj.data[o] = (objinfo){kind, site, param, origin, call};
@@ -27,72 +30,6 @@ static int new_obj(fctx *c, esc_objkind kind, int site, int param, int origin,
 }
 
 /* ---- values ---- */
-static int const_mentions_global(LLVMValueRef v, int depth) {
-  if (LLVMIsAGlobalValue(v) || LLVMIsABlockAddress(v))
-    return 1;
-  if (depth > 8 || !LLVMIsAConstant(v) || LLVMIsAConstantInt(v) ||
-      LLVMIsAConstantFP(v) || LLVMIsAConstantPointerNull(v) ||
-      LLVMIsAUndefValue(v) || LLVMIsAConstantDataSequential(v))
-    return 0;
-  int n = LLVMGetNumOperands(v);
-  for (int i = 0; i < n; i++)
-    if (const_mentions_global(LLVMGetOperand(v, (unsigned)i), depth + 1))
-      return 1;
-  return 0;
-}
-
-static int can_carry_pointer(LLVMTypeRef t);
-
-/* The node of v, or -1 when v cannot carry an address (void, or a scalar
- * narrower than a pointer). */
-static int vnode(fctx *c, LLVMValueRef v) {
-  if (!v)
-    return -1;
-  if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
-    if (!can_carry_pointer(LLVMTypeOf(v)))
-      return -1;
-    int n = esc_ptrmap_get(&c->vnode, v);
-    if (n < 0) {
-      n = esc_graph_node(c->g);
-      esc_ptrmap_put(&c->vnode, v, n);
-    }
-    return n;
-  }
-  if (LLVMIsAConstant(v) && const_mentions_global(v, 0))
-    return c->heap_node;
-  /* a pointer constant that is not null ((struct region *)0x10000000):
-   * memory the function does not own */
-  if (LLVMIsAConstantExpr(v) &&
-      LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
-    return c->heap_node;
-  return -1; /* null, integers, undef, metadata, blocks, inline asm */
-}
-
-int esc_fctx_vnode(fctx *c, LLVMValueRef v) { return vnode(c, v); }
-
-static int can_carry_pointer(LLVMTypeRef t) {
-  switch (LLVMGetTypeKind(t)) {
-  case LLVMPointerTypeKind:
-  case LLVMStructTypeKind:
-  case LLVMArrayTypeKind:
-  case LLVMVectorTypeKind:
-  case LLVMScalableVectorTypeKind:
-  case LLVMHalfTypeKind:
-  case LLVMBFloatTypeKind:
-  case LLVMFloatTypeKind:
-  case LLVMDoubleTypeKind:
-  case LLVMX86_FP80TypeKind:
-  case LLVMFP128TypeKind:
-  case LLVMPPC_FP128TypeKind:
-    return 1;
-  case LLVMIntegerTypeKind:
-    /* any width: a pointer may travel in halves or byte by byte */
-    return LLVMGetIntTypeWidth(t) > 1;
-  default:
-    return 0;
-  }
-}
-
 static void copy_to(fctx *c, int src, int dst, esc_why w) {
   if (src >= 0 && dst >= 0)
     esc_graph_copy(c->g, src, dst, w);
@@ -132,7 +69,7 @@ static const char *callee_name(LLVMValueRef fn) {
  * model replaces the library's facts, so they are not read. */
 static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                                esc_why_kind kind, const esc_umfn *um) {
-  int res = vnode(c, call);
+  int res = esc_fctx_vnode(c, call);
   unsigned n = call_nargs(call);
   const esc_libfn *lib = fn && !um && LLVMIsDeclaration(fn)
                              ? esc_libc_lookup(esc_value_name(fn))
@@ -144,7 +81,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
   if (io && c->R->own_streams) {
     /* a stream of the program's own may get these very pointers */
     for (unsigned i = 0; i < n; i++)
-      copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
               why(ESC_WHY_OUTPUT, call, callee_name(fn), (int)i));
   }
   if (io & ESC_IO_OUT) {
@@ -154,7 +91,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     esc_libc_output_plan(fn, call, &plan);
     for (unsigned i = 0; i < n; i++) {
       LLVMValueRef v = LLVMGetOperand(call, i);
-      int a = vnode(c, v);
+      int a = esc_fctx_vnode(c, v);
       if (a < 0)
         continue;
       esc_why w = why(ESC_WHY_OUTPUT, call, callee_name(fn), (int)i);
@@ -169,7 +106,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
   if (io & ESC_IO_IN) {
     /* bytes from outside: they may hold any address the program exposed */
     for (unsigned i = 0; i < n; i++) {
-      int a = vnode(c, LLVMGetOperand(call, i));
+      int a = esc_fctx_vnode(c, LLVMGetOperand(call, i));
       if (a >= 0 && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, i))) ==
                         LLVMPointerTypeKind)
         esc_graph_store(c->g, a, c->heap_node,
@@ -182,12 +119,12 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
   if (lib && (lib->flags & ESC_LIB_KNOWN)) {
     esc_why w = why(ESC_WHY_CALL_RESULT, call, name, 0);
     if (lib->ret_arg >= 0 && (unsigned)lib->ret_arg < n)
-      copy_to(c, vnode(c, LLVMGetOperand(call, (unsigned)lib->ret_arg)), res,
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)lib->ret_arg)), res,
               w);
     if ((lib->flags & ESC_LIB_COPY) && (unsigned)lib->src < n &&
         (unsigned)lib->dst < n) {
-      int s = vnode(c, LLVMGetOperand(call, (unsigned)lib->src));
-      int d = vnode(c, LLVMGetOperand(call, (unsigned)lib->dst));
+      int s = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)lib->src));
+      int d = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)lib->dst));
       if (s >= 0 && d >= 0) {
         int tmp = esc_graph_node(c->g);
         esc_graph_load(c->g, s, tmp, why(ESC_WHY_MEMCPY, call, name, 0));
@@ -196,8 +133,8 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     }
     if ((lib->flags & ESC_LIB_STORE_ARG) && (unsigned)lib->src < n &&
         (unsigned)lib->dst < n) {
-      int s = vnode(c, LLVMGetOperand(call, (unsigned)lib->src));
-      int d = vnode(c, LLVMGetOperand(call, (unsigned)lib->dst));
+      int s = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)lib->src));
+      int d = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)lib->dst));
       if (s >= 0 && d >= 0)
         esc_graph_store(c->g, d, s, why(ESC_WHY_STORE, call, name, 0));
     }
@@ -205,7 +142,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       esc_graph_base(c->g, res, ESC_HEAP_OBJ, w);
     for (unsigned i = 0; i < n; i++) {
       LLVMValueRef ai = LLVMGetOperand(call, i);
-      int a = vnode(c, ai);
+      int a = esc_fctx_vnode(c, ai);
       if (a < 0 || LLVMGetTypeKind(LLVMTypeOf(ai)) != LLVMPointerTypeKind)
         continue;
       /* bytes read as numbers (a time_t, a struct flock) */
@@ -220,7 +157,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
         continue;
       for (unsigned j = 0; j < n; j++) {
         LLVMValueRef aj = LLVMGetOperand(call, j);
-        int b = vnode(c, aj);
+        int b = esc_fctx_vnode(c, aj);
         if (j == i || b < 0 ||
             LLVMGetTypeKind(LLVMTypeOf(aj)) != LLVMPointerTypeKind)
           continue;
@@ -236,7 +173,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       fn ? LLVMCountParams(fn)
          : LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
   for (unsigned i = 0; i < n; i++) {
-    int a = vnode(c, LLVMGetOperand(call, i));
+    int a = esc_fctx_vnode(c, LLVMGetOperand(call, i));
     if (a < 0 || (um && esc_umfn_arg(um, i) != ESC_UMA_UNKNOWN))
       continue;
     esc_why_kind k = kind;
@@ -280,7 +217,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     for (unsigned i = 0; i < n; i++)
       if ((!um || esc_umfn_arg(um, i) == ESC_UMA_UNKNOWN) &&
           esc_attr_param(call, fn, i, "returned"))
-        copy_to(c, vnode(c, LLVMGetOperand(call, i)), res,
+        copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), res,
                 why(ESC_WHY_CALL_RESULT, call, name, (int)i));
   }
 }
@@ -321,12 +258,12 @@ static int src_node(fctx *c, LLVMValueRef call, int callee,
   case ESC_B_HEAP:
     return c->heap_node;
   case ESC_B_P1:
-    return (unsigned)idx < n ? vnode(c, LLVMGetOperand(call, (unsigned)idx))
+    return (unsigned)idx < n ? esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)idx))
                              : -1;
   case ESC_B_PD: {
     if ((unsigned)idx >= n)
       return -1;
-    int a = vnode(c, LLVMGetOperand(call, (unsigned)idx));
+    int a = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)idx));
     return a < 0 ? -1 : deep_node(c, call, idx, a);
   }
   case ESC_B_FRESH: {
@@ -353,9 +290,9 @@ static void apply_summary(fctx *c, LLVMValueRef call, int callee,
                           const esc_summary *S, esc_why_kind kind) {
   esc_func *F = &c->R->funcs.data[callee];
   unsigned n = call_nargs(call);
-  int res = vnode(c, call);
+  int res = esc_fctx_vnode(c, call);
   for (unsigned i = (unsigned)F->nparams; i < n; i++)
-    copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+    copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
             why(ESC_WHY_VARARG, call, F->name, (int)i));
   for (int e = 0; e < S->nedges; e++) {
     esc_sum_edge E = S->edges[e];
@@ -405,9 +342,9 @@ static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
   c->R->sites.data[site].size_arg2 = af->size_arg2;
   int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
   esc_why w = why(ESC_WHY_ALLOC, call, af->name, 0);
-  int res = vnode(c, call);
+  int res = esc_fctx_vnode(c, call);
   if (af->out_arg >= 0) {
-    int out = vnode(c, LLVMGetOperand(call, (unsigned)af->out_arg));
+    int out = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)af->out_arg));
     if (out >= 0)
       esc_graph_store(c->g, out, obj_node(c, o, w), w);
   } else if (res >= 0) {
@@ -415,7 +352,7 @@ static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
   }
   int moved = af->realloc_arg >= 0 ? af->realloc_arg : af->copy_arg;
   if (moved >= 0 && (unsigned)moved < call_nargs(call)) {
-    int old = vnode(c, LLVMGetOperand(call, (unsigned)moved));
+    int old = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)moved));
     if (old >= 0)
       esc_graph_load(c->g, old, esc_graph_content(c->g, o),
                      why(ESC_WHY_MEMCPY, call, af->name, 0));
@@ -454,14 +391,14 @@ static LLVMValueRef pool_destroyed_here(fctx *c, LLVMValueRef call,
   if (!mk || mk->role != ESC_UM_POOL_CREATE)
     return NULL;
   /* every use, through casts, is a pool argument */
-  LLVMValueRef held[16], destroy = NULL;
+  LLVMValueRef held[ESC_POOL_MAX_CASTS + 1], destroy = NULL;
   int nheld = 0;
   held[nheld++] = pool;
   for (int h = 0; h < nheld; h++)
     for (LLVMUseRef u = LLVMGetFirstUse(held[h]); u; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
       if (LLVMIsABitCastInst(user) || LLVMIsAAddrSpaceCastInst(user)) {
-        if (nheld == 16)
+        if (nheld == ESC_POOL_MAX_CASTS + 1)
           return NULL;
         held[nheld++] = user;
         continue;
@@ -493,7 +430,7 @@ static void handle_pool_alloc(fctx *c, LLVMValueRef call, const esc_umfn *um) {
   c->R->sites.data[site].size_arg2 = um->size_arg2;
   int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
   esc_why w = why(ESC_WHY_ALLOC, call, um->name, 0);
-  int res = vnode(c, call);
+  int res = esc_fctx_vnode(c, call);
   int n = obj_node(c, o, w);
   if (res >= 0)
     copy_to(c, n, res, w);
@@ -522,7 +459,7 @@ static void model_call(fctx *c, LLVMValueRef call, LLVMValueRef fn,
 /* What a modelled callee does with its arguments (not its role). */
 static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                        const esc_umfn *um, esc_why_kind kind) {
-  int res = vnode(c, call);
+  int res = esc_fctx_vnode(c, call);
   unsigned n = call_nargs(call);
   int fresh = um->role == ESC_UM_ALLOC || um->role == ESC_UM_REALLOC ||
               um->role == ESC_UM_POOL_ALLOC;
@@ -538,7 +475,7 @@ static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     }
   for (unsigned i = 0; i < n; i++) {
     esc_umarg e = esc_umfn_arg(um, i);
-    int a = vnode(c, LLVMGetOperand(call, i));
+    int a = esc_fctx_vnode(c, LLVMGetOperand(call, i));
     if (a < 0)
       continue;
     /* a returned argument and a pool may be written: keeping nothing of
@@ -556,24 +493,20 @@ static void model_args(fctx *c, LLVMValueRef call, LLVMValueRef fn,
 
 static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                              const char *name) {
-  int res = vnode(c, call);
+  int res = esc_fctx_vnode(c, call);
   unsigned n = call_nargs(call);
-  if (has_prefix(name, "llvm.dbg.") || has_prefix(name, "llvm.lifetime.") ||
-      has_prefix(name, "llvm.assume") || has_prefix(name, "llvm.type.test") ||
-      has_prefix(name, "llvm.public.type.test") ||
-      has_prefix(name, "llvm.memset.") || has_prefix(name, "llvm.va_end") ||
-      has_prefix(name, "llvm.invariant.") ||
-      has_prefix(name, "llvm.stackrestore") ||
-      has_prefix(name, "llvm.prefetch") || has_prefix(name, "llvm.donothing") ||
-      has_prefix(name, "llvm.trap") || has_prefix(name, "llvm.debugtrap") ||
-      has_prefix(name, "llvm.experimental.noalias.scope.decl") ||
-      has_prefix(name, "llvm.pseudoprobe") ||
-      has_prefix(name, "llvm.sideeffect"))
+  esc_intrinsic what = esc_intrinsic_of(fn);
+  switch (what) {
+  case ESC_INTR_DEBUG:
+  case ESC_INTR_LIFETIME:
+  case ESC_INTR_ASSUME:
+  case ESC_INTR_PREFETCH:
+  case ESC_INTR_MEMSET: /* writes a repeated byte: no address */
+  case ESC_INTR_NO_EFFECT:
     return;
-  if (has_prefix(name, "llvm.memcpy.") || has_prefix(name, "llvm.memmove.") ||
-      has_prefix(name, "llvm.memcpy.inline.")) {
-    int d = vnode(c, LLVMGetOperand(call, 0));
-    int s = vnode(c, LLVMGetOperand(call, 1));
+  case ESC_INTR_MEMCPY: {
+    int d = esc_fctx_vnode(c, LLVMGetOperand(call, 0));
+    int s = esc_fctx_vnode(c, LLVMGetOperand(call, 1));
     if (d >= 0 && s >= 0) {
       int tmp = esc_graph_node(c->g);
       esc_why w = why(ESC_WHY_MEMCPY, call, NULL, 0);
@@ -582,39 +515,30 @@ static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
     }
     return;
   }
-  if (has_prefix(name, "llvm.va_start") || has_prefix(name, "llvm.va_copy")) {
-    int l = vnode(c, LLVMGetOperand(call, 0));
+  case ESC_INTR_VA_START: {
+    int l = esc_fctx_vnode(c, LLVMGetOperand(call, 0));
     if (l >= 0)
       esc_graph_store(c->g, l, c->heap_node,
                       why(ESC_WHY_LOAD, call, name, 0));
     return;
   }
-  if (has_prefix(name, "llvm.stacksave") ||
-      has_prefix(name, "llvm.type.checked.load") ||
-      has_prefix(name, "llvm.load.relative") ||
-      has_prefix(name, "llvm.thread.pointer") ||
-      has_prefix(name, "llvm.returnaddress") ||
-      has_prefix(name, "llvm.frameaddress")) {
+  case ESC_INTR_OPAQUE_RESULT:
     if (res >= 0)
       esc_graph_base(c->g, res, ESC_HEAP_OBJ,
                      why(ESC_WHY_CALL_RESULT, call, name, 0));
     return;
+  default:
+    break;
   }
   int has_ptr_arg = 0;
   for (unsigned i = 0; i < n; i++)
     if (esc_type_has_pointer(LLVMTypeOf(LLVMGetOperand(call, i))))
       has_ptr_arg = 1; /* vectors of pointers too: masked.scatter */
-  if (!has_ptr_arg || has_prefix(name, "llvm.ptrmask") ||
-      has_prefix(name, "llvm.launder.invariant.group") ||
-      has_prefix(name, "llvm.strip.invariant.group") ||
-      has_prefix(name, "llvm.expect") || has_prefix(name, "llvm.ssa.copy") ||
-      has_prefix(name, "llvm.ptr.annotation") ||
-      has_prefix(name, "llvm.threadlocal.address") ||
-      has_prefix(name, "llvm.objectsize") ||
-      has_prefix(name, "llvm.is.constant")) {
+  if (!has_ptr_arg || what == ESC_INTR_VALUE_ONLY ||
+      what == ESC_INTR_OBJECTSIZE) {
     /* value-only intrinsics: the result carries what the operands carry */
     for (unsigned i = 0; i < n; i++)
-      copy_to(c, vnode(c, LLVMGetOperand(call, i)), res,
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), res,
               why(ESC_WHY_COPY, call, name, 0));
     return;
   }
@@ -657,7 +581,7 @@ static int move_bytes(fctx *c, LLVMValueRef call, int arg, int dst,
                       const char *name) {
   if (arg < 0 || (unsigned)arg >= call_nargs(call))
     return 0;
-  int src = vnode(c, LLVMGetOperand(call, (unsigned)arg));
+  int src = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)arg));
   if (src < 0)
     return 0;
   int tmp = esc_graph_node(c->g);
@@ -694,17 +618,17 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
     c->R->sites.data[site].size_arg2 = -1;
     c->R->sites.data[site].levels_found |= 1u << ESC_WHOLE;
     int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
-    int res = vnode(c, call);
+    int res = esc_fctx_vnode(c, call);
     esc_why w = why(ESC_WHY_ALLOC, call, af.name, 0);
     if (af.out_arg >= 0 && (unsigned)af.out_arg < call_nargs(call)) {
-      int out = vnode(c, LLVMGetOperand(call, (unsigned)af.out_arg));
+      int out = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)af.out_arg));
       if (out >= 0)
         esc_graph_store(c->g, out, obj_node(c, o, w), w);
     } else if (res >= 0) {
       esc_graph_base(c->g, res, o, w);
     }
     if (af.realloc_arg >= 0 && (unsigned)af.realloc_arg < call_nargs(call)) {
-      int old = vnode(c, LLVMGetOperand(call, (unsigned)af.realloc_arg));
+      int old = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)af.realloc_arg));
       if (old >= 0) {
         esc_graph_load(c->g, old, esc_graph_content(c->g, o),
                        why(ESC_WHY_MEMCPY, call, af.name, 0));
@@ -712,7 +636,7 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       }
     }
     if (af.copy_arg >= 0 && (unsigned)af.copy_arg < call_nargs(call)) {
-      int src = vnode(c, LLVMGetOperand(call, (unsigned)af.copy_arg));
+      int src = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)af.copy_arg));
       if (src >= 0)
         esc_graph_load(c->g, src, esc_graph_content(c->g, o),
                        why(ESC_WHY_MEMCPY, call, af.name, 0));
@@ -736,7 +660,7 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
        * targets): it lives as long as a pool this frame does not end */
       int n = fresh_object(c, call, -1, -1,
                            why(ESC_WHY_ALLOC, call, um->name, 0));
-      copy_to(c, n, vnode(c, call),
+      copy_to(c, n, esc_fctx_vnode(c, call),
               why(ESC_WHY_CALL_RESULT, call, um->name, 0));
       copy_to(c, n, ESC_ESC_NODE,
               why(ESC_WHY_POOL, call, um->name, um->pool_arg));
@@ -754,12 +678,12 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       continue;
     if (is_alloc) {
       /* one of several targets allocates: a fresh object, not a site */
-      int res = vnode(c, call);
+      int res = esc_fctx_vnode(c, call);
       esc_why w = why(ESC_WHY_ALLOC, call, a.name, 0);
       int n = fresh_object(c, call, -1, -1, w);
       unsigned na = call_nargs(call);
       if (a.out_arg >= 0 && (unsigned)a.out_arg < na) {
-        int out = vnode(c, LLVMGetOperand(call, (unsigned)a.out_arg));
+        int out = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)a.out_arg));
         if (out >= 0)
           esc_graph_store(c->g, out, n, w); /* posix_memalign(&p, ...) */
       } else {
@@ -768,7 +692,7 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       /* realloc: the old block's contents move, and the result may be
        * the old block itself; strdup: its argument's bytes are copied */
       if (move_bytes(c, call, a.realloc_arg, n, a.name))
-        copy_to(c, vnode(c, LLVMGetOperand(call, (unsigned)a.realloc_arg)),
+        copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)a.realloc_arg)),
                 res, why(ESC_WHY_CALL_RESULT, call, a.name, 0));
       move_bytes(c, call, a.copy_arg, n, a.name);
       continue;
@@ -783,104 +707,14 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
   }
 }
 
-static int same_binds(const esc_ctx_bind *a, const esc_ctx_bind *b, int n) {
-  for (int i = 0; i < n; i++) {
-    if (a[i].call != b[i].call || a[i].targets.n != b[i].targets.n)
-      return 0;
-    for (int k = 0; k < a[i].targets.n; k++)
-      if (a[i].targets.fns[k] != b[i].targets.fns[k])
-        return 0;
-  }
-  return 1;
-}
-
-static void ctx_calls_of(esc_result *R, esc_func *F) {
-  if (F->ctx_done)
-    return;
-  F->ctx_done = 1;
-  ESC_VEC(esc_ctx_call) v = {0};
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_indirect_call(I))
-        continue;
-      esc_ctx_path p = esc_ctx_trace_callee(I);
-      if (p.param >= 0)
-        ESC_VEC_PUSH(v, ((esc_ctx_call){I, p}));
-    }
-  F->nctx = (int)v.len;
-  F->ctx = esc_arena_alloc(&R->arena, sizeof(esc_ctx_call) * (v.len ? v.len : 1));
-  if (v.len)
-    memcpy(F->ctx, v.data, sizeof(esc_ctx_call) * v.len);
-  ESC_VEC_FREE(v);
-}
-
-static int run(esc_result *R, int fidx, esc_level level,
-               const esc_ctx_bind *binds, int nbind, int record,
-               esc_summary *out);
-
-/* The summary of callee fi specialised to what this call passes, when the
- * call decides some of fi's indirect calls; NULL for the general one.
- * The callee cannot change what the evaluation read: esc_ctx_eval only
- * reads through the caller's private locals (whose address the callee never
- * sees) and constant globals, and the callee's own locals on the path are
- * traced only when every store to them comes from the same parameter. */
-static const esc_summary *context_summary(fctx *c, LLVMValueRef call, int fi) {
-  esc_result *R = c->R;
-  esc_func *F = &R->funcs.data[fi];
-  if (c->level != ESC_WHOLE || c->binds || R->opt.resolve != ESC_RESOLVE_TYPESET ||
-      F->scc == R->funcs.data[c->fidx].scc)
-    return NULL;
-  ctx_calls_of(R, F);
-  if (!F->nctx)
-    return NULL;
-  esc_ctx_bind *b = esc_arena_alloc(&R->arena, sizeof(*b) * (size_t)F->nctx);
-  int nb = 0;
-  for (int k = 0; k < F->nctx; k++) {
-    const esc_targets *general = esc_typeset_resolve(R->ts, F->ctx[k].call);
-    esc_targets t;
-    if (!esc_ctx_eval(call, &F->ctx[k].path, R->ts,
-                      LLVMGetCalledFunctionType(F->ctx[k].call), &R->arena,
-                      &t))
-      continue;
-    if (!general->unknown && t.n >= general->n)
-      continue; /* no better than without context */
-    b[nb].call = F->ctx[k].call;
-    b[nb].targets = t;
-    nb++;
-  }
-  if (!nb)
-    return NULL;
-  const esc_ctx_summary *cs = NULL;
-  for (size_t i = 0; i < F->ctx_sums.len && !cs; i++)
-    if (F->ctx_sums.data[i]->nbind == nb &&
-        same_binds(F->ctx_sums.data[i]->binds, b, nb))
-      cs = F->ctx_sums.data[i];
-  if (!cs) {
-    if ((int)F->ctx_sums.len >= R->opt.context_budget)
-      return NULL; /* budget: the general summary is the safe answer */
-    esc_ctx_summary *n = esc_arena_alloc(&R->arena, sizeof(*n));
-    n->nbind = nb;
-    n->binds = b;
-    run(R, fi, ESC_WHOLE, b, nb, 0, &n->sum);
-    ESC_VEC_PUSH(R->funcs.data[fi].ctx_sums, n);
-    cs = n;
-    for (int k = 0; k < nb; k++)
-      esc_ptrmap_put(&R->ctx_resolved, b[k].call, b[k].targets.n);
-  }
-  ESC_VEC_PUSH(c->ctx_uses, ((ctx_use){call, cs}));
-  return &cs->sum;
-}
-
 static void handle_call(fctx *c, LLVMValueRef call) {
   LLVMValueRef callee_v = LLVMGetCalledValue(call);
   if (LLVMIsAInlineAsm(callee_v)) {
     unsigned n = call_nargs(call);
     for (unsigned i = 0; i < n; i++)
-      copy_to(c, vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
               why(ESC_WHY_ASM, call, NULL, (int)i));
-    int res = vnode(c, call);
+    int res = esc_fctx_vnode(c, call);
     if (res >= 0)
       esc_graph_base(c->g, res, ESC_HEAP_OBJ,
                      why(ESC_WHY_ASM, call, NULL, -1));
@@ -931,10 +765,10 @@ static void handle_call(fctx *c, LLVMValueRef call) {
                 why(ESC_WHY_WRAPPER_RESULT, call, F->name, 0));
       unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
       if (out && (unsigned)(out - 1) < call_nargs(call))
-        esc_graph_store(c->g, vnode(c, LLVMGetOperand(call, (unsigned)out - 1)),
+        esc_graph_store(c->g, esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)out - 1)),
                         n, w);
       else
-        copy_to(c, n, vnode(c, call), w);
+        copy_to(c, n, esc_fctx_vnode(c, call), w);
       return;
     }
     unknown_call(c, call, fn, ESC_WHY_UNKNOWN_CALL);
@@ -948,7 +782,7 @@ static void handle_call(fctx *c, LLVMValueRef call) {
       !esc_summary_equal(&c->R->funcs.data[fi].sum[ESC_CONSERVATIVE],
                          &c->R->funcs.data[fi].sum[ESC_WHOLE]))
     ESC_VEC_PUSH(c->sharper, call);
-  const esc_summary *S = context_summary(c, call, fi);
+  const esc_summary *S = esc_specialise_call(c, call, fi);
   if (S && !S->top) {
     apply_summary(c, call, fi, S, ESC_WHY_CALL_ARG);
     return;
@@ -974,24 +808,24 @@ static void build_inst(fctx *c, LLVMValueRef I) {
     if (site >= 0)
       c->R->sites.data[site].levels_found |= 1u << c->level;
     int o = new_obj(c, OBJ_STACK, site, -1, -1, NULL);
-    esc_graph_base(c->g, vnode(c, I), o, why(ESC_WHY_ALLOC, I, NULL, 0));
+    esc_graph_base(c->g, esc_fctx_vnode(c, I), o, why(ESC_WHY_ALLOC, I, NULL, 0));
     return;
   }
   case LLVMLoad:
-    esc_graph_load(c->g, vnode(c, LLVMGetOperand(I, 0)) < 0
+    esc_graph_load(c->g, esc_fctx_vnode(c, LLVMGetOperand(I, 0)) < 0
                              ? c->heap_node
-                             : vnode(c, LLVMGetOperand(I, 0)),
-                   vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
+                             : esc_fctx_vnode(c, LLVMGetOperand(I, 0)),
+                   esc_fctx_vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
     /* bytes of a pointer loaded as a number and computed with: like a
      * ptrtoint, the address may be rebuilt from them */
     if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind &&
         !esc_bits_only_moved(I, 0))
-      copy_to(c, vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
+      copy_to(c, esc_fctx_vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
     return;
   case LLVMStore: {
-    int v = vnode(c, LLVMGetOperand(I, 0));
+    int v = esc_fctx_vnode(c, LLVMGetOperand(I, 0));
     LLVMValueRef ptr = LLVMGetOperand(I, 1);
-    int p = vnode(c, ptr);
+    int p = esc_fctx_vnode(c, ptr);
     if (v < 0 || p < 0)
       return;
     esc_graph_store(c->g, p, v,
@@ -1000,20 +834,20 @@ static void build_inst(fctx *c, LLVMValueRef I) {
   }
   case LLVMAtomicRMW:
   case LLVMAtomicCmpXchg: {
-    int p = vnode(c, LLVMGetOperand(I, 0));
+    int p = esc_fctx_vnode(c, LLVMGetOperand(I, 0));
     if (p < 0)
       p = c->heap_node;
     unsigned nops = (unsigned)LLVMGetNumOperands(I);
     for (unsigned i = 1; i < nops; i++) {
-      int v = vnode(c, LLVMGetOperand(I, i));
+      int v = esc_fctx_vnode(c, LLVMGetOperand(I, i));
       if (v >= 0)
         esc_graph_store(c->g, p, v,
                         why(ESC_WHY_STORE, I,
                             store_target_global(LLVMGetOperand(I, 0)), 0));
     }
-    esc_graph_load(c->g, p, vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
+    esc_graph_load(c->g, p, esc_fctx_vnode(c, I), why(ESC_WHY_LOAD, I, NULL, 0));
     if (!esc_atomic_bits_only_moved(I))
-      copy_to(c, vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
+      copy_to(c, esc_fctx_vnode(c, I), ESC_ESC_NODE, why(ESC_WHY_NUMBER, I, NULL, 0));
     return;
   }
   case LLVMCall:
@@ -1023,7 +857,7 @@ static void build_inst(fctx *c, LLVMValueRef I) {
     return;
   case LLVMRet:
     if (LLVMGetNumOperands(I) > 0)
-      copy_to(c, vnode(c, LLVMGetOperand(I, 0)), c->ret,
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(I, 0)), c->ret,
               why(ESC_WHY_RETURN, I, NULL, 0));
     return;
   case LLVMICmp:
@@ -1042,20 +876,20 @@ static void build_inst(fctx *c, LLVMValueRef I) {
   case LLVMCatchPad:
   case LLVMCleanupPad:
   case LLVMCatchSwitch: {
-    int n = vnode(c, I);
+    int n = esc_fctx_vnode(c, I);
     if (n >= 0)
       esc_graph_base(c->g, n, ESC_HEAP_OBJ,
                      why(ESC_WHY_LOAD, I, NULL, 0));
     return;
   }
   case LLVMIntToPtr:
-    copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
+    copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(I, 0)), esc_fctx_vnode(c, I),
             why(ESC_WHY_COPY, I, NULL, 0));
     /* the pointer the integer carries, and, unless it is a pointer's own
      * round trip, anything whose address was read as a number (those
      * escape: esc_ptrtoint_benign) */
     if (!LLVMIsAPtrToIntInst(LLVMGetOperand(I, 0)))
-      esc_graph_base(c->g, vnode(c, I), ESC_HEAP_OBJ,
+      esc_graph_base(c->g, esc_fctx_vnode(c, I), ESC_HEAP_OBJ,
                      why(ESC_WHY_INTTOPTR, I, NULL, 0));
     return;
   case LLVMSub:
@@ -1067,17 +901,17 @@ static void build_inst(fctx *c, LLVMValueRef I) {
      * it with another address, an offset within its object or turning it
      * back, its bits may be rebuilt by other ways (a table of digits, a
      * branch per bit): the object escapes */
-    copy_to(c, vnode(c, LLVMGetOperand(I, 0)), vnode(c, I),
+    copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(I, 0)), esc_fctx_vnode(c, I),
             why(ESC_WHY_COPY, I, NULL, 0));
     if (!esc_ptrtoint_benign(I))
-      copy_to(c, vnode(c, LLVMGetOperand(I, 0)), ESC_ESC_NODE,
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(I, 0)), ESC_ESC_NODE,
               why(ESC_WHY_PTRTOINT, I, NULL, 0));
     return;
   default:
   generic: {
     /* GEP, casts, phi, select, arithmetic, aggregates, vectors, freeze:
      * the result carries whatever its operands carry. */
-    int res = vnode(c, I);
+    int res = esc_fctx_vnode(c, I);
     if (res < 0)
       return;
     int nops = LLVMGetNumOperands(I);
@@ -1085,7 +919,7 @@ static void build_inst(fctx *c, LLVMValueRef I) {
       LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
       if (!o || LLVMValueIsBasicBlock(o))
         continue;
-      copy_to(c, vnode(c, o), res, why(ESC_WHY_COPY, I, NULL, 0));
+      copy_to(c, esc_fctx_vnode(c, o), res, why(ESC_WHY_COPY, I, NULL, 0));
     }
   }
   }
@@ -1095,7 +929,7 @@ static void build_inst(fctx *c, LLVMValueRef I) {
 int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
   esc_func *F = &R->funcs.data[fidx];
   esc_summary S;
-  int ok = run(R, fidx, level, NULL, 0, 1, &S);
+  int ok = esc_fctx_run(R, fidx, level, NULL, 0, 1, &S);
   (void)ok;
   F = &R->funcs.data[fidx];
   if (level == ESC_INTRA)
@@ -1105,11 +939,10 @@ int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
   return changed;
 }
 
-/* Builds, solves and reads the graph of fidx. record: fill the verdicts of
- * its sites (0 for context-specialised runs, which only make summaries). */
-static int run(esc_result *R, int fidx, esc_level level,
-               const esc_ctx_bind *binds, int nbind, int record,
-               esc_summary *out) {
+/* The graph of fidx built, solved and read back (esc_fctx.h). */
+int esc_fctx_run(esc_result *R, int fidx, esc_level level,
+                 const esc_ctx_bind *binds, int nbind, int record,
+                 esc_summary *out) {
   esc_func *F = &R->funcs.data[fidx];
   if (record && (F->analysed & (1u << level))) {
     /* a new round: forget what the last one found at this level */
@@ -1142,20 +975,17 @@ static int run(esc_result *R, int fidx, esc_level level,
   for (int j = 0; j < c.nparams; j++) {
     LLVMValueRef p = LLVMGetParam(F->fn, (unsigned)j);
     c.p1[j] = c.pd[j] = -1;
-    if (!can_carry_pointer(LLVMTypeOf(p)))
+    if (!esc_fctx_carries_address(LLVMTypeOf(p)))
       continue;
     c.p1[j] = new_obj(&c, OBJ_P1, -1, j, -1, NULL);
     c.pd[j] = new_obj(&c, OBJ_PD, -1, j, -1, NULL);
     esc_why w = why(ESC_WHY_PARAM, NULL, NULL, j);
-    esc_graph_base(c.g, vnode(&c, p), c.p1[j], w);
+    esc_graph_base(c.g, esc_fctx_vnode(&c, p), c.p1[j], w);
     esc_graph_base(c.g, esc_graph_content(c.g, c.p1[j]), c.pd[j], w);
     esc_graph_base(c.g, esc_graph_content(c.g, c.pd[j]), c.pd[j], w);
   }
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I))
-      build_inst(&c, I);
+  ESC_FOR_EACH_INST(F->fn, bb, I)
+    build_inst(&c, I);
 
   int ok = esc_fctx_solve(&c);
   if (record)

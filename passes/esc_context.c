@@ -1,5 +1,6 @@
 /* esc_context.c: per-caller resolution of indirect calls (esc_context.h). */
 #include "esc_context.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 #include "esc_sites.h"
@@ -7,7 +8,6 @@
 #include <llvm-c/Target.h>
 #include <string.h>
 
-enum { MAX_DEPTH = 8, MAX_FNS = 64 };
 
 static LLVMTargetDataRef td_of(LLVMValueRef inst) {
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
@@ -32,11 +32,9 @@ typedef struct slot_write {
   long long off, len;
 } slot_write;
 
-enum { MAX_WRITES = 64 };
-
 static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
                        slot_write *out) {
-  LLVMValueRef work[MAX_WRITES];
+  LLVMValueRef work[ESC_CTX_MAX_WRITES];
   int nw = 0, n = 0;
   work[nw++] = base;
   while (nw) {
@@ -46,7 +44,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
       if ((LLVMIsAGetElementPtrInst(U) || LLVMIsABitCastInst(U) ||
            LLVMIsAAddrSpaceCastInst(U)) &&
           LLVMGetOperand(U, 0) == p) {
-        if (nw >= MAX_WRITES)
+        if (nw >= ESC_CTX_MAX_WRITES)
           return -1;
         work[nw++] = U;
         continue;
@@ -56,7 +54,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
       long long off;
       if (LLVMIsAStoreInst(U) && LLVMGetOperand(U, 1) == p &&
           LLVMGetOperand(U, 0) != p) {
-        if (esc_base_offset(td, p, &off) != base || n >= MAX_WRITES)
+        if (esc_base_offset(td, p, &off) != base || n >= ESC_CTX_MAX_WRITES)
           return -1;
         LLVMTypeRef t = LLVMTypeOf(LLVMGetOperand(U, 0));
         out[n++] = (slot_write){U, 0, off,
@@ -64,15 +62,15 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
         continue;
       }
       LLVMValueRef f = LLVMIsAIntrinsicInst(U) ? esc_called_function(U) : NULL;
-      const char *nm = f ? esc_value_name(f) : "";
-      if (!strncmp(nm, "llvm.lifetime", 13) || !strncmp(nm, "llvm.dbg", 8))
+      esc_intrinsic what = esc_intrinsic_of(f);
+      if (what == ESC_INTR_LIFETIME || what == ESC_INTR_DEBUG)
         continue;
-      int cpy = !strncmp(nm, "llvm.memcpy", 11) || !strncmp(nm, "llvm.memmove", 12);
-      int set = !strncmp(nm, "llvm.memset", 11);
+      int cpy = what == ESC_INTR_MEMCPY;
+      int set = what == ESC_INTR_MEMSET;
       if ((cpy || set) && LLVMGetOperand(U, 0) == p) {
         LLVMValueRef len = LLVMGetOperand(U, 2);
         if (esc_base_offset(td, p, &off) != base || !LLVMIsAConstantInt(len) ||
-            n >= MAX_WRITES)
+            n >= ESC_CTX_MAX_WRITES)
           return -1;
         out[n++] = (slot_write){U, set ? 2 : 1, off,
                                 LLVMConstIntGetSExtValue(len)};
@@ -88,7 +86,7 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
 
 /* ---- callee side ---- */
 static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
-  if (!v || depth > MAX_DEPTH)
+  if (!v || depth > ESC_CTX_MAX_DEPTH)
     return 0;
   while (LLVMIsACastInst(v) && !LLVMIsAPtrToIntInst(v) &&
          !LLVMIsAIntToPtrInst(v))
@@ -109,7 +107,7 @@ static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
     return 0;
   if (private_local(base)) {
     /* a local: every write to that slot must be a store from one path */
-    slot_write w[MAX_WRITES];
+    slot_write w[ESC_CTX_MAX_WRITES];
     int nw = slot_writes(td_of(v), base, w);
     if (nw < 0)
       return 0;
@@ -148,14 +146,14 @@ esc_ctx_path esc_ctx_trace_callee(LLVMValueRef call) {
 /* ---- caller side ---- */
 typedef struct fnset {
   int n;
-  LLVMValueRef f[MAX_FNS];
+  LLVMValueRef f[ESC_CTX_MAX_FNS];
 } fnset;
 
 static int add(fnset *s, LLVMValueRef f) {
   for (int i = 0; i < s->n; i++)
     if (s->f[i] == f)
       return 1;
-  if (s->n >= MAX_FNS)
+  if (s->n >= ESC_CTX_MAX_FNS)
     return 0;
   s->f[s->n++] = f;
   return 1;
@@ -173,7 +171,7 @@ static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
 /* What memory at (base + off) holds, dereferenced further by offs. */
 static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
                     const long long *offs, int n, fnset *out, int depth) {
-  if (depth > MAX_DEPTH || !base)
+  if (depth > ESC_CTX_MAX_DEPTH || !base)
     return 0;
   if (LLVMIsAGlobalVariable(base)) {
     if (!LLVMIsGlobalConstant(base) || !LLVMGetInitializer(base) ||
@@ -187,7 +185,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
   }
   if (!private_local(base))
     return 0;
-  slot_write w[MAX_WRITES];
+  slot_write w[ESC_CTX_MAX_WRITES];
   int nw = slot_writes(e->td, base, w);
   if (nw < 0)
     return 0; /* a write the evaluation cannot place */
@@ -220,7 +218,7 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
 
 static int eval(evalctx *e, LLVMValueRef v, const long long *offs, int n,
                 fnset *out, int depth) {
-  if (!v || depth > MAX_DEPTH)
+  if (!v || depth > ESC_CTX_MAX_DEPTH)
     return 0;
   if (LLVMIsAConstantPointerNull(v) || LLVMIsAUndefValue(v))
     return 1;

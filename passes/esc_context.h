@@ -16,11 +16,11 @@
 #ifndef ESC_CONTEXT_H
 #define ESC_CONTEXT_H
 
+#include "esc_limits.h"
 #include "esc_typeset.h"
 
 #include <llvm-c/Core.h>
 
-#define ESC_CTX_MAX_PATH 4
 
 typedef struct esc_ctx_path {
   int param;                     /* -1: not rooted at a parameter */

@@ -23,7 +23,7 @@
  * lines of one site are summed by bench/dynamic_table.py.
  */
 #include "esc_analysis.h"
-#include "esc_count.h"
+#include "escapade/escapade.h"
 #include "esc_instr.h"
 #include "esc_sites.h"
 

@@ -1,7 +1,7 @@
 /*
  * esc_fctx.h: the state of one function's escape graph while it is built
- * (esc_build.c), read back into verdicts (esc_verdict.c) and into a summary
- * (esc_summary.c). Internal to the core.
+ * (esc_build.c), solved (esc_solver.c), read back into verdicts
+ * (esc_verdict.c) and into a summary (esc_summary.c). Internal to the core.
  *
  * Ownership: an fctx lives on esc_build's stack for one analysis of one
  * function; its graph and vectors are freed at the end of that analysis.
@@ -79,17 +79,30 @@ static inline unsigned call_nargs(LLVMValueRef call) {
   return LLVMGetNumArgOperands(call);
 }
 
-/* esc_build.c: the node of a value (-1 when it carries no address). */
+/* esc_solver.c: solving the graph. */
+/* The node of a value (-1 when it carries no address); made on first use. */
 int esc_fctx_vnode(fctx *c, LLVMValueRef v);
-
-/* esc_verdict.c */
+/* Whether a value of type t can hold address bits (every type but void,
+ * labels, metadata, tokens and i1). */
+int esc_fctx_carries_address(LLVMTypeRef t);
 /* Objects the caller can reach: via[o] = 1 + parameter, -1 result, 0 no. */
 void esc_fctx_boundary_reach(fctx *c, int *via);
 /* Solves the graph (and makes stack objects the caller can reach escape);
  * 0 when the budget ran out. */
 int esc_fctx_solve(fctx *c);
-/* Fills the verdicts, at c's level, of the sites whose objects c has. */
+
+/* esc_verdict.c: fills the verdicts, at c's level, of the sites whose
+ * objects c has. */
 void esc_fctx_record_verdicts(fctx *c, int ok);
+
+/* esc_build.c: builds, solves and reads the graph of fidx at level, with
+ * binds (nbind of them) deciding indirect calls of a specialised run.
+ * record: fill the verdicts of its sites (0 for context-specialised runs,
+ * which only make summaries); out gets the summary (not at the
+ * intraprocedural level). 0 when the budget ran out. */
+int esc_fctx_run(esc_result *R, int fidx, esc_level level,
+                 const esc_ctx_bind *binds, int nbind, int record,
+                 esc_summary *out);
 
 /* esc_summary.c: the summary of the solved graph (top when !ok). */
 void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S);

@@ -27,6 +27,7 @@
  * the site: nothing of one iteration's block survives into the next.
  */
 #include "esc_analysis.h"
+#include "esc_limits.h"
 #include "esc_libc.h"
 #include "esc_sites.h"
 #include "esc_usermodel.h"
@@ -99,8 +100,8 @@ static int simple_slot(LLVMValueRef a) {
       continue;
     if (esc_is_call(user)) {
       LLVMValueRef f = esc_called_function(user);
-      const char *n = f ? esc_value_name(f) : "";
-      if (!strncmp(n, "llvm.lifetime.", 14) || !strncmp(n, "llvm.dbg.", 9))
+      esc_intrinsic what = esc_intrinsic_of(f);
+      if (what == ESC_INTR_LIFETIME || what == ESC_INTR_DEBUG)
         continue;
     }
     return 0;
@@ -232,11 +233,18 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
       return;
     }
     if (!strncmp(name, "llvm.", 5)) {
-      if (!strncmp(name, "llvm.memcpy", 11) || !strncmp(name, "llvm.memmove", 12) ||
-          !strncmp(name, "llvm.memset", 11) || !strncmp(name, "llvm.lifetime", 13) ||
-          !strncmp(name, "llvm.dbg", 8) || !strncmp(name, "llvm.objectsize", 15) ||
-          !strncmp(name, "llvm.prefetch", 13) || !strncmp(name, "llvm.assume", 11))
+      switch (esc_intrinsic_of(f)) {
+      case ESC_INTR_MEMCPY:
+      case ESC_INTR_MEMSET:
+      case ESC_INTR_LIFETIME:
+      case ESC_INTR_DEBUG:
+      case ESC_INTR_OBJECTSIZE:
+      case ESC_INTR_PREFETCH:
+      case ESC_INTR_ASSUME:
         return;
+      default:
+        break;
+      }
       stay(t, "passed to an intrinsic", user);
       return;
     }
@@ -263,7 +271,7 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
      * is not this function's to remove, so the block stays on the heap */
     int fi = esc_func_index(t->R, f);
     const esc_summary *fs = fi >= 0 ? &t->R->funcs.data[fi].sum[t->level] : NULL;
-    for (unsigned k = 0; fs && k < na && k < 32; k++)
+    for (unsigned k = 0; fs && k < na && k < ESC_SUMMARY_MAX_PARAMS; k++)
       if (LLVMGetOperand(user, k) == v && (fs->frees_params & (1u << k))) {
         char why[256];
         snprintf(why, sizeof why, "freed by wrapper %s",
@@ -446,22 +454,19 @@ static const h2s_alloc *movable_alloc(const esc_usermodel *m,
  * or recursion (a slot per frame: the stack depth is not bounded). */
 static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
   unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_call(I))
-        continue;
-      LLVMValueRef f = esc_called_function(I);
-      if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, rt)) ||
-          LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
-        return "its function calls setjmp (returns twice)";
-      if (LLVMIsACallInst(I) &&
-          LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)
-        return "its function makes a musttail call";
-      if (f == fn)
-        return "its function is recursive";
-    }
+  ESC_FOR_EACH_INST(fn, bb, I) {
+    if (!esc_is_call(I))
+      continue;
+    LLVMValueRef f = esc_called_function(I);
+    if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, rt)) ||
+        LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
+      return "its function calls setjmp (returns twice)";
+    if (LLVMIsACallInst(I) &&
+        LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)
+      return "its function makes a musttail call";
+    if (f == fn)
+      return "its function is recursive";
+  }
   int fi = esc_func_index(R, fn);
   if (fi >= 0) {
     int scc = R->funcs.data[fi].scc, members = 0;
@@ -586,12 +591,9 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
   /* a tail call promises the callee does not touch the caller's allocas:
    * with the free gone, a call passed the block may become a sibling call
    * that frees the frame first */
-  for (LLVMBasicBlockRef b2 = LLVMGetFirstBasicBlock(fn); b2;
-       b2 = LLVMGetNextBasicBlock(b2))
-    for (LLVMValueRef J = LLVMGetFirstInstruction(b2); J;
-         J = LLVMGetNextInstruction(J))
-      if (LLVMIsACallInst(J) && LLVMIsTailCall(J))
-        LLVMSetTailCallKind(J, LLVMTailCallKindNone);
+  ESC_FOR_EACH_INST(fn, b2, J)
+    if (LLVMIsACallInst(J) && LLVMIsTailCall(J))
+      LLVMSetTailCallKind(J, LLVMTailCallKindNone);
   LLVMReplaceAllUsesWith(I, slot);
   LLVMInstructionEraseFromParent(I);
   s->inst = slot;

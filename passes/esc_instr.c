@@ -39,27 +39,24 @@ void esc_instr_before_frees(esc_result *R, LLVMBuilderRef b,
                             LLVMTypeRef hook_t, LLVMValueRef hook) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(R->M); fn;
        fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-         bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        if (!esc_is_call(I))
-          continue;
-        LLVMValueRef callee = esc_called_function(I);
-        if (!callee || callee == hook)
-          continue;
-        int arg = -1, freed;
-        esc_allocfn af;
-        if (esc_site_deallocator(R->opt.model, callee, &freed))
-          arg = freed;
-        else if (esc_site_allocator(R->opt.model, callee, &af))
-          arg = af.realloc_arg;
-        if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
-          continue;
-        LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
-        if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
-          continue;
-        LLVMPositionBuilderBefore(b, I);
-        LLVMBuildCall2(b, hook_t, hook, &p, 1, "");
-      }
+    ESC_FOR_EACH_INST(fn, bb, I) {
+      if (!esc_is_call(I))
+        continue;
+      LLVMValueRef callee = esc_called_function(I);
+      if (!callee || callee == hook)
+        continue;
+      int arg = -1, freed;
+      esc_allocfn af;
+      if (esc_site_deallocator(R->opt.model, callee, &freed))
+        arg = freed;
+      else if (esc_site_allocator(R->opt.model, callee, &af))
+        arg = af.realloc_arg;
+      if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
+        continue;
+      LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
+      if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
+        continue;
+      LLVMPositionBuilderBefore(b, I);
+      LLVMBuildCall2(b, hook_t, hook, &p, 1, "");
+    }
 }

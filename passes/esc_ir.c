@@ -4,6 +4,7 @@
  * designates, how an integer's bits are used.
  */
 #include "esc_ir.h"
+#include "esc_limits.h"
 
 #include "esc_sites.h"
 
@@ -28,7 +29,7 @@ static LLVMOpcode opcode_of(LLVMValueRef v) {
 }
 
 LLVMValueRef esc_strip(LLVMValueRef v) {
-  for (int guard = 0; guard < 64 && v; guard++) {
+  for (int guard = 0; guard < ESC_IR_STRIP_HOPS && v; guard++) {
     LLVMOpcode op = opcode_of(v);
     if (op != LLVMGetElementPtr && op != LLVMBitCast &&
         op != LLVMAddrSpaceCast)
@@ -36,6 +37,81 @@ LLVMValueRef esc_strip(LLVMValueRef v) {
     v = LLVMGetOperand(v, 0);
   }
   return v;
+}
+
+/* The intrinsics esc_intrinsic_of tells apart, by base name (an
+ * overloaded intrinsic's ID covers every mangled name). */
+static const struct {
+  const char *name;
+  esc_intrinsic what;
+} intrinsic_table[] = {
+    {"llvm.dbg.assign", ESC_INTR_DEBUG},
+    {"llvm.dbg.declare", ESC_INTR_DEBUG},
+    {"llvm.dbg.label", ESC_INTR_DEBUG},
+    {"llvm.dbg.value", ESC_INTR_DEBUG},
+    {"llvm.lifetime.start", ESC_INTR_LIFETIME},
+    {"llvm.lifetime.end", ESC_INTR_LIFETIME},
+    {"llvm.assume", ESC_INTR_ASSUME},
+    {"llvm.prefetch", ESC_INTR_PREFETCH},
+    {"llvm.memset", ESC_INTR_MEMSET},
+    {"llvm.memset.inline", ESC_INTR_MEMSET},
+    {"llvm.memset.element.unordered.atomic", ESC_INTR_MEMSET},
+    {"llvm.memcpy", ESC_INTR_MEMCPY},
+    {"llvm.memcpy.inline", ESC_INTR_MEMCPY},
+    {"llvm.memcpy.element.unordered.atomic", ESC_INTR_MEMCPY},
+    {"llvm.memmove", ESC_INTR_MEMCPY},
+    {"llvm.memmove.element.unordered.atomic", ESC_INTR_MEMCPY},
+    {"llvm.objectsize", ESC_INTR_OBJECTSIZE},
+    {"llvm.type.test", ESC_INTR_NO_EFFECT},
+    {"llvm.public.type.test", ESC_INTR_NO_EFFECT},
+    {"llvm.invariant.start", ESC_INTR_NO_EFFECT},
+    {"llvm.invariant.end", ESC_INTR_NO_EFFECT},
+    {"llvm.stackrestore", ESC_INTR_NO_EFFECT},
+    {"llvm.va_end", ESC_INTR_NO_EFFECT},
+    {"llvm.donothing", ESC_INTR_NO_EFFECT},
+    {"llvm.trap", ESC_INTR_NO_EFFECT},
+    {"llvm.debugtrap", ESC_INTR_NO_EFFECT},
+    {"llvm.experimental.noalias.scope.decl", ESC_INTR_NO_EFFECT},
+    {"llvm.pseudoprobe", ESC_INTR_NO_EFFECT},
+    {"llvm.sideeffect", ESC_INTR_NO_EFFECT},
+    {"llvm.va_start", ESC_INTR_VA_START},
+    {"llvm.va_copy", ESC_INTR_VA_START},
+    {"llvm.stacksave", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.type.checked.load", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.type.checked.load.relative", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.load.relative", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.thread.pointer", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.returnaddress", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.frameaddress", ESC_INTR_OPAQUE_RESULT},
+    {"llvm.ptrmask", ESC_INTR_VALUE_ONLY},
+    {"llvm.launder.invariant.group", ESC_INTR_VALUE_ONLY},
+    {"llvm.strip.invariant.group", ESC_INTR_VALUE_ONLY},
+    {"llvm.expect", ESC_INTR_VALUE_ONLY},
+    {"llvm.expect.with.probability", ESC_INTR_VALUE_ONLY},
+    {"llvm.ssa.copy", ESC_INTR_VALUE_ONLY},
+    {"llvm.ptr.annotation", ESC_INTR_VALUE_ONLY},
+    {"llvm.threadlocal.address", ESC_INTR_VALUE_ONLY},
+    {"llvm.is.constant", ESC_INTR_VALUE_ONLY},
+};
+#define N_INTRINSICS (sizeof intrinsic_table / sizeof intrinsic_table[0])
+
+esc_intrinsic esc_intrinsic_of(LLVMValueRef fn) {
+  /* IDs are fixed in the LLVM library: looked up once */
+  static unsigned ids[N_INTRINSICS];
+  static int looked_up;
+  if (!looked_up) {
+    for (size_t i = 0; i < N_INTRINSICS; i++)
+      ids[i] = LLVMLookupIntrinsicID(intrinsic_table[i].name,
+                                     strlen(intrinsic_table[i].name));
+    looked_up = 1;
+  }
+  unsigned id = fn && LLVMIsAFunction(fn) ? LLVMGetIntrinsicID(fn) : 0;
+  if (!id)
+    return ESC_INTR_UNLISTED;
+  for (size_t i = 0; i < N_INTRINSICS; i++)
+    if (ids[i] == id)
+      return intrinsic_table[i].what;
+  return ESC_INTR_UNLISTED;
 }
 
 int esc_intrinsic_touches_memory(LLVMValueRef fn) {
@@ -67,7 +143,7 @@ LLVMValueRef esc_called_function(LLVMValueRef call) {
 LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off) {
   *off = 0;
-  for (int guard = 0; guard < 16 && v; guard++) {
+  for (int guard = 0; guard < ESC_IR_OFFSET_HOPS && v; guard++) {
     LLVMOpcode op = opcode_of(v);
     if (!op)
       return v;
@@ -102,7 +178,7 @@ LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
 }
 
 LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
-  if (!v || depth > 4)
+  if (!v || depth > ESC_IR_ARG_DEPTH)
     return NULL;
   while (LLVMIsACastInst(v))
     v = LLVMGetOperand(v, 0);
@@ -129,7 +205,7 @@ LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
 }
 
 LLVMValueRef esc_function_of(LLVMValueRef v) {
-  for (int guard = 0; guard < 16 && v; guard++) {
+  for (int guard = 0; guard < ESC_IR_FUNCTION_HOPS && v; guard++) {
     if (LLVMIsAFunction(v))
       return v;
     if (LLVMIsAGlobalAlias(v)) {
@@ -164,20 +240,32 @@ const char *esc_demangle(esc_arena *a, const char *name) {
   return out;
 }
 
+int esc_struct_field_at(LLVMTargetDataRef td, LLVMTypeRef st, long long off,
+                        long long *field_off) {
+  if (off < 0)
+    return -1;
+  for (unsigned i = LLVMCountStructElementTypes(st); i-- > 0;) {
+    long long fo = (long long)LLVMOffsetOfElement(td, st, i);
+    if (fo <= off) {
+      *field_off = fo;
+      return (int)i;
+    }
+  }
+  return -1;
+}
+
 int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
                    unsigned *path, int max, LLVMTypeRef *leaf) {
   int n = 0;
   for (; t && n < max && off >= 0;) {
     LLVMTypeKind k = LLVMGetTypeKind(t);
     if (k == LLVMStructTypeKind && !LLVMIsOpaqueStruct(t)) {
-      unsigned i = LLVMCountStructElementTypes(t);
-      long long fo = 0;
-      while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
-        ;
-      if (fo > off)
+      long long fo;
+      int i = esc_struct_field_at(td, t, off, &fo);
+      if (i < 0)
         return -1;
-      path[n++] = i;
-      t = LLVMStructGetTypeAtIndex(t, i);
+      path[n++] = (unsigned)i;
+      t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
       off -= fo;
     } else if (k == LLVMArrayTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);
@@ -199,16 +287,16 @@ int esc_field_path(LLVMTargetDataRef td, LLVMTypeRef t, long long off,
 
 LLVMValueRef esc_const_at(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef t,
                           long long off) {
-  unsigned path[16];
+  unsigned path[ESC_IR_FIELD_PATH];
   LLVMTypeRef leaf;
-  int n = esc_field_path(td, t, off, path, 16, &leaf);
+  int n = esc_field_path(td, t, off, path, ESC_IR_FIELD_PATH, &leaf);
   for (int i = 0; i < n && c; i++)
     c = LLVMGetAggregateElement(c, path[i]);
   return n < 0 ? NULL : c;
 }
 
 int esc_int_untracked(LLVMValueRef v, int depth) {
-  if (!v || depth > 6)
+  if (!v || depth > ESC_IR_INT_DEPTH)
     return 1;
   if (LLVMIsAConstant(v))
     return !esc_function_of(v); /* an integer constant: an address from nowhere */
@@ -275,7 +363,7 @@ void esc_struct_source_name(const char *s, char *out, size_t n) {
  * store's value). */
 static LLVMValueRef address_root(LLVMValueRef v, int depth) {
   v = esc_strip(v);
-  if (!v || depth > 8 || !LLVMIsALoadInst(v))
+  if (!v || depth > ESC_IR_ROOT_DEPTH || !LLVMIsALoadInst(v))
     return v;
   LLVMValueRef slot = LLVMGetOperand(v, 0);
   if (!LLVMIsAAllocaInst(slot) || esc_alloca_address_taken(slot))
@@ -359,7 +447,7 @@ int esc_atomic_bits_only_moved(LLVMValueRef I) {
 }
 
 int esc_bits_only_moved(LLVMValueRef v, int depth) {
-  if (depth > 4)
+  if (depth > ESC_IR_MOVED_DEPTH)
     return 0;
   for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);

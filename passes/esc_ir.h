@@ -17,6 +17,12 @@
  * NULL when an index is not constant. */
 LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
                              long long *off);
+/* The field of struct st (not opaque) that holds byte off: the last one
+ * starting at or before off, its offset in *field_off. -1 when off < 0 or
+ * st has no fields. The one struct-offset step of the field walks
+ * (esc_field_path, the type-fact keys). */
+int esc_struct_field_at(LLVMTargetDataRef td, LLVMTypeRef st, long long off,
+                        long long *field_off);
 /* The path of element indices from type t down to the scalar at byte
  * offset off: fills path (at most max entries) and *leaf, returns the path
  * length, or -1 when off falls inside no scalar (padding, past the end). */
@@ -53,6 +59,40 @@ int esc_same_object_difference(LLVMValueRef sub);
  * checks), or turned back into a pointer: its bits are never read as a
  * number. */
 int esc_ptrtoint_benign(LLVMValueRef ptrtoint);
+/* Every instruction I of function fn, block bb by block, in order; both
+ * variables are declared by the macro. A `break` leaves the current block
+ * only; the walk must not erase I. */
+#define ESC_FOR_EACH_INST(fn, bb, I)                                           \
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;                  \
+       bb = LLVMGetNextBasicBlock(bb))                                         \
+    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;                      \
+         I = LLVMGetNextInstruction(I))
+
+/* What an intrinsic is, as far as the analysis tells intrinsics apart
+ * (by LLVMGetIntrinsicID, every overload and mangled name alike). */
+typedef enum esc_intrinsic {
+  ESC_INTR_UNLISTED = 0, /* not a function, not an intrinsic, or not below */
+  ESC_INTR_DEBUG,        /* llvm.dbg.*: debug info, no effect */
+  ESC_INTR_LIFETIME,     /* llvm.lifetime.start/end */
+  ESC_INTR_ASSUME,       /* llvm.assume */
+  ESC_INTR_PREFETCH,     /* llvm.prefetch */
+  ESC_INTR_MEMSET,       /* memset, memset.inline, its atomic element form */
+  ESC_INTR_MEMCPY,       /* memcpy, memmove, .inline, atomic element forms */
+  ESC_INTR_OBJECTSIZE,   /* llvm.objectsize: a number about an object */
+  ESC_INTR_NO_EFFECT,    /* hints and traps: type tests, invariant markers,
+                            stackrestore, va_end, donothing, sideeffect,
+                            pseudoprobe, noalias scope decls, trap */
+  ESC_INTR_VA_START,     /* va_start, va_copy: the list gets unknown memory */
+  ESC_INTR_OPAQUE_RESULT, /* the result is memory the function does not own:
+                             stacksave, type.checked.load, load.relative,
+                             thread.pointer, returnaddress, frameaddress */
+  ESC_INTR_VALUE_ONLY,   /* the result carries what the operands carry:
+                            ptrmask, launder/strip.invariant.group, expect,
+                            ssa.copy, ptr.annotation, threadlocal.address,
+                            is.constant */
+} esc_intrinsic;
+/* What fn (a called function, or NULL) is among the intrinsics above. */
+esc_intrinsic esc_intrinsic_of(LLVMValueRef fn);
 /* 1 when the intrinsic fn may read or write memory the program can reach
  * (LLVM's memory attribute on its declaration says more than
  * "inaccessible memory only"; no attribute: it may). */

@@ -1,5 +1,6 @@
 /* esc_libc.c: library model and attribute queries (see esc_libc.h). */
 #include "esc_libc.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 
@@ -483,7 +484,7 @@ int esc_libc_format_arg(const char *name) {
 }
 
 static const char *const_string(LLVMValueRef v, size_t *len) {
-  for (int guard = 0; guard < 8 && v; guard++) {
+  for (int guard = 0; guard < ESC_LIBC_STRING_HOPS && v; guard++) {
     if (LLVMIsAGlobalVariable(v))
       break;
     if (LLVMIsAConstantExpr(v) &&

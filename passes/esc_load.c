@@ -132,20 +132,6 @@ int esc_link_into(LLVMModuleRef dst, LLVMModuleRef src, const char *src_path,
   return failed ? 1 : 0;
 }
 
-int esc_link_files(LLVMModuleRef dst, const char *const *paths, int n,
-                   char **err) {
-  LLVMContextRef ctx = LLVMGetModuleContext(dst);
-  for (int i = 0; i < n; i++) {
-    LLVMModuleRef m = esc_load_module(ctx, paths[i], err);
-    if (!m)
-      return 1;
-    esc_annotate_module(m);
-    if (esc_link_into(dst, m, paths[i], err))
-      return 1;
-  }
-  return 0;
-}
-
 /* "clang version 14.0.6 ..." (possibly after a vendor prefix) in
  * llvm.ident: the major version, or 0. */
 static int ident_clang_major(LLVMModuleRef M) {

@@ -22,11 +22,6 @@ LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
 int esc_link_into(LLVMModuleRef dst, LLVMModuleRef src, const char *src_path,
                   char **err);
 
-/* Loads each path, records its type facts (esc_annotate_module) and links
- * it into dst. Stops at the first error. Returns 0 on success. */
-int esc_link_files(LLVMModuleRef dst, const char *const *paths, int n,
-                   char **err);
-
 /* What the CLI and the plugin tell the user about one input (named path)
  * before it is linked, one line each, appended to warnings: no debug info
  * (locations become function#index), C++ with vtables but no type

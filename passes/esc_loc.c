@@ -1,5 +1,6 @@
 /* esc_loc.c: locations and variable names from debug info (see esc_loc.h). */
 #include "esc_loc.h"
+#include "esc_limits.h"
 
 #include "esc_sites.h"
 
@@ -97,17 +98,14 @@ void esc_promote_slots(LLVMModuleRef M) {
       continue;
     if (LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone))
       LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-           i = LLVMGetNextInstruction(i)) {
-        LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
-        if (!at || !calls(i, "llvm.dbg.declare") ||
-            LLVMGetNumOperands(i) < 2)
-          continue;
-        ESC_VEC_PUSH(locs, at);
-        esc_ptrmap_put(&decl, LLVMGetOperand(i, 1), (int)locs.len - 1);
-      }
+    ESC_FOR_EACH_INST(fn, b, i) {
+      LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
+      if (!at || !calls(i, "llvm.dbg.declare") ||
+          LLVMGetNumOperands(i) < 2)
+        continue;
+      ESC_VEC_PUSH(locs, at);
+      esc_ptrmap_put(&decl, LLVMGetOperand(i, 1), (int)locs.len - 1);
+    }
   }
   LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
   LLVMErrorRef err = LLVMRunPasses(M, "function(mem2reg)", NULL, pbo);
@@ -116,18 +114,15 @@ void esc_promote_slots(LLVMModuleRef M) {
   LLVMDisposePassBuilderOptions(pbo);
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn && locs.len;
        fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-           i = LLVMGetNextInstruction(i)) {
-        if (!calls(i, "llvm.dbg.value") ||
-            LLVMGetNumOperands(i) < 2)
-          continue;
-        LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
-        int k = esc_ptrmap_get(&decl, LLVMGetOperand(i, 1));
-        if (k >= 0 && (!at || !LLVMDILocationGetLine(at)))
-          LLVMInstructionSetDebugLoc(i, locs.data[k]);
-      }
+    ESC_FOR_EACH_INST(fn, b, i) {
+      if (!calls(i, "llvm.dbg.value") ||
+          LLVMGetNumOperands(i) < 2)
+        continue;
+      LLVMMetadataRef at = LLVMInstructionGetDebugLoc(i);
+      int k = esc_ptrmap_get(&decl, LLVMGetOperand(i, 1));
+      if (k >= 0 && (!at || !LLVMDILocationGetLine(at)))
+        LLVMInstructionSetDebugLoc(i, locs.data[k]);
+    }
   ESC_VEC_FREE(locs);
   esc_ptrmap_free(&decl);
 }
@@ -159,8 +154,8 @@ static const char *divar_name(esc_arena *a, LLVMValueRef var_val) {
   unsigned n = LLVMGetMDNodeNumOperands(var_val);
   if (n < 2)
     return NULL;
-  LLVMValueRef ops[8];
-  if (n > 8)
+  LLVMValueRef ops[ESC_LOC_MAX_DI_OPS];
+  if (n > ESC_LOC_MAX_DI_OPS)
     return NULL;
   LLVMGetMDNodeOperands(var_val, ops);
   unsigned len = 0;
@@ -193,55 +188,52 @@ void esc_names_build(esc_names *n, esc_arena *a, LLVMModuleRef M) {
       continue;
     if (LLVMGetSubprogram(fn))
       n->has_debug_info = 1;
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-           i = LLVMGetNextInstruction(i)) {
-        if (!LLVMIsACallInst(i))
-          continue;
-        LLVMValueRef callee = esc_called_function(i);
-        if (!callee)
-          continue;
-        const char *cn = esc_value_name(callee);
-        int declare = !strcmp(cn, "llvm.dbg.declare");
-        int value = !strcmp(cn, "llvm.dbg.value");
-        int assign = !strcmp(cn, "llvm.dbg.assign"); /* assignment tracking */
-        if (!declare && !value && !assign)
-          continue;
-        if (LLVMGetNumArgOperands(i) < 3)
-          continue;
-        LLVMValueRef v = NULL;
-        if (assign && LLVMGetNumArgOperands(i) >= 5)
-          v = dbg_operand_value(LLVMGetOperand(i, 4)); /* the address */
-        else if (value && !is_empty_expr(LLVMGetOperand(i, 2)))
-          continue; /* fragments and computed values do not name v */
-        else
-          v = dbg_operand_value(LLVMGetOperand(i, 0));
-        if (!v || LLVMIsAConstant(v))
-          continue;
-        const char *name = divar_name(a, LLVMGetOperand(i, 1));
-        if (!name)
-          continue;
-        esc_var var = {name, esc_loc_of(a, i), 0};
-        if (!var.decl.file || !var.decl.line) {
-          /* optimised code often gives the intrinsic no line: use the
-           * variable's own declaration line */
-          LLVMMetadataRef dv = LLVMValueAsMetadata(LLVMGetOperand(i, 1));
-          LLVMMetadataRef file = LLVMDIVariableGetFile(dv);
-          unsigned flen = 0;
-          const char *fname = file ? LLVMDIFileGetFilename(file, &flen) : NULL;
-          if (fname && flen) {
-            unsigned dlen = 0;
-            const char *dname = LLVMDIFileGetDirectory(file, &dlen);
-            var.decl.file = esc_arena_strndup(a, fname, flen);
-            var.decl.dir = dname && dlen ? esc_arena_strndup(a, dname, dlen)
-                                         : NULL;
-            var.decl.line = LLVMDIVariableGetLine(dv);
-            var.decl.col = 0;
-          }
+    ESC_FOR_EACH_INST(fn, b, i) {
+      if (!LLVMIsACallInst(i))
+        continue;
+      LLVMValueRef callee = esc_called_function(i);
+      if (!callee)
+        continue;
+      const char *cn = esc_value_name(callee);
+      int declare = !strcmp(cn, "llvm.dbg.declare");
+      int value = !strcmp(cn, "llvm.dbg.value");
+      int assign = !strcmp(cn, "llvm.dbg.assign"); /* assignment tracking */
+      if (!declare && !value && !assign)
+        continue;
+      if (LLVMGetNumArgOperands(i) < 3)
+        continue;
+      LLVMValueRef v = NULL;
+      if (assign && LLVMGetNumArgOperands(i) >= 5)
+        v = dbg_operand_value(LLVMGetOperand(i, 4)); /* the address */
+      else if (value && !is_empty_expr(LLVMGetOperand(i, 2)))
+        continue; /* fragments and computed values do not name v */
+      else
+        v = dbg_operand_value(LLVMGetOperand(i, 0));
+      if (!v || LLVMIsAConstant(v))
+        continue;
+      const char *name = divar_name(a, LLVMGetOperand(i, 1));
+      if (!name)
+        continue;
+      esc_var var = {name, esc_loc_of(a, i), 0};
+      if (!var.decl.file || !var.decl.line) {
+        /* optimised code often gives the intrinsic no line: use the
+         * variable's own declaration line */
+        LLVMMetadataRef dv = LLVMValueAsMetadata(LLVMGetOperand(i, 1));
+        LLVMMetadataRef file = LLVMDIVariableGetFile(dv);
+        unsigned flen = 0;
+        const char *fname = file ? LLVMDIFileGetFilename(file, &flen) : NULL;
+        if (fname && flen) {
+          unsigned dlen = 0;
+          const char *dname = LLVMDIFileGetDirectory(file, &dlen);
+          var.decl.file = esc_arena_strndup(a, fname, flen);
+          var.decl.dir = dname && dlen ? esc_arena_strndup(a, dname, dlen)
+                                       : NULL;
+          var.decl.line = LLVMDIVariableGetLine(dv);
+          var.decl.col = 0;
         }
-        add_var(n, v, var);
       }
+      add_var(n, v, var);
+    }
   }
 }
 

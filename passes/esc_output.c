@@ -2,6 +2,7 @@
  * esc_output.c: the output rule of esc_output.h.
  */
 #include "esc_output.h"
+#include "esc_limits.h"
 
 #include "esc_util.h"
 
@@ -13,9 +14,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Symbolic links followed before giving up (the kernel's own limit). */
-enum { LINK_HOPS = 40 };
 
 static char *fail_msg(const char *path, const char *problem) {
   esc_str s = {0};
@@ -70,7 +68,7 @@ int esc_output_write(const char *path, const char *data, size_t len,
   esc_str file = {0};
   esc_str_printf(&file, "%s", path);
   int fd = -1, rc = 0;
-  for (int hop = 0; hop < LINK_HOPS; hop++) {
+  for (int hop = 0; hop < ESC_OUTPUT_LINK_HOPS; hop++) {
     if ((fd = descriptor_of(file.s)) >= 0)
       break;
     struct stat lst;

@@ -159,14 +159,11 @@ esc_loc esc_func_loc(esc_result *R, const esc_func *F) {
     if (v && v->decl.file && v->decl.line)
       return v->decl;
   }
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      esc_loc l = esc_loc_of(&R->arena, I);
-      if (l.file && l.line)
-        return l;
-    }
+  ESC_FOR_EACH_INST(F->fn, bb, I) {
+    esc_loc l = esc_loc_of(&R->arena, I);
+    if (l.file && l.line)
+      return l;
+  }
   esc_loc l = {NULL, NULL, 0, 0, F->name, 0};
   return l;
 }

@@ -1,5 +1,6 @@
 /* esc_sites.c: allocator recognition and address-taken allocas. */
 #include "esc_sites.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 #include "esc_usermodel.h"
@@ -197,7 +198,7 @@ static int plain_use(LLVMValueRef user, LLVMValueRef v, int depth) {
     return LLVMGetOperand(user, 0) != v; /* storing the address takes it */
   if (LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user) ||
       LLVMIsAAddrSpaceCastInst(user)) {
-    if (depth > 16)
+    if (depth > ESC_SITES_USE_DEPTH)
       return 0;
     for (LLVMUseRef u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
       if (!plain_use(LLVMGetUser(u), user, depth + 1))

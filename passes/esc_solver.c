@@ -1,5 +1,13 @@
-/* esc_solver.c: inclusion-constraint escape graph and its worklist solver. */
+/*
+ * esc_solver.c: inclusion-constraint escape graph and its worklist solver,
+ * and the solving of one function's graph: which node a value is, the solve
+ * with the frame rule (a stack object the caller can reach escapes), and
+ * which objects the caller can reach. Reading verdicts and summaries back
+ * from the solved graph is esc_verdict.c's and esc_summary.c's.
+ */
 #include "esc_solver.h"
+#include "esc_limits.h"
+#include "esc_fctx.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +23,10 @@ typedef struct esc_node {
   ESC_VEC(esc_edge) succ;
   ESC_VEC(esc_edge) loads;
   ESC_VEC(esc_edge) stores;
-  int owner; /* object whose contents this node is, or -1 */
   int queued;
 } esc_node;
 
 typedef struct esc_object {
-  int tag;
   int content;
 } esc_object;
 
@@ -111,7 +117,7 @@ esc_graph *esc_graph_new(void) {
   esc_graph *g = esc_xcalloc(1, sizeof(*g));
   esc_u64set_init(&g->copy_edges);
   add_why(g, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
-  int heap = esc_graph_object(g, -1); /* creates node 0 (ESC) as content */
+  int heap = esc_graph_object(g); /* creates node 0 (ESC) as content */
   esc_graph_base(g, ESC_ESC_NODE, heap, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
   return g;
 }
@@ -141,31 +147,21 @@ void esc_graph_no_provenance(esc_graph *g) { g->no_prov = 1; }
 int esc_graph_node(esc_graph *g) {
   esc_node n;
   memset(&n, 0, sizeof(n));
-  n.owner = -1;
   ESC_VEC_PUSH(g->nodes, n);
   return (int)g->nodes.len - 1;
 }
 
-int esc_graph_object(esc_graph *g, int tag) {
+int esc_graph_object(esc_graph *g) {
   int content = esc_graph_node(g);
   int id = (int)g->objs.len;
-  g->nodes.data[content].owner = id;
-  ESC_VEC_PUSH(g->objs, ((esc_object){tag, content}));
+  ESC_VEC_PUSH(g->objs, ((esc_object){content}));
   return id;
 }
 
-int esc_graph_object_tag(const esc_graph *g, int obj) {
-  return g->objs.data[obj].tag;
-}
 int esc_graph_content(const esc_graph *g, int obj) {
   return g->objs.data[obj].content;
 }
-int esc_graph_num_nodes(const esc_graph *g) { return (int)g->nodes.len; }
 int esc_graph_num_objects(const esc_graph *g) { return (int)g->objs.len; }
-int esc_graph_content_owner(const esc_graph *g, int node) {
-  return g->nodes.data[node].owner;
-}
-uint64_t esc_graph_steps(const esc_graph *g) { return g->steps; }
 
 static void enqueue(esc_graph *g, int n) {
   if (!g->nodes.data[n].queued) {
@@ -295,4 +291,138 @@ const esc_bits *esc_graph_pts(const esc_graph *g, int node) {
 
 int esc_graph_points_to(const esc_graph *g, int node, int obj) {
   return esc_bits_test(&g->nodes.data[node].pts, (uint32_t)obj);
+}
+
+/* ---- one function's graph: values to nodes ---- */
+static int const_mentions_global(LLVMValueRef v, int depth) {
+  if (LLVMIsAGlobalValue(v) || LLVMIsABlockAddress(v))
+    return 1;
+  if (depth > ESC_CONST_GLOBAL_DEPTH || !LLVMIsAConstant(v) ||
+      LLVMIsAConstantInt(v) ||
+      LLVMIsAConstantFP(v) || LLVMIsAConstantPointerNull(v) ||
+      LLVMIsAUndefValue(v) || LLVMIsAConstantDataSequential(v))
+    return 0;
+  int n = LLVMGetNumOperands(v);
+  for (int i = 0; i < n; i++)
+    if (const_mentions_global(LLVMGetOperand(v, (unsigned)i), depth + 1))
+      return 1;
+  return 0;
+}
+
+/* The node of v, or -1 when v cannot carry an address (void, or a scalar
+ * narrower than a pointer). */
+int esc_fctx_vnode(fctx *c, LLVMValueRef v) {
+  if (!v)
+    return -1;
+  if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
+    if (!esc_fctx_carries_address(LLVMTypeOf(v)))
+      return -1;
+    int n = esc_ptrmap_get(&c->vnode, v);
+    if (n < 0) {
+      n = esc_graph_node(c->g);
+      esc_ptrmap_put(&c->vnode, v, n);
+    }
+    return n;
+  }
+  if (LLVMIsAConstant(v) && const_mentions_global(v, 0))
+    return c->heap_node;
+  /* a pointer constant that is not null ((struct region *)0x10000000):
+   * memory the function does not own */
+  if (LLVMIsAConstantExpr(v) &&
+      LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+    return c->heap_node;
+  return -1; /* null, integers, undef, metadata, blocks, inline asm */
+}
+
+int esc_fctx_carries_address(LLVMTypeRef t) {
+  switch (LLVMGetTypeKind(t)) {
+  case LLVMPointerTypeKind:
+  case LLVMStructTypeKind:
+  case LLVMArrayTypeKind:
+  case LLVMVectorTypeKind:
+  case LLVMScalableVectorTypeKind:
+  case LLVMHalfTypeKind:
+  case LLVMBFloatTypeKind:
+  case LLVMFloatTypeKind:
+  case LLVMDoubleTypeKind:
+  case LLVMX86_FP80TypeKind:
+  case LLVMFP128TypeKind:
+  case LLVMPPC_FP128TypeKind:
+    return 1;
+  case LLVMIntegerTypeKind:
+    /* any width: a pointer may travel in halves or byte by byte */
+    return LLVMGetIntTypeWidth(t) > 1;
+  default:
+    return 0;
+  }
+}
+
+/* ---- one function's graph: solving it ---- */
+
+/* Objects reachable from what the caller can see (the return value and the
+ * memory of the parameters), through the contents of heap objects.
+ * via[o] = 1 + param index, or -1 for the return value; 0 = unreached. */
+void esc_fctx_boundary_reach(fctx *c, int *via) {
+  int nobj = esc_graph_num_objects(c->g);
+  int *queue = esc_xmalloc(sizeof(int) * (size_t)nobj);
+  int qn = 0;
+  memset(via, 0, sizeof(int) * (size_t)nobj);
+#define SEED(node, tag)                                                        \
+  do {                                                                         \
+    const esc_bits *b_ = esc_graph_pts(c->g, (node));                          \
+    for (int o_ = esc_bits_next(b_, 0); o_ >= 0;                               \
+         o_ = esc_bits_next(b_, (uint32_t)o_ + 1))                             \
+      if (!via[o_]) {                                                          \
+        via[o_] = (tag);                                                       \
+        queue[qn++] = o_;                                                      \
+      }                                                                        \
+  } while (0)
+  SEED(c->ret, -1);
+  for (int j = 0; j < c->nparams; j++) {
+    if (c->p1[j] < 0)
+      continue;
+    SEED(esc_graph_content(c->g, c->p1[j]), j + 1);
+    SEED(esc_graph_content(c->g, c->pd[j]), j + 1);
+  }
+  for (int qi = 0; qi < qn; qi++) {
+    int o = queue[qi];
+    esc_objkind k = c->obj.data[o].kind;
+    if (k == OBJ_HEAPSITE || k == OBJ_FRESH || k == OBJ_STACK)
+      SEED(esc_graph_content(c->g, o), via[o]);
+  }
+#undef SEED
+  free(queue);
+}
+
+int esc_fctx_solve(fctx *c) {
+  esc_solve_status st = esc_graph_solve(c->g, c->R->opt.solve_budget);
+  if (st != ESC_SOLVE_OK)
+    return 0;
+  /* A stack object the caller can reach outlives its frame: it escapes,
+   * and so does everything it holds. Repeat until nothing new. */
+  int nobj = esc_graph_num_objects(c->g);
+  int *via = esc_xmalloc(sizeof(int) * (size_t)(nobj ? nobj : 1));
+  for (int round = 0; round < ESC_FRAME_ROUNDS; round++) {
+    nobj = esc_graph_num_objects(c->g);
+    via = esc_xrealloc(via, sizeof(int) * (size_t)nobj);
+    esc_fctx_boundary_reach(c, via);
+    int added = 0;
+    for (int o = 0; o < nobj; o++) {
+      if (c->obj.data[o].kind != OBJ_STACK || !via[o] ||
+          esc_graph_points_to(c->g, ESC_ESC_NODE, o))
+        continue;
+      esc_why w = via[o] < 0 ? why(ESC_WHY_RETURN, NULL, NULL, -1)
+                             : why(ESC_WHY_STORE, NULL, NULL, via[o] - 1);
+      esc_graph_base(c->g, ESC_ESC_NODE, o, w);
+      added = 1;
+    }
+    if (!added) {
+      free(via);
+      return 1;
+    }
+    if (esc_graph_solve(c->g, c->R->opt.solve_budget) != ESC_SOLVE_OK)
+      break;
+  }
+  free(via);
+  return 0;
 }

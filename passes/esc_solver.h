@@ -88,12 +88,9 @@ void esc_graph_no_provenance(esc_graph *g);
 void esc_graph_free(esc_graph *g);
 
 int esc_graph_node(esc_graph *g);
-/* A new object; tag is the caller's (e.g. a site index), returned by
- * esc_graph_object_tag. */
-int esc_graph_object(esc_graph *g, int tag);
-int esc_graph_object_tag(const esc_graph *g, int obj);
+/* A new object, with a content node of its own. */
+int esc_graph_object(esc_graph *g);
 int esc_graph_content(const esc_graph *g, int obj);
-int esc_graph_num_nodes(const esc_graph *g);
 int esc_graph_num_objects(const esc_graph *g);
 
 /* Constraints naming node -1 (a value that carries no address) are ignored. */
@@ -103,8 +100,6 @@ void esc_graph_load(esc_graph *g, int ptr, int dst, esc_why why);
 void esc_graph_store(esc_graph *g, int ptr, int src, esc_why why);
 
 esc_solve_status esc_graph_solve(esc_graph *g, uint64_t budget);
-/* Propagation steps used by the last solve. */
-uint64_t esc_graph_steps(const esc_graph *g);
 
 const esc_bits *esc_graph_pts(const esc_graph *g, int node);
 int esc_graph_points_to(const esc_graph *g, int node, int obj);
@@ -114,8 +109,5 @@ int esc_graph_points_to(const esc_graph *g, int node, int obj);
  * reached node. */
 int esc_graph_prov(const esc_graph *g, int node, int obj, int *pred,
                    esc_why *why);
-
-/* For a content node, the object it belongs to (-1 for value nodes). */
-int esc_graph_content_owner(const esc_graph *g, int node);
 
 #endif

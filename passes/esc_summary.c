@@ -13,6 +13,7 @@
  * and the allocator wrappers and deallocators found along the way.
  */
 #include "esc_fctx.h"
+#include "esc_limits.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
@@ -102,7 +103,7 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
         any = 1;
       }
     }
-    if (j < 32 && (S->called_params & (1u << j))) {
+    if (j < ESC_SUMMARY_MAX_PARAMS && (S->called_params & (1u << j))) {
       esc_str_printf(out, "leaking param: %s to callee\n", name);
       any = 1;
     }
@@ -121,7 +122,7 @@ void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
                                     (unsigned)S->wrapper_size_arg));
     esc_str_printf(out, "\n");
   }
-  for (int j = 0; j < F->nparams && j < 32; j++)
+  for (int j = 0; j < F->nparams && j < ESC_SUMMARY_MAX_PARAMS; j++)
     if (S->frees_params & (1u << j))
       esc_str_printf(out, "%s is a deallocator (frees %s)\n", F->display,
                      esc_param_name(&R->names, &R->arena, F->fn, (unsigned)j));
@@ -197,7 +198,7 @@ static long long size_param_of_site(fctx *c, int site) {
 /* The parameter v is, through casts, GEPs by constants (a header before
  * the block: free((char *)p - 16)) and -O0 spill slots, or -1. */
 static int param_at_constant_offset(fctx *c, LLVMValueRef v) {
-  for (int guard = 0; guard < 16 && v; guard++) {
+  for (int guard = 0; guard < ESC_FREED_PARAM_HOPS && v; guard++) {
     if (LLVMIsACastInst(v) && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(
                                   v, 0))) == LLVMPointerTypeKind) {
       v = LLVMGetOperand(v, 0);
@@ -230,7 +231,7 @@ static int frees_arg(fctx *c, LLVMValueRef fn, unsigned arg) {
   if (esc_is_free_fn(fn))
     return arg == 0;
   int fi = esc_func_index(c->R, fn);
-  if (fi < 0 || fn == c->fn || arg >= 32)
+  if (fi < 0 || fn == c->fn || arg >= ESC_SUMMARY_MAX_PARAMS)
     return 0;
   const esc_summary *S = &c->R->funcs.data[fi].sum[c->level];
   return S->done && !S->top && (S->frees_params & (1u << arg));
@@ -242,36 +243,33 @@ static int frees_arg(fctx *c, LLVMValueRef fn, unsigned arg) {
  * the parameter also goes elsewhere is for the summary's edges to say. */
 static unsigned freed_params(fctx *c) {
   unsigned bits = 0;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      if (!esc_is_call(I) || LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+  ESC_FOR_EACH_INST(c->fn, bb, I) {
+    if (!esc_is_call(I) || LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+      continue;
+    LLVMValueRef fn = esc_called_function(I);
+    const esc_targets *t = NULL;
+    if (!fn) {
+      if (c->level != ESC_WHOLE || !c->R->ts)
         continue;
-      LLVMValueRef fn = esc_called_function(I);
-      const esc_targets *t = NULL;
-      if (!fn) {
-        if (c->level != ESC_WHOLE || !c->R->ts)
-          continue;
-        for (int k = 0; k < c->nbind; k++)
-          if (c->binds[k].call == I)
-            t = &c->binds[k].targets;
-        if (!t)
-          t = esc_typeset_resolve(c->R->ts, I);
-        if (!t || t->unknown || t->n == 0)
-          continue;
-      }
-      for (unsigned a = 0; a < call_nargs(I); a++) {
-        int j = param_at_constant_offset(c, LLVMGetOperand(I, a));
-        if (j < 0 || j >= 32)
-          continue;
-        int all = fn ? frees_arg(c, fn, a) : 1;
-        for (int k = 0; t && k < t->n && all; k++)
-          all = frees_arg(c, t->fns[k], a);
-        if (all)
-          bits |= 1u << j;
-      }
+      for (int k = 0; k < c->nbind; k++)
+        if (c->binds[k].call == I)
+          t = &c->binds[k].targets;
+      if (!t)
+        t = esc_typeset_resolve(c->R->ts, I);
+      if (!t || t->unknown || t->n == 0)
+        continue;
     }
+    for (unsigned a = 0; a < call_nargs(I); a++) {
+      int j = param_at_constant_offset(c, LLVMGetOperand(I, a));
+      if (j < 0 || j >= ESC_SUMMARY_MAX_PARAMS)
+        continue;
+      int all = fn ? frees_arg(c, fn, a) : 1;
+      for (int k = 0; t && k < t->n && all; k++)
+        all = frees_arg(c, t->fns[k], a);
+      if (all)
+        bits |= 1u << j;
+    }
+  }
   return bits;
 }
 
@@ -428,19 +426,16 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
     }
   }
   /* parameters called through: callbacks */
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(c->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I))
-      if (esc_is_call(I)) {
-        LLVMValueRef cv = LLVMGetCalledValue(I);
-        for (int j = 0; j < c->nparams && j < 32; j++)
-          if (LLVMGetParam(c->fn, (unsigned)j) == cv)
-            S->called_params |= 1u << j;
-      }
+  ESC_FOR_EACH_INST(c->fn, bb, I)
+    if (esc_is_call(I)) {
+      LLVMValueRef cv = LLVMGetCalledValue(I);
+      for (int j = 0; j < c->nparams && j < ESC_SUMMARY_MAX_PARAMS; j++)
+        if (LLVMGetParam(c->fn, (unsigned)j) == cv)
+          S->called_params |= 1u << j;
+    }
   S->frees_params = freed_params(c) & ~S->called_params;
   for (int i = 0; i < S->nedges; i++)
-    if (S->edges[i].src_kind == ESC_B_P1 && S->edges[i].src_idx < 32)
+    if (S->edges[i].src_kind == ESC_B_P1 && S->edges[i].src_idx < ESC_SUMMARY_MAX_PARAMS)
       S->frees_params &= ~(1u << S->edges[i].src_idx); /* kept somewhere */
   ESC_VEC_FREE(edges);
   free(via);

@@ -14,6 +14,7 @@
  * and would otherwise mix the facts of unrelated types.
  */
 #include "esc_typefacts.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 #include "esc_sites.h"
@@ -22,11 +23,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_KEYS 8
-
 typedef struct keylist {
   int n;
-  char key[MAX_KEYS][160];
+  char key[ESC_TF_MAX_KEYS][160];
 } keylist;
 
 /* TBAA names are source names for C and "_ZTS<mangled>" for C++. */
@@ -62,7 +61,7 @@ static void norm_tbaa_name(const char *s, size_t len, char *out, size_t n) {
 }
 
 static void add_key(keylist *k, const char *name, long long off) {
-  if (k->n >= MAX_KEYS || off < 0)
+  if (k->n >= ESC_TF_MAX_KEYS || off < 0)
     return;
   char key[160];
   snprintf(key, sizeof key, "%s@%lld", name, off);
@@ -77,7 +76,7 @@ static void add_key(keylist *k, const char *name, long long off) {
  * constant one. */
 static long long norm_off(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
   long long base = 0;
-  for (int depth = 0; depth < 16 && off >= 0; depth++) {
+  for (int depth = 0; depth < ESC_TF_NORM_DEPTH && off >= 0; depth++) {
     LLVMTypeKind kind = LLVMGetTypeKind(t);
     if (kind == LLVMArrayTypeKind || kind == LLVMVectorTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);
@@ -89,15 +88,13 @@ static long long norm_off(LLVMTargetDataRef td, LLVMTypeRef t, long long off) {
     }
     if (kind != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
       break;
-    unsigned i = LLVMCountStructElementTypes(t);
-    long long fo = 0;
-    while (i-- > 0 && (fo = (long long)LLVMOffsetOfElement(td, t, i)) > off)
-      ;
-    if (fo > off)
+    long long fo;
+    int i = esc_struct_field_at(td, t, off, &fo);
+    if (i < 0)
       break;
     base += fo;
     off -= fo;
-    t = LLVMStructGetTypeAtIndex(t, i);
+    t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
   }
   return base + off;
 }
@@ -112,7 +109,7 @@ static void add_struct_key(LLVMTargetDataRef td, keylist *k, LLVMTypeRef st,
 /* Keys for the fields below (st, off): nested structs and arrays of them. */
 static void decompose(LLVMTargetDataRef td, keylist *k, LLVMTypeRef t,
                       long long off, int depth) {
-  for (; depth < 8; depth++) {
+  for (; depth < ESC_TF_TYPE_DEPTH; depth++) {
     LLVMTypeKind kind = LLVMGetTypeKind(t);
     if (kind == LLVMArrayTypeKind) {
       LLVMTypeRef el = LLVMGetElementType(t);
@@ -125,22 +122,15 @@ static void decompose(LLVMTargetDataRef td, keylist *k, LLVMTypeRef t,
     }
     if (kind != LLVMStructTypeKind || LLVMIsOpaqueStruct(t))
       return;
-    unsigned n = LLVMCountStructElementTypes(t);
-    int found = 0;
-    for (unsigned i = n; i-- > 0;) {
-      long long fo = (long long)LLVMOffsetOfElement(td, t, i);
-      if (fo <= off) {
-        LLVMTypeRef ft = LLVMStructGetTypeAtIndex(t, i);
-        off -= fo;
-        t = ft;
-        found = 1;
-        if (LLVMGetTypeKind(ft) == LLVMStructTypeKind && !LLVMIsOpaqueStruct(ft))
-          add_struct_key(td, k, ft, off);
-        break;
-      }
-    }
-    if (!found)
+    long long fo;
+    int i = esc_struct_field_at(td, t, off, &fo);
+    if (i < 0)
       return;
+    LLVMTypeRef ft = LLVMStructGetTypeAtIndex(t, (unsigned)i);
+    off -= fo;
+    t = ft;
+    if (LLVMGetTypeKind(ft) == LLVMStructTypeKind && !LLVMIsOpaqueStruct(ft))
+      add_struct_key(td, k, ft, off);
   }
 }
 
@@ -155,7 +145,7 @@ static int const_index(LLVMValueRef v, long long *out) {
  * accessed location past addr. */
 static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
                      long long tail, int depth) {
-  if (depth > 8 || !addr)
+  if (depth > ESC_TF_GEP_DEPTH || !addr)
     return;
   LLVMOpcode op;
   if (LLVMIsAInstruction(addr))
@@ -180,7 +170,7 @@ static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
   struct {
     LLVMTypeRef st;
     long long start;
-  } levels[16];
+  } levels[ESC_TF_GEP_LEVELS];
   int nlev = 0;
   if (LLVMGetTypeKind(t) == LLVMStructTypeKind && nops > 2)
     levels[nlev++].st = t, levels[nlev - 1].start = 0;
@@ -201,7 +191,7 @@ static void gep_keys(LLVMTargetDataRef td, keylist *k, LLVMValueRef addr,
     } else {
       return;
     }
-    if (LLVMGetTypeKind(t) == LLVMStructTypeKind && i + 1 < nops && nlev < 16) {
+    if (LLVMGetTypeKind(t) == LLVMStructTypeKind && i + 1 < nops && nlev < ESC_TF_GEP_LEVELS) {
       levels[nlev].st = t;
       levels[nlev].start = pos;
       nlev++;
@@ -246,9 +236,9 @@ static void tbaa_keys(LLVMContextRef ctx, LLVMTargetDataRef td, keylist *k,
     return; /* scalar access, not a struct path */
   long long off = LLVMConstIntGetSExtValue(ops[2]);
   unsigned nb = LLVMGetMDNodeNumOperands(ops[0]);
-  if (nb < 1 || nb > 256)
+  if (nb < 1 || nb > ESC_TF_TBAA_OPS)
     return;
-  LLVMValueRef bops[256];
+  LLVMValueRef bops[ESC_TF_TBAA_OPS];
   LLVMGetMDNodeOperands(ops[0], bops);
   unsigned len = 0;
   const char *s = bops[0] ? LLVMGetMDString(bops[0], &len) : NULL;
@@ -290,15 +280,15 @@ static void keys_of(LLVMContextRef ctx, LLVMTargetDataRef td, LLVMValueRef inst,
 static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
                        LLVMTypeRef t, keylist *outer, long long *outer_start,
                        long long pos, int depth) {
-  if (!c || depth > 12)
+  if (!c || depth > ESC_TF_INIT_DEPTH)
     return;
   LLVMTypeKind kind = LLVMGetTypeKind(t);
   if (kind == LLVMStructTypeKind) {
     unsigned n = LLVMCountStructElementTypes(t);
     keylist names = *outer;
-    long long starts[MAX_KEYS];
-    memcpy(starts, outer_start, sizeof(long long) * MAX_KEYS);
-    if (names.n < MAX_KEYS) {
+    long long starts[ESC_TF_MAX_KEYS];
+    memcpy(starts, outer_start, sizeof(long long) * ESC_TF_MAX_KEYS);
+    if (names.n < ESC_TF_MAX_KEYS) {
       const char *nm = LLVMGetStructName(t);
       esc_struct_source_name(nm && *nm ? nm : "{literal}", names.key[names.n],
                      sizeof names.key[0]);
@@ -315,8 +305,8 @@ static void init_facts(LLVMModuleRef M, LLVMTargetDataRef td, LLVMValueRef c,
     LLVMTypeRef el = LLVMGetElementType(t);
     unsigned n = LLVMGetArrayLength(t);
     long long sz = (long long)LLVMABISizeOfType(td, el);
-    if (n > 4096)
-      n = 4096; /* larger tables: every element has the same keys anyway */
+    if (n > ESC_TF_INIT_ELEMENTS)
+      n = ESC_TF_INIT_ELEMENTS; /* larger tables: every element has the same keys anyway */
     for (unsigned i = 0; i < n; i++) {
       LLVMValueRef e = LLVMGetAggregateElement(c, i);
       if (!e)
@@ -346,7 +336,7 @@ static void attach_keys(LLVMContextRef ctx, LLVMValueRef inst, unsigned kind,
                         const keylist *k) {
   if (!k->n)
     return;
-  LLVMMetadataRef mds[MAX_KEYS];
+  LLVMMetadataRef mds[ESC_TF_MAX_KEYS];
   for (int i = 0; i < k->n; i++)
     mds[i] = LLVMMDStringInContext2(ctx, k->key[i], strlen(k->key[i]));
   LLVMSetMetadata(
@@ -365,26 +355,23 @@ void esc_annotate_module(LLVMModuleRef M) {
   keylist k;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
        fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-         bb = LLVMGetNextBasicBlock(bb))
-      for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-           I = LLVMGetNextInstruction(I)) {
-        LLVMValueRef addr = NULL;
-        if (LLVMIsALoadInst(I))
-          addr = LLVMGetOperand(I, 0);
-        else if (LLVMIsAStoreInst(I))
-          addr = LLVMGetOperand(I, 1);
-        if (!addr)
-          continue;
-        keys_of(ctx, td, I, addr, tbaa, &k);
-        attach_keys(ctx, I, slot, &k);
-      }
+    ESC_FOR_EACH_INST(fn, bb, I) {
+      LLVMValueRef addr = NULL;
+      if (LLVMIsALoadInst(I))
+        addr = LLVMGetOperand(I, 0);
+      else if (LLVMIsAStoreInst(I))
+        addr = LLVMGetOperand(I, 1);
+      if (!addr)
+        continue;
+      keys_of(ctx, td, I, addr, tbaa, &k);
+      attach_keys(ctx, I, slot, &k);
+    }
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
     LLVMValueRef init = LLVMGetInitializer(g);
     if (!init)
       continue;
     keylist none = {0};
-    long long starts[MAX_KEYS] = {0};
+    long long starts[ESC_TF_MAX_KEYS] = {0};
     init_facts(M, td, init, LLVMGlobalGetValueType(g), &none, starts, 0, 0);
   }
   LLVMValueRef done = LLVMMetadataAsValue(

@@ -25,6 +25,7 @@
  * other than struct memory passed to it.
  */
 #include "esc_typeset.h"
+#include "esc_limits.h"
 #include "esc_usermodel.h"
 
 #include "esc_libc.h"
@@ -96,7 +97,7 @@ static int fn_object(esc_typeset *ts, LLVMValueRef fn) {
   int o = esc_ptrmap_get(&ts->fn_obj, fn);
   if (o >= 0)
     return o;
-  o = esc_graph_object(ts->g, 0);
+  o = esc_graph_object(ts->g);
   while ((int)ts->obj_fn.len <= o)
     ESC_VEC_PUSH(ts->obj_fn, NULL);
   ts->obj_fn.data[o] = fn;
@@ -158,9 +159,9 @@ static int slot_nodes(esc_typeset *ts, LLVMValueRef inst, int *out, int max) {
   if (!md)
     return 0;
   unsigned n = LLVMGetMDNodeNumOperands(md);
-  if (n > 16)
-    n = 16;
-  LLVMValueRef ops[16];
+  if (n > ESC_TS_MAX_KEYS)
+    n = ESC_TS_MAX_KEYS;
+  LLVMValueRef ops[ESC_TS_MAX_KEYS];
   LLVMGetMDNodeOperands(md, ops);
   int k = 0;
   for (unsigned i = 0; i < n && k < max; i++) {
@@ -183,7 +184,7 @@ static int slot_nodes(esc_typeset *ts, LLVMValueRef inst, int *out, int max) {
 /* Is v's address used for anything but loading and storing at it? Then
  * other pointers may write it (through untyped memory). */
 static int address_escapes(LLVMValueRef v, int depth) {
-  if (depth > 8)
+  if (depth > ESC_TS_ADDRESS_DEPTH)
     return 1;
   for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
@@ -228,7 +229,7 @@ static int escapes_cached(esc_typeset *ts, LLVMValueRef base) {
  * when its address goes elsewhere); anything else is untyped memory. */
 static int mem_nodes(esc_typeset *ts, LLVMValueRef inst, LLVMValueRef addr,
                      int *out, int is_load) {
-  int k = inst ? slot_nodes(ts, inst, out, 8) : 0;
+  int k = inst ? slot_nodes(ts, inst, out, ESC_TS_ACCESS_KEYS) : 0;
   int keyed = k > 0;
   LLVMValueRef base = esc_strip(addr);
   if (base && (LLVMIsAAllocaInst(base) || LLVMIsAGlobalVariable(base))) {
@@ -287,7 +288,7 @@ static void collect_taken(esc_typeset *ts) {
 /* Every function mentioned anywhere in constant c. */
 static void init_functions(esc_typeset *ts, LLVMValueRef c, int node,
                            int depth) {
-  if (!c || depth > 16)
+  if (!c || depth > ESC_TS_INIT_DEPTH)
     return;
   LLVMValueRef fn = esc_function_of(c);
   if (fn) {
@@ -366,7 +367,7 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
   const char *name = esc_value_name(fn);
   if (LLVMGetIntrinsicID(fn)) {
     if (!strncmp(name, "llvm.memcpy", 11) || !strncmp(name, "llvm.memmove", 12)) {
-      int d[10], s[10];
+      int d[ESC_TS_ACCESS_NODES], s[ESC_TS_ACCESS_NODES];
       int nd = mem_nodes(ts, NULL, LLVMGetOperand(call, 0), d, 0);
       int ns = mem_nodes(ts, NULL, LLVMGetOperand(call, 1), s, 1);
       for (int i = 0; i < ns; i++)
@@ -448,98 +449,95 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
     for (unsigned i = 0; i < LLVMCountParams(fn); i++)
       unknown_into(ts, vnode(ts, LLVMGetParam(fn, i)));
   int ret = node_for(&ts->ret, ts->g, fn);
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-         I = LLVMGetNextInstruction(I)) {
-      LLVMOpcode op = LLVMGetInstructionOpcode(I);
-      int m[10], k;
-      switch (op) {
-      case LLVMLoad:
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
-        for (int i = 0; i < k; i++)
-          copy(ts, m[i], vnode(ts, I));
+  ESC_FOR_EACH_INST(fn, bb, I) {
+    LLVMOpcode op = LLVMGetInstructionOpcode(I);
+    int m[ESC_TS_ACCESS_NODES], k;
+    switch (op) {
+    case LLVMLoad:
+      k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
+      for (int i = 0; i < k; i++)
+        copy(ts, m[i], vnode(ts, I));
+      break;
+    case LLVMStore: {
+      int v = vnode(ts, LLVMGetOperand(I, 0));
+      if (v < 0)
         break;
-      case LLVMStore: {
-        int v = vnode(ts, LLVMGetOperand(I, 0));
-        if (v < 0)
-          break;
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
-        for (int i = 0; i < k; i++)
-          copy(ts, v, m[i]);
-        break;
+      k = mem_nodes(ts, I, LLVMGetOperand(I, 1), m, 0);
+      for (int i = 0; i < k; i++)
+        copy(ts, v, m[i]);
+      break;
+    }
+    case LLVMAtomicRMW:
+    case LLVMAtomicCmpXchg:
+      k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
+      for (int i = 0; i < k; i++) {
+        for (unsigned o = 1; o < (unsigned)LLVMGetNumOperands(I); o++)
+          copy(ts, vnode(ts, LLVMGetOperand(I, o)), m[i]);
+        copy(ts, m[i], vnode(ts, I));
       }
-      case LLVMAtomicRMW:
-      case LLVMAtomicCmpXchg:
-        k = mem_nodes(ts, I, LLVMGetOperand(I, 0), m, 1);
-        for (int i = 0; i < k; i++) {
-          for (unsigned o = 1; o < (unsigned)LLVMGetNumOperands(I); o++)
-            copy(ts, vnode(ts, LLVMGetOperand(I, o)), m[i]);
-          copy(ts, m[i], vnode(ts, I));
-        }
+      break;
+    case LLVMCall:
+    case LLVMInvoke:
+    case LLVMCallBr:
+      build_call(ts, I, external_args, struct_args);
+      break;
+    case LLVMRet:
+      if (LLVMGetNumOperands(I))
+        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
+      break;
+    case LLVMIntToPtr: {
+      /* a pointer carried as an integer (LLVM copies memory that way) is
+       * the pointer that was stored. An integer the graph did not follow
+       * (rebuilt from narrower pieces) can only be a code address if some
+       * function's address was turned into an integer: it gets those
+       * functions (see forge_rounds). A constant address is unknown. */
+      LLVMValueRef x = LLVMGetOperand(I, 0);
+      copy(ts, vnode(ts, x), vnode(ts, I));
+      if (LLVMIsAConstant(x) && !esc_function_of(x))
+        unknown_into(ts, vnode(ts, I));
+      else if (esc_int_untracked(x, 0))
+        ESC_VEC_PUSH(ts->forged, vnode(ts, I));
+      break;
+    }
+    case LLVMPtrToInt:
+      copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
+      ESC_VEC_PUSH(ts->to_int, LLVMGetOperand(I, 0));
+      break;
+    case LLVMVAArg:
+      copy(ts, ts->U, vnode(ts, I));
+      break;
+    case LLVMAlloca:
+      if (escapes_cached(ts, I))
+        copy(ts, node_for(&ts->mem, ts->g, I), ts->GESC);
+      break;
+    case LLVMICmp:
+    case LLVMFCmp:
+    case LLVMBr:
+    case LLVMSwitch:
+    case LLVMIndirectBr:
+    case LLVMUnreachable:
+    case LLVMFence:
+    case LLVMResume:
+    case LLVMLandingPad:
+    case LLVMCatchPad:
+    case LLVMCleanupPad:
+    case LLVMCatchSwitch:
+    case LLVMCatchRet:
+    case LLVMCleanupRet:
+      break;
+    default: {
+      int r = vnode(ts, I);
+      if (r < 0)
         break;
-      case LLVMCall:
-      case LLVMInvoke:
-      case LLVMCallBr:
-        build_call(ts, I, external_args, struct_args);
-        break;
-      case LLVMRet:
-        if (LLVMGetNumOperands(I))
-          copy(ts, vnode(ts, LLVMGetOperand(I, 0)), ret);
-        break;
-      case LLVMIntToPtr: {
-        /* a pointer carried as an integer (LLVM copies memory that way) is
-         * the pointer that was stored. An integer the graph did not follow
-         * (rebuilt from narrower pieces) can only be a code address if some
-         * function's address was turned into an integer: it gets those
-         * functions (see forge_rounds). A constant address is unknown. */
-        LLVMValueRef x = LLVMGetOperand(I, 0);
-        copy(ts, vnode(ts, x), vnode(ts, I));
-        if (LLVMIsAConstant(x) && !esc_function_of(x))
-          unknown_into(ts, vnode(ts, I));
-        else if (esc_int_untracked(x, 0))
-          ESC_VEC_PUSH(ts->forged, vnode(ts, I));
-        break;
-      }
-      case LLVMPtrToInt:
-        copy(ts, vnode(ts, LLVMGetOperand(I, 0)), vnode(ts, I));
-        ESC_VEC_PUSH(ts->to_int, LLVMGetOperand(I, 0));
-        break;
-      case LLVMVAArg:
-        copy(ts, ts->U, vnode(ts, I));
-        break;
-      case LLVMAlloca:
-        if (escapes_cached(ts, I))
-          copy(ts, node_for(&ts->mem, ts->g, I), ts->GESC);
-        break;
-      case LLVMICmp:
-      case LLVMFCmp:
-      case LLVMBr:
-      case LLVMSwitch:
-      case LLVMIndirectBr:
-      case LLVMUnreachable:
-      case LLVMFence:
-      case LLVMResume:
-      case LLVMLandingPad:
-      case LLVMCatchPad:
-      case LLVMCleanupPad:
-      case LLVMCatchSwitch:
-      case LLVMCatchRet:
-      case LLVMCleanupRet:
-        break;
-      default: {
-        int r = vnode(ts, I);
-        if (r < 0)
-          break;
-        int nops = LLVMGetNumOperands(I);
-        for (int i = 0; i < nops; i++) {
-          LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
-          if (o && !LLVMValueIsBasicBlock(o))
-            copy(ts, vnode(ts, o), r);
-        }
-      }
+      int nops = LLVMGetNumOperands(I);
+      for (int i = 0; i < nops; i++) {
+        LLVMValueRef o = LLVMGetOperand(I, (unsigned)i);
+        if (o && !LLVMValueIsBasicBlock(o))
+          copy(ts, vnode(ts, o), r);
       }
     }
+    }
+  }
 }
 
 static void collect_vtables(esc_typeset *ts) {
@@ -573,12 +571,12 @@ static int type_has_pointer(LLVMTypeRef t, int depth) {
     return 1;
   case LLVMArrayTypeKind:
   case LLVMVectorTypeKind:
-    return depth < 8 && type_has_pointer(LLVMGetElementType(t), depth + 1);
+    return depth < ESC_TS_TYPE_DEPTH && type_has_pointer(LLVMGetElementType(t), depth + 1);
   case LLVMStructTypeKind: {
     if (LLVMIsOpaqueStruct(t))
       return 1;
     unsigned n = LLVMCountStructElementTypes(t);
-    for (unsigned i = 0; i < n && depth < 8; i++)
+    for (unsigned i = 0; i < n && depth < ESC_TS_TYPE_DEPTH; i++)
       if (type_has_pointer(LLVMStructGetTypeAtIndex(t, i), depth + 1))
         return 1;
     return 0;
@@ -595,7 +593,7 @@ static int expose_to_external(esc_typeset *ts, value_vec *args,
   int added = 0;
   for (size_t i = 0; i < args->len; i++) {
     int n = vnode(ts, args->data[i]);
-    int m[10], k = 0;
+    int m[ESC_TS_ACCESS_NODES], k = 0;
     if (n >= 0)
       m[k++] = n;
     LLVMValueRef base = esc_strip(args->data[i]);
@@ -628,9 +626,10 @@ static int expose_to_external(esc_typeset *ts, value_vec *args,
       const char *kn = ts->keys.data[k].name;
       if (strncmp(kn, sname, sl) || kn[sl] != '@')
         continue;
-      unsigned path[16];
+      unsigned path[ESC_IR_FIELD_PATH];
       LLVMTypeRef ft = NULL;
-      if (esc_field_path(ts->td, st, atoll(kn + sl + 1), path, 16, &ft) < 0 ||
+      if (esc_field_path(ts->td, st, atoll(kn + sl + 1), path,
+                         ESC_IR_FIELD_PATH, &ft) < 0 ||
           type_has_pointer(ft, 0))
         unknown_into(ts, ts->keys.data[k].node);
     }
@@ -676,7 +675,7 @@ static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
   ts->g = esc_graph_new();
   if (!explain)
     esc_graph_no_provenance(ts->g);
-  esc_graph_object(ts->g, 0); /* UNKNOWN_OBJ */
+  esc_graph_object(ts->g); /* UNKNOWN_OBJ */
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ESC_VEC_PUSH(ts->obj_fn, NULL);
   ts->U = esc_graph_node(ts->g);
@@ -734,8 +733,8 @@ static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
   }
   esc_ptrmap exposed;
   esc_ptrmap_init(&exposed);
-  uint64_t budget = 200u * 1000 * 1000;
-  for (int round = 0; round < 16; round++) {
+  uint64_t budget = ESC_TS_BUDGET;
+  for (int round = 0; round < ESC_TS_ROUNDS; round++) {
     if (esc_graph_solve(ts->g, budget) != ESC_SOLVE_OK) {
       ts->over_budget = 1;
       break;
@@ -892,7 +891,7 @@ static LLVMValueRef vtable_slot(esc_typeset *ts, LLVMValueRef callee,
     return NULL;
   LLVMValueRef p = LLVMGetOperand(callee, 0);
   *off = 0;
-  for (int guard = 0; guard < 8 && p; guard++) {
+  for (int guard = 0; guard < ESC_TS_VTABLE_HOPS && p; guard++) {
     if (!LLVMIsAGetElementPtrInst(p))
       break;
     if (LLVMGetNumOperands(p) != 2 || !LLVMIsAConstantInt(LLVMGetOperand(p, 1)))
@@ -963,7 +962,7 @@ static esc_targets *resolve_virtual(esc_typeset *ts, LLVMValueRef call) {
 /* Which kind of evidence the callee value rests on. */
 static esc_evidence evidence_of(esc_typeset *ts, LLVMValueRef v, int depth) {
   v = esc_strip(v);
-  if (!v || depth > 4)
+  if (!v || depth > ESC_TS_EVIDENCE_DEPTH)
     return ESC_EV_SIGNATURE;
   if (LLVMIsAArgument(v))
     return ESC_EV_CONTEXT;
@@ -1120,7 +1119,7 @@ const char *esc_typeset_explain(esc_typeset *ts, LLVMValueRef call,
   esc_str s = {0};
   int pred;
   esc_why w;
-  for (int k = 0; k < 24 && esc_graph_prov(ts->g, node, UNKNOWN_OBJ, &pred, &w);
+  for (int k = 0; k < ESC_TS_EXPLAIN_STEPS && esc_graph_prov(ts->g, node, UNKNOWN_OBJ, &pred, &w);
        k++) {
     esc_str_printf(&s, "%s%s", k ? " <- " : "", node_name(ts, node, a));
     if (pred < 0)

@@ -5,6 +5,7 @@
  * line, and no model: a half-read model would be a model nobody wrote.
  */
 #include "esc_usermodel.h"
+#include "esc_limits.h"
 
 #include "esc_loc.h"
 
@@ -200,12 +201,12 @@ static void parse_line(loader *L, const char *file, int lineno, char *line) {
   char *hash = strchr(line, '#');
   if (hash)
     *hash = 0;
-  char *tok[16];
+  char *tok[ESC_MODEL_MAX_WORDS];
   int nt = 0;
   char *save = NULL;
   for (char *s = strtok_r(line, " \t\r\f\v", &save); s;
        s = strtok_r(NULL, " \t\r\f\v", &save)) {
-    if (nt == 16) {
+    if (nt == ESC_MODEL_MAX_WORDS) {
       fail(L, esc_arena_printf(&L->m->arena, "%s:%d", file, lineno),
            "too many words");
       return;

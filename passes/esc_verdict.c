@@ -1,85 +1,17 @@
 /*
- * esc_verdict.c: reading a solved escape graph. Which objects the caller
- * can reach, why each site escapes (the last step into the escape node,
- * and with -m=2 every step from the allocation), and which resolved calls
- * made the difference when whole-program analysis keeps a site local.
+ * esc_verdict.c: the verdicts of a solved escape graph (esc_solver.c solves
+ * it and says which objects the caller can reach): why each site escapes
+ * (the last step into the escape node, and with -m=2 every step from the
+ * allocation), and which resolved calls made the difference when
+ * whole-program analysis keeps a site local.
  */
 #include "esc_fctx.h"
+#include "esc_limits.h"
 #include "esc_usermodel.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- reading the solution ---- */
-
-/* Objects reachable from what the caller can see (the return value and the
- * memory of the parameters), through the contents of heap objects.
- * via[o] = 1 + param index, or -1 for the return value; 0 = unreached. */
-void esc_fctx_boundary_reach(fctx *c, int *via) {
-  int nobj = esc_graph_num_objects(c->g);
-  int *queue = esc_xmalloc(sizeof(int) * (size_t)nobj);
-  int qn = 0;
-  memset(via, 0, sizeof(int) * (size_t)nobj);
-#define SEED(node, tag)                                                        \
-  do {                                                                         \
-    const esc_bits *b_ = esc_graph_pts(c->g, (node));                          \
-    for (int o_ = esc_bits_next(b_, 0); o_ >= 0;                               \
-         o_ = esc_bits_next(b_, (uint32_t)o_ + 1))                             \
-      if (!via[o_]) {                                                          \
-        via[o_] = (tag);                                                       \
-        queue[qn++] = o_;                                                      \
-      }                                                                        \
-  } while (0)
-  SEED(c->ret, -1);
-  for (int j = 0; j < c->nparams; j++) {
-    if (c->p1[j] < 0)
-      continue;
-    SEED(esc_graph_content(c->g, c->p1[j]), j + 1);
-    SEED(esc_graph_content(c->g, c->pd[j]), j + 1);
-  }
-  for (int qi = 0; qi < qn; qi++) {
-    int o = queue[qi];
-    esc_objkind k = c->obj.data[o].kind;
-    if (k == OBJ_HEAPSITE || k == OBJ_FRESH || k == OBJ_STACK)
-      SEED(esc_graph_content(c->g, o), via[o]);
-  }
-#undef SEED
-  free(queue);
-}
-
-int esc_fctx_solve(fctx *c) {
-  esc_solve_status st = esc_graph_solve(c->g, c->R->opt.solve_budget);
-  if (st != ESC_SOLVE_OK)
-    return 0;
-  /* A stack object the caller can reach outlives its frame: it escapes,
-   * and so does everything it holds. Repeat until nothing new. */
-  int nobj = esc_graph_num_objects(c->g);
-  int *via = esc_xmalloc(sizeof(int) * (size_t)(nobj ? nobj : 1));
-  for (int round = 0; round < 64; round++) {
-    nobj = esc_graph_num_objects(c->g);
-    via = esc_xrealloc(via, sizeof(int) * (size_t)nobj);
-    esc_fctx_boundary_reach(c, via);
-    int added = 0;
-    for (int o = 0; o < nobj; o++) {
-      if (c->obj.data[o].kind != OBJ_STACK || !via[o] ||
-          esc_graph_points_to(c->g, ESC_ESC_NODE, o))
-        continue;
-      esc_why w = via[o] < 0 ? why(ESC_WHY_RETURN, NULL, NULL, -1)
-                             : why(ESC_WHY_STORE, NULL, NULL, via[o] - 1);
-      esc_graph_base(c->g, ESC_ESC_NODE, o, w);
-      added = 1;
-    }
-    if (!added) {
-      free(via);
-      return 1;
-    }
-    if (esc_graph_solve(c->g, c->R->opt.solve_budget) != ESC_SOLVE_OK)
-      break;
-  }
-  free(via);
-  return 0;
-}
 
 /* ---- describing objects and reasons ---- */
 static const char *loc_str(esc_result *R, LLVMValueRef inst) {
@@ -282,10 +214,10 @@ static const char *step_text(fctx *c, esc_why w) {
 
 /* Explains how obj reached node: steps from the allocation to the sink. */
 static const char *flow_text(fctx *c, int node, int obj) {
-  const char *steps[64];
+  const char *steps[ESC_FLOW_MAX_STEPS];
   int n = 0, pred;
   esc_why w;
-  while (n < 64 && esc_graph_prov(c->g, node, obj, &pred, &w)) {
+  while (n < ESC_FLOW_MAX_STEPS && esc_graph_prov(c->g, node, obj, &pred, &w)) {
     if (w.kind != ESC_WHY_NONE)
       steps[n++] = step_text(c, w);
     if (pred < 0)

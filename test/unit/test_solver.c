@@ -9,7 +9,7 @@ static esc_why W(esc_why_kind k) { return (esc_why){k, 0, NULL, NULL}; }
 /* p = &o; *global = p  => o escapes */
 Test(solver, store_to_heap_escapes) {
   esc_graph *g = esc_graph_new();
-  int o = esc_graph_object(g, 0);
+  int o = esc_graph_object(g);
   int p = esc_graph_node(g), glob = esc_graph_node(g);
   esc_graph_base(g, p, o, W(ESC_WHY_ALLOC));
   esc_graph_base(g, glob, ESC_HEAP_OBJ, W(ESC_WHY_GLOBAL));
@@ -26,7 +26,7 @@ Test(solver, store_to_heap_escapes) {
 /* a = &A; b = &B; *a = b; c = *a  => c points to B, nothing escapes */
 Test(solver, load_store_through_local) {
   esc_graph *g = esc_graph_new();
-  int A = esc_graph_object(g, 0), B = esc_graph_object(g, 0);
+  int A = esc_graph_object(g), B = esc_graph_object(g);
   int a = esc_graph_node(g), b = esc_graph_node(g), c = esc_graph_node(g);
   esc_graph_base(g, a, A, W(ESC_WHY_ALLOC));
   esc_graph_base(g, b, B, W(ESC_WHY_ALLOC));
@@ -44,7 +44,7 @@ Test(solver, load_store_through_local) {
  * see unknown memory (HEAP). */
 Test(solver, contents_of_escaping_object_escape) {
   esc_graph *g = esc_graph_new();
-  int A = esc_graph_object(g, 0), B = esc_graph_object(g, 0);
+  int A = esc_graph_object(g), B = esc_graph_object(g);
   int a = esc_graph_node(g), b = esc_graph_node(g), l = esc_graph_node(g);
   esc_graph_base(g, a, A, W(ESC_WHY_ALLOC));
   esc_graph_base(g, b, B, W(ESC_WHY_ALLOC));
@@ -65,7 +65,7 @@ Test(solver, contents_of_escaping_object_escape) {
 /* Storing through a pointer loaded from the heap sends the value to ESC. */
 Test(solver, store_through_unknown_pointer) {
   esc_graph *g = esc_graph_new();
-  int O = esc_graph_object(g, 0);
+  int O = esc_graph_object(g);
   int glob = esc_graph_node(g), q = esc_graph_node(g), v = esc_graph_node(g);
   esc_graph_base(g, glob, ESC_HEAP_OBJ, W(ESC_WHY_GLOBAL));
   esc_graph_load(g, glob, q, W(ESC_WHY_LOAD));
@@ -79,7 +79,7 @@ Test(solver, store_through_unknown_pointer) {
 /* A cycle of copies settles; a tiny budget reports BUDGET. */
 Test(solver, cycles_settle_and_budget_is_reported) {
   esc_graph *g = esc_graph_new();
-  int O = esc_graph_object(g, 0);
+  int O = esc_graph_object(g);
   int n[50];
   for (int i = 0; i < 50; i++)
     n[i] = esc_graph_node(g);
@@ -92,7 +92,7 @@ Test(solver, cycles_settle_and_budget_is_reported) {
   esc_graph_free(g);
 
   g = esc_graph_new();
-  O = esc_graph_object(g, 0);
+  O = esc_graph_object(g);
   for (int i = 0; i < 50; i++)
     n[i] = esc_graph_node(g);
   for (int i = 0; i < 49; i++)
@@ -106,7 +106,7 @@ Test(solver, cycles_settle_and_budget_is_reported) {
 /* The provenance chain leads back to the allocation. */
 Test(solver, provenance_chain) {
   esc_graph *g = esc_graph_new();
-  int O = esc_graph_object(g, 0);
+  int O = esc_graph_object(g);
   int a = esc_graph_node(g), b = esc_graph_node(g);
   esc_graph_base(g, a, O, W(ESC_WHY_ALLOC));
   esc_graph_copy(g, a, b, W(ESC_WHY_COPY));

@@ -1,0 +1,97 @@
+/*
+ * esc_specialise.c: summaries of a callee specialised to one caller's
+ * context. At a direct call (whole level, default resolution), the
+ * indirect calls of the callee whose callee is traced to a parameter
+ * (esc_context.c) are evaluated on what this call passes; when that names
+ * fewer functions than the general resolution, the callee is analysed
+ * again with those targets bound, once per distinct binding (up to the
+ * context budget), and the call uses that summary.
+ */
+#include "esc_specialise.h"
+#include "esc_sites.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int same_binds(const esc_ctx_bind *a, const esc_ctx_bind *b, int n) {
+  for (int i = 0; i < n; i++) {
+    if (a[i].call != b[i].call || a[i].targets.n != b[i].targets.n)
+      return 0;
+    for (int k = 0; k < a[i].targets.n; k++)
+      if (a[i].targets.fns[k] != b[i].targets.fns[k])
+        return 0;
+  }
+  return 1;
+}
+
+static void ctx_calls_of(esc_result *R, esc_func *F) {
+  if (F->ctx_done)
+    return;
+  F->ctx_done = 1;
+  ESC_VEC(esc_ctx_call) v = {0};
+  ESC_FOR_EACH_INST(F->fn, bb, I) {
+    if (!esc_is_indirect_call(I))
+      continue;
+    esc_ctx_path p = esc_ctx_trace_callee(I);
+    if (p.param >= 0)
+      ESC_VEC_PUSH(v, ((esc_ctx_call){I, p}));
+  }
+  F->nctx = (int)v.len;
+  F->ctx = esc_arena_alloc(&R->arena, sizeof(esc_ctx_call) * (v.len ? v.len : 1));
+  if (v.len)
+    memcpy(F->ctx, v.data, sizeof(esc_ctx_call) * v.len);
+  ESC_VEC_FREE(v);
+}
+
+/* The summary of callee fi specialised to what this call passes, when the
+ * call decides some of fi's indirect calls; NULL for the general one.
+ * The callee cannot change what the evaluation read: esc_ctx_eval only
+ * reads through the caller's private locals (whose address the callee never
+ * sees) and constant globals, and the callee's own locals on the path are
+ * traced only when every store to them comes from the same parameter. */
+const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
+  esc_result *R = c->R;
+  esc_func *F = &R->funcs.data[fi];
+  if (c->level != ESC_WHOLE || c->binds || R->opt.resolve != ESC_RESOLVE_TYPESET ||
+      F->scc == R->funcs.data[c->fidx].scc)
+    return NULL;
+  ctx_calls_of(R, F);
+  if (!F->nctx)
+    return NULL;
+  esc_ctx_bind *b = esc_arena_alloc(&R->arena, sizeof(*b) * (size_t)F->nctx);
+  int nb = 0;
+  for (int k = 0; k < F->nctx; k++) {
+    const esc_targets *general = esc_typeset_resolve(R->ts, F->ctx[k].call);
+    esc_targets t;
+    if (!esc_ctx_eval(call, &F->ctx[k].path, R->ts,
+                      LLVMGetCalledFunctionType(F->ctx[k].call), &R->arena,
+                      &t))
+      continue;
+    if (!general->unknown && t.n >= general->n)
+      continue; /* no better than without context */
+    b[nb].call = F->ctx[k].call;
+    b[nb].targets = t;
+    nb++;
+  }
+  if (!nb)
+    return NULL;
+  const esc_ctx_summary *cs = NULL;
+  for (size_t i = 0; i < F->ctx_sums.len && !cs; i++)
+    if (F->ctx_sums.data[i]->nbind == nb &&
+        same_binds(F->ctx_sums.data[i]->binds, b, nb))
+      cs = F->ctx_sums.data[i];
+  if (!cs) {
+    if ((int)F->ctx_sums.len >= R->opt.context_budget)
+      return NULL; /* budget: the general summary is the safe answer */
+    esc_ctx_summary *n = esc_arena_alloc(&R->arena, sizeof(*n));
+    n->nbind = nb;
+    n->binds = b;
+    esc_fctx_run(R, fi, ESC_WHOLE, b, nb, 0, &n->sum);
+    ESC_VEC_PUSH(R->funcs.data[fi].ctx_sums, n);
+    cs = n;
+    for (int k = 0; k < nb; k++)
+      esc_ptrmap_put(&R->ctx_resolved, b[k].call, b[k].targets.n);
+  }
+  ESC_VEC_PUSH(c->ctx_uses, ((ctx_use){call, cs}));
+  return &cs->sum;
+}

@@ -1,0 +1,21 @@
+/*
+ * esc_specialise.h: a callee's summary specialised to what one call passes
+ * (context-sensitive resolution of the callee's indirect calls).
+ *
+ * Ownership: specialised summaries, their bindings and the callee's list of
+ * context-resolvable calls live in the result's arena; the function's
+ * ctx_sums vector is freed with the result.
+ */
+#ifndef ESC_SPECIALISE_H
+#define ESC_SPECIALISE_H
+
+#include "esc_fctx.h"
+
+/* The summary of callee fi specialised to call (a direct call in c's
+ * function), recorded in c->ctx_uses; NULL when the general summary
+ * applies (not the whole level, a specialised run itself, the same SCC,
+ * no indirect call the context decides better, or past the context
+ * budget). */
+const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi);
+
+#endif
