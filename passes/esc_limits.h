@@ -92,8 +92,8 @@
 #define ESC_FRAME_ROUNDS 64
 
 /* Nesting of a constant searched for a global's address (a constant
- * expression or aggregate operand). Deeper operands are not searched: a
- * global only named that deep is not seen as HEAP. */
+ * expression or aggregate operand). Deeper operands are not searched: the
+ * constant is taken to mention one (HEAP). */
 #define ESC_CONST_GLOBAL_DEPTH 8
 
 /* Steps of the -m=2 flow of one escaping object, from the allocation to

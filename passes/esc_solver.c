@@ -297,8 +297,9 @@ int esc_graph_points_to(const esc_graph *g, int node, int obj) {
 static int const_mentions_global(LLVMValueRef v, int depth) {
   if (LLVMIsAGlobalValue(v) || LLVMIsABlockAddress(v))
     return 1;
-  if (depth > ESC_CONST_GLOBAL_DEPTH || !LLVMIsAConstant(v) ||
-      LLVMIsAConstantInt(v) ||
+  if (depth > ESC_CONST_GLOBAL_DEPTH)
+    return 1; /* too deep to look: it may mention one */
+  if (!LLVMIsAConstant(v) || LLVMIsAConstantInt(v) ||
       LLVMIsAConstantFP(v) || LLVMIsAConstantPointerNull(v) ||
       LLVMIsAUndefValue(v) || LLVMIsAConstantDataSequential(v))
     return 0;

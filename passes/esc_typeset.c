@@ -158,10 +158,11 @@ static int slot_nodes(esc_typeset *ts, LLVMValueRef inst, int *out, int max) {
   LLVMValueRef md = LLVMGetMetadata(inst, ts->slot_kind);
   if (!md)
     return 0;
-  unsigned n = LLVMGetMDNodeNumOperands(md);
+  /* all operands are written out, however many the input has */
+  unsigned total = LLVMGetMDNodeNumOperands(md), n = total;
   if (n > ESC_TS_MAX_KEYS)
     n = ESC_TS_MAX_KEYS;
-  LLVMValueRef ops[ESC_TS_MAX_KEYS];
+  LLVMValueRef *ops = esc_xmalloc(sizeof(LLVMValueRef) * (total ? total : 1));
   LLVMGetMDNodeOperands(md, ops);
   int k = 0;
   for (unsigned i = 0; i < n && k < max; i++) {
@@ -178,6 +179,7 @@ static int slot_nodes(esc_typeset *ts, LLVMValueRef inst, int *out, int max) {
     }
     out[k++] = ts->keys.data[idx].node;
   }
+  free(ops);
   return k;
 }
 
