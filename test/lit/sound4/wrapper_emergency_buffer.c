@@ -14,6 +14,11 @@
 // RUN: %escapade --level=conservative %t2.bc | FileCheck %s
 // RUN: %escapade --level=whole_program %t2.bc | FileCheck %s
 // RUN: %escapade -m %t0.bc | FileCheck %s --check-prefix=NOT
+// Claimed an allocator anyway (--alloc-fn), its calls are sites that do not
+// escape: the user's claim, which the report names.
+// RUN: %escapade --alloc-fn=emalloc:0 %t0.bc | FileCheck %s --check-prefix=CLAIM
+// CLAIM: # assumptions: alloc-fn:emalloc:0
+// CLAIM: wrapper_emergency_buffer.c:{{[0-9]+}}:{{[0-9]+}}: t = emalloc(?) does not escape
 // RUN: %escapade -m %t2.bc | FileCheck %s --check-prefix=NOT
 // NOT-NOT: emalloc is an allocator wrapper
 #include <stdio.h>
