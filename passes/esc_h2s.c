@@ -12,7 +12,8 @@
  *   - every value that may hold the block (track() below) is used only in
  *     ways that cannot outlive the frame or hand the block to a
  *     deallocator other than one removable free: loads and stores through
- *     it, comparisons, library calls that keep no argument, calls of
+ *     it, comparisons, library calls that keep no argument (and do not
+ *     ask the allocator about the block: malloc_usable_size), calls of
  *     defined functions whose parameter passes the same test, -O0 spill
  *     slots (allocas only loaded and stored). A free or delete that may
  *     receive only this block is removed; one that may receive another
@@ -260,6 +261,11 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
           continue;
         if ((lib->flags & ESC_LIB_STORE_ARG) && lib->src == (int)k) {
           stay(t, "stored by a library function", user);
+          return;
+        }
+        if (lib->flags & ESC_LIB_ALLOC_QUERY) {
+          /* on a stack block the allocator's bookkeeping is not there */
+          stay(t, "its size is asked of the allocator", user);
           return;
         }
         if (lib->ret_arg == (int)k)

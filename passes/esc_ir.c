@@ -180,7 +180,9 @@ LLVMValueRef esc_base_offset(LLVMTargetDataRef td, LLVMValueRef v,
 LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
   if (!v || depth > ESC_IR_ARG_DEPTH)
     return NULL;
-  while (LLVMIsACastInst(v))
+  /* a truncation keeps only part of the value: malloc((unsigned)n) is not
+   * n bytes when n is wider */
+  while (LLVMIsACastInst(v) && LLVMGetInstructionOpcode(v) != LLVMTrunc)
     v = LLVMGetOperand(v, 0);
   if (LLVMIsAArgument(v))
     return v;

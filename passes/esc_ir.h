@@ -114,8 +114,8 @@ int esc_atomic_bits_only_moved(LLVMValueRef atomic);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */
-/* The argument v is a copy of, through casts and -O0 spill slots (an alloca
- * only ever stored that argument), or NULL. */
+/* The argument v is a copy of, through casts other than truncations and -O0
+ * spill slots (an alloca only ever stored that argument), or NULL. */
 LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth);
 
 #endif

@@ -30,7 +30,7 @@ static const esc_libfn table[] = {
     {"__xstat", K, -1, 0, 0},
     {"__xstat64", K, -1, 0, 0},
     {"_exit", K, -1, 0, 0},
-    {"_msize", K, -1, 0, 0},
+    {"_msize", K | ESC_LIB_ALLOC_QUERY, -1, 0, 0},
     {"_setjmp", K, -1, 0, 0},
     {"abort", K, -1, 0, 0},
     {"abs", K, -1, 0, 0},
@@ -142,7 +142,7 @@ static const esc_libfn table[] = {
     {"isatty", K, -1, 0, 0},
     {"isdigit", K, -1, 0, 0},
     {"isspace", K, -1, 0, 0},
-    {"je_malloc_usable_size", K, -1, 0, 0},
+    {"je_malloc_usable_size", K | ESC_LIB_ALLOC_QUERY, -1, 0, 0},
     {"kill", K, -1, 0, 0},
     {"link", K, -1, 0, 0},
     {"localeconv", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
@@ -153,11 +153,12 @@ static const esc_libfn table[] = {
     {"lseek64", K, -1, 0, 0},
     {"lstat", K, -1, 0, 0},
     {"lstat64", K, -1, 0, 0},
-    {"malloc_size", K, -1, 0, 0},
+    {"malloc_size", K | ESC_LIB_ALLOC_QUERY, -1, 0, 0},
     /* a block's usable size (and _msize, malloc_size,
      * je_malloc_usable_size): reads the allocator's bookkeeping beside the
-     * block, not its bytes, and keeps nothing */
-    {"malloc_usable_size", K, -1, 0, 0},
+     * block, not its bytes, and keeps nothing; only a heap block may be
+     * asked (ESC_LIB_ALLOC_QUERY) */
+    {"malloc_usable_size", K | ESC_LIB_ALLOC_QUERY, -1, 0, 0},
     {"memchr", K | ESC_LIB_NUMBERS, 0, 0, 0},
     {"memcmp", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"memcpy", K | ESC_LIB_COPY, 0, 0, 1},

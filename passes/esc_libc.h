@@ -29,6 +29,11 @@ enum {
                                     among them escape */
   ESC_LIB_RET_DATA = 1 << 8,     /* returns an object pointer, never code;
                                     arguments are not modelled (may be kept) */
+  ESC_LIB_ALLOC_QUERY = 1 << 10, /* asks the allocator about the block its
+                                    first argument points to (its usable
+                                    size): the block must be the
+                                    allocator's, so it cannot move to the
+                                    stack */
 };
 
 typedef struct esc_libfn {

@@ -18,7 +18,8 @@ struct esc_usermodel {
   esc_arena arena;
   esc_umfn *fns; /* sorted by name once loaded (arena) */
   int n;
-  const char **assumptions; /* "model:FILE", NULL-terminated (arena) */
+  const char **assumptions; /* "model:FILE", "alloc-fn:V", "free-fn:V",
+                               NULL-terminated (arena) */
 };
 
 typedef ESC_VEC(esc_umfn) fn_vec;
@@ -374,11 +375,20 @@ esc_usermodel *esc_usermodel_load(const esc_options *o, char *err,
     memcpy(m->fns, L.fns.data, sizeof(esc_umfn) * L.fns.len);
   qsort(m->fns, L.fns.len, sizeof(esc_umfn), by_name);
   ESC_VEC_FREE(L.fns);
-  m->assumptions =
-      esc_arena_alloc(&m->arena, sizeof(char *) * (size_t)(o->n_model_files + 1));
+  /* the shorthands are claims about the program as much as a model file
+   * is: a wrong --alloc-fn makes a kept block look fresh, so the report
+   * names them too */
+  int na = o->n_model_files + o->n_alloc_fns + o->n_free_fns, k = 0;
+  m->assumptions = esc_arena_alloc(&m->arena, sizeof(char *) * (size_t)(na + 1));
   for (int i = 0; i < o->n_model_files; i++)
-    m->assumptions[i] =
+    m->assumptions[k++] =
         esc_arena_printf(&m->arena, "model:%s", o->model_files[i]);
+  for (int i = 0; i < o->n_alloc_fns; i++)
+    m->assumptions[k++] =
+        esc_arena_printf(&m->arena, "alloc-fn:%s", o->alloc_fns[i]);
+  for (int i = 0; i < o->n_free_fns; i++)
+    m->assumptions[k++] =
+        esc_arena_printf(&m->arena, "free-fn:%s", o->free_fns[i]);
   return m;
 }
 

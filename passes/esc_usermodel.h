@@ -60,7 +60,8 @@ const esc_umfn *esc_usermodel_find(const esc_usermodel *m, const char *name);
 const esc_umfn *esc_usermodel_of(const esc_usermodel *m, LLVMValueRef callee);
 /* The effect on argument i of a call of f (role arguments: NOTHING). */
 esc_umarg esc_umfn_arg(const esc_umfn *f, unsigned i);
-/* "model:FILE" for each model file, NULL-terminated. */
+/* "model:FILE" for each model file, "alloc-fn:V" and "free-fn:V" for each
+ * shorthand (as given), NULL-terminated. */
 const char *const *esc_usermodel_assumptions(const esc_usermodel *m);
 /* The number of entries. */
 int esc_usermodel_count(const esc_usermodel *m);

@@ -99,7 +99,12 @@ Test(usermodel, shorthands) {
   cr_assert_eq(esc_usermodel_find(m, "xmalloc")->size_arg, 1);
   cr_assert(esc_usermodel_find(m, "plain")->size_from_attr);
   cr_assert_eq(esc_usermodel_find(m, "xfree")->ptr_arg, 0);
-  cr_assert_null(esc_usermodel_assumptions(m)[0]); /* no file named */
+  /* each shorthand is named, as given, after the (absent) files */
+  const char *const *a = esc_usermodel_assumptions(m);
+  cr_assert_str_eq(a[0], "alloc-fn:xmalloc:1");
+  cr_assert_str_eq(a[1], "alloc-fn:plain");
+  cr_assert_str_eq(a[2], "free-fn:xfree");
+  cr_assert_null(a[3]);
   esc_usermodel_free(m);
 }
 

@@ -7,12 +7,13 @@
 // RUN: diff %t.cli %t.plugin
 // RUN: FileCheck %s < %t.plugin
 // CHECK: # assumptions: model:{{.*}}effects.model
-// The shorthands: an allocator with its size argument, a deallocator.
+// The shorthands: an allocator with its size argument, a deallocator; the
+// report names both in its assumptions, as given.
 // RUN: %escapade --alloc-fn=xmalloc:0 --free-fn=xfree %t.bc > %t.cli
 // RUN: %opt -load-pass-plugin %plugin -passes='print<escapade>' -disable-output %t.bc -escapade-alloc-fn=xmalloc:0 -escapade-free-fn=xfree -escapade-output=%t.plugin
 // RUN: diff %t.cli %t.plugin
 // RUN: FileCheck --check-prefix=SHORT %s < %t.plugin
-// SHORT-NOT: assumptions
+// SHORT: # assumptions: alloc-fn:xmalloc:0; free-fn:xfree
 // RUN: printf 'keeps log_ptr\n' > %t.bad
 // RUN: %opt -load-pass-plugin %plugin -passes='print<escapade>' -disable-output %t.bc -escapade-model=%t.bad -escapade-output=%t.out 2> %t.err; test $? -eq 1
 // RUN: FileCheck --check-prefix=BAD --input-file=%t.err %s
