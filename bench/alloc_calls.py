@@ -86,6 +86,14 @@ def demangle(symbols):
     return out
 
 
+def same_spelling(name):
+    """`a<b<c> >` and `a<b<c>>` are one name: escapade's demangler puts a
+    space between closing brackets, llvm-cxxfilt does not."""
+    while "> >" in name:
+        name = name.replace("> >", ">>")
+    return name
+
+
 def strip_params(name):
     """`ns::f(unsigned long)` -> `ns::f`: escapade may name a C++ function
     with or without its parameter list."""
@@ -122,8 +130,9 @@ def count(ir_text, wrappers=()):
             indirect += 1
         else:
             calls[c] = calls.get(c, 0) + 1
-    names = demangle(calls)
-    wrappers = set(wrappers)
+    names = {k: same_spelling(v) for k, v in demangle(calls).items()}
+    spelled = {same_spelling(w): w for w in wrappers}
+    wrappers = set(spelled)
     res = {"malloc": 0, "new": 0, "wrapper": 0, "indirect": indirect,
            "calls": sum(calls.values()) + indirect, "wrapper_by_name": {}}
     for sym, n in calls.items():
@@ -136,6 +145,7 @@ def count(ir_text, wrappers=()):
             res["wrapper"] += n
             key = sym if sym in wrappers else (
                 dem if dem in wrappers else strip_params(dem))
+            key = spelled.get(key, key)  # as the report spells it
             res["wrapper_by_name"][key] = res["wrapper_by_name"].get(key, 0) + n
     return res
 
