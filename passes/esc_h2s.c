@@ -226,7 +226,7 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
       return;
     }
     esc_allocfn af;
-    if (esc_alloc_classify(f, NULL, 0, &af)) {
+    if (esc_alloc_classify(f, &af)) {
       if (af.realloc_arg >= 0 && (unsigned)af.realloc_arg < na &&
           LLVMGetOperand(user, (unsigned)af.realloc_arg) == v)
         stay(t, "reallocated", user);

@@ -53,8 +53,7 @@ static unsigned kind_of(const char *attr) {
   return LLVMGetEnumAttributeKindForName(attr, strlen(attr));
 }
 
-int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
-                       int n_extra, esc_allocfn *out) {
+int esc_alloc_classify(LLVMValueRef callee, esc_allocfn *out) {
   if (!callee)
     return 0;
   const char *name = esc_value_name(callee);
@@ -65,17 +64,6 @@ int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
     if (!strcmp(name, known[i].name)) {
       *out = known[i];
       out->name = pretty_alloc(known[i].name);
-      return 1;
-    }
-  for (int i = 0; i < n_extra; i++)
-    if (!strcmp(name, extra[i])) {
-      *out = (esc_allocfn){extra[i], -1, -1, -1, -1, -1};
-      LLVMAttributeRef sz = LLVMGetEnumAttributeAtIndex(
-          callee, LLVMAttributeFunctionIndex, kind_of("allocsize"));
-      if (sz) {
-        uint64_t v = LLVMGetEnumAttributeValue(sz);
-        out->size_arg = (int)(v >> 32);
-      }
       return 1;
     }
   /* allockind("alloc"/"realloc") on a declaration, or allocsize with a
@@ -148,7 +136,7 @@ int esc_site_allocator(const esc_usermodel *m, LLVMValueRef callee,
                        esc_allocfn *out) {
   const esc_umfn *f = esc_usermodel_of(m, callee);
   if (!f)
-    return esc_alloc_classify(callee, NULL, 0, out);
+    return esc_alloc_classify(callee, out);
   if (f->role != ESC_UM_ALLOC && f->role != ESC_UM_REALLOC)
     return 0;
   *out = (esc_allocfn){f->name, f->size_arg, f->size_arg2, f->ptr_arg, -1, -1};

@@ -24,10 +24,9 @@ typedef struct esc_allocfn {
 } esc_allocfn;
 
 /* Fills *out and returns 1 when callee allocates, by what the analysis
- * knows of it (extra/n_extra: more allocator names). The analysis asks
- * esc_site_allocator, which puts the user's model first. */
-int esc_alloc_classify(LLVMValueRef callee, const char *const *extra,
-                       int n_extra, esc_allocfn *out);
+ * knows of it (the C library, attributes on declarations). The analysis
+ * asks esc_site_allocator, which puts the user's model first. */
+int esc_alloc_classify(LLVMValueRef callee, esc_allocfn *out);
 /* free, cfree, operator delete, or allockind("free"). */
 int esc_is_free_fn(LLVMValueRef callee);
 

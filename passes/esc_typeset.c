@@ -428,7 +428,7 @@ static void build_call(esc_typeset *ts, LLVMValueRef call,
   }
   esc_allocfn af;
   const esc_libfn *lib = esc_libc_lookup(name);
-  int quiet = esc_alloc_classify(fn, NULL, 0, &af) || esc_is_free_fn(fn) ||
+  int quiet = esc_alloc_classify(fn, &af) || esc_is_free_fn(fn) ||
               (lib && (lib->flags & ESC_LIB_KNOWN));
   /* the C library returns object pointers (FILE *, char *, struct dirent
    * *), never function pointers; any other external function may (dlsym) */

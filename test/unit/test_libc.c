@@ -101,9 +101,9 @@ Test(libc, allocsize_declarations) {
                           LLVMCreateEnumAttribute(c, attr_kind("noalias"), 0));
   esc_allocfn af;
   /* a size promise alone: no fresh block (the helper may return p) */
-  cr_assert_eq(esc_alloc_classify(helper, NULL, 0, &af), 0);
+  cr_assert_eq(esc_alloc_classify(helper, &af), 0);
   /* with a noalias result: an allocator that may resize its pointer */
-  cr_assert_eq(esc_alloc_classify(xrealloc, NULL, 0, &af), 1);
+  cr_assert_eq(esc_alloc_classify(xrealloc, &af), 1);
   cr_assert_eq(af.size_arg, 1);
   cr_assert_eq(af.realloc_arg, 0);
   LLVMDisposeModule(m);
