@@ -332,15 +332,22 @@ static int frees_only(LLVMValueRef call, const esc_allocfn *af) {
          esc_alloc_bytes(call, af) == 0;
 }
 
-static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
-  if (frees_only(call, af))
-    return;
-  int site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_DIRECT,
-                          af->name, esc_alloc_bytes(call, af));
+/* The site of allocation call `call` (kind heap or pool, found at this
+ * level) and the graph object of its block. */
+static int alloc_site_obj(fctx *c, LLVMValueRef call, esc_site_kind kind,
+                          const esc_allocfn *af) {
+  int site = esc_site_get(c->R, call, kind, ESC_FOUND_DIRECT, af->name,
+                          esc_alloc_bytes(call, af));
   c->R->sites.data[site].levels_found |= 1u << c->level;
   c->R->sites.data[site].size_arg = af->size_arg;
   c->R->sites.data[site].size_arg2 = af->size_arg2;
-  int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
+  return new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
+}
+
+static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
+  if (frees_only(call, af))
+    return;
+  int o = alloc_site_obj(c, call, ESC_SITE_HEAP, af);
   esc_why w = why(ESC_WHY_ALLOC, call, af->name, 0);
   int res = esc_fctx_vnode(c, call);
   if (af->out_arg >= 0) {
@@ -423,12 +430,7 @@ static LLVMValueRef pool_destroyed_here(fctx *c, LLVMValueRef call,
  * frame with its pool unless pool_destroyed_here. */
 static void handle_pool_alloc(fctx *c, LLVMValueRef call, const esc_umfn *um) {
   esc_allocfn af = {um->name, um->size_arg, um->size_arg2, -1, -1, -1};
-  int site = esc_site_get(c->R, call, ESC_SITE_POOL, ESC_FOUND_DIRECT,
-                          um->name, esc_alloc_bytes(call, &af));
-  c->R->sites.data[site].levels_found |= 1u << c->level;
-  c->R->sites.data[site].size_arg = um->size_arg;
-  c->R->sites.data[site].size_arg2 = um->size_arg2;
-  int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
+  int o = alloc_site_obj(c, call, ESC_SITE_POOL, &af);
   esc_why w = why(ESC_WHY_ALLOC, call, um->name, 0);
   int res = esc_fctx_vnode(c, call);
   int n = obj_node(c, o, w);
