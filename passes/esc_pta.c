@@ -201,18 +201,41 @@ static void sb_or(sbits *dst, const sword *src, size_t ns) {
   dst->len = n;
 }
 
-/* The locations of a set, as ints (malloc'd; *n of them). */
-static int *sb_list(const sbits *b, size_t *n) {
+/* The locations of a set, as ints, into *out (its old elements dropped). */
+static void sb_list_into(const sbits *b, ivec *out) {
   size_t k = 0;
   for (size_t i = 0; i < b->len; i++)
     k += (size_t)__builtin_popcountll(b->data[i].w);
-  int *out = esc_xmalloc(sizeof(int) * (k ? k : 1));
-  k = 0;
+  out->len = 0;
+  ESC_VEC_RESERVE(*out, k);
   for (size_t i = 0; i < b->len; i++)
     for (uint64_t w = b->data[i].w; w; w &= w - 1)
-      out[k++] = (int)(b->data[i].i * 64 + (uint32_t)__builtin_ctzll(w));
-  *n = k;
-  return out;
+      out->data[out->len++] =
+          (int)(b->data[i].i * 64 + (uint32_t)__builtin_ctzll(w));
+}
+
+/* The locations of a set, as ints (malloc'd; *n of them). */
+static int *sb_list(const sbits *b, size_t *n) {
+  ivec v = {0};
+  sb_list_into(b, &v);
+  *n = v.len;
+  return v.data ? v.data : esc_xmalloc(sizeof(int));
+}
+
+/* a \ b into out, which may be a's own words (out[k] is written after
+ * a's word k is read); returns how many words. */
+static size_t sb_minus_into(const sbits *a, const sbits *b, sword *out) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a->len; i++) {
+    while (j < b->len && b->data[j].i < a->data[i].i)
+      j++;
+    uint64_t w = a->data[i].w;
+    if (j < b->len && b->data[j].i == a->data[i].i)
+      w &= ~b->data[j].w;
+    if (w)
+      out[n++] = (sword){a->data[i].i, w};
+  }
+  return n;
 }
 
 static int new_node(esc_pta *p) {
@@ -1058,7 +1081,7 @@ static void library_callback(esc_pta *p, int ci, const esc_libcb *cb) {
 static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
   pcall c = p->calls.data[ci];
   esc_allocfn af;
-  if (esc_alloc_classify(fn, NULL, 0, &af)) {
+  if (esc_alloc_classify(fn, &af)) {
     /* a fresh block; realloc and strdup move bytes into it */
     const void *key = c.inst ? (const void *)c.inst : (const void *)fn;
     int o = esc_ptrmap_get(&p->objmap, key);
@@ -1780,15 +1803,8 @@ static sbits sb_and(const sbits *a, const sbits *b) {
 /* a \ b */
 static sbits sb_minus(const sbits *a, const sbits *b) {
   sbits r = {0};
-  for (size_t i = 0, j = 0; i < a->len; i++) {
-    while (j < b->len && b->data[j].i < a->data[i].i)
-      j++;
-    uint64_t w = a->data[i].w;
-    if (j < b->len && b->data[j].i == a->data[i].i)
-      w &= ~b->data[j].w;
-    if (w)
-      ESC_VEC_PUSH(r, ((sword){a->data[i].i, w}));
-  }
+  ESC_VEC_RESERVE(r, a->len);
+  r.len = sb_minus_into(a, b, r.data);
   return r;
 }
 
@@ -1935,16 +1951,7 @@ static void solve(esc_pta *p) {
     nd->delta = (sbits){0};
     sb_normalize(&D0);
     sbits D = D0; /* D0 \ pts, in place */
-    D.len = 0;
-    for (size_t i = 0, j = 0; i < D0.len; i++) {
-      while (j < nd->pts.len && nd->pts.data[j].i < D0.data[i].i)
-        j++;
-      uint64_t w = D0.data[i].w;
-      if (j < nd->pts.len && nd->pts.data[j].i == D0.data[i].i)
-        w &= ~nd->pts.data[j].w;
-      if (w)
-        D.data[D.len++] = (sword){D0.data[i].i, w};
-    }
+    D.len = sb_minus_into(&D0, &nd->pts, D0.data);
     if (D.len)
       sb_or(&nd->pts, D.data, D.len);
     if (nd->pts.len > ESC_PTA_MERGE_AT &&
@@ -1966,18 +1973,11 @@ static void solve(esc_pta *p) {
       for (size_t i = 0; i < p->nodes.data[n].succ.len; i++)
         push_words(p, p->nodes.data[n].succ.data[i], src->data, src->len, n);
       if (p->nodes.data[n].cons.len) {
-        size_t nl = 0;
-        for (size_t i = 0; i < src->len; i++)
-          nl += (size_t)__builtin_popcountll(src->data[i].w);
         /* the solver's own buffer: apply never solves */
-        p->locs.len = 0;
-        ESC_VEC_RESERVE(p->locs, nl);
-        for (size_t i = 0; i < src->len; i++)
-          for (uint64_t w = src->data[i].w; w; w &= w - 1)
-            p->locs.data[p->locs.len++] =
-                (int)(src->data[i].i * 64 + (uint32_t)__builtin_ctzll(w));
+        sb_list_into(src, &p->locs);
         for (size_t i = 0; i < p->nodes.data[n].cons.len; i++)
-          apply(p, p->nodes.data[n].cons.data[i], n, p->locs.data, nl);
+          apply(p, p->nodes.data[n].cons.data[i], n, p->locs.data,
+                p->locs.len);
       }
     }
     ESC_VEC_FREE(copy);
