@@ -9,6 +9,7 @@
  * argument escapes, reason budget) and its functions are judged once more.
  */
 #include "esc_analysis.h"
+#include "esc_specialise.h"
 #include "esc_limits.h"
 
 #include <llvm-c/Error.h>
@@ -194,12 +195,27 @@ static void collect_stack_sites_and_calls(esc_result *R) {
   }
 }
 
+typedef ESC_VEC(int) edge_vec;
+typedef struct edge_add {
+  esc_result *R;
+  edge_vec *edges;
+} edge_add;
+
+static void add_defined(void *arg, LLVMValueRef fn) {
+  edge_add *e = arg;
+  int t = esc_func_index(e->R, fn);
+  if (t >= 0 && e->R->funcs.data[t].defined)
+    ESC_VEC_PUSH(*e->edges, t);
+}
+
 /* Call graph over defined functions: direct calls, plus (whole level) the
- * defined targets of resolved indirect calls. */
+ * defined targets of resolved indirect calls and the functions a direct
+ * call's context may bind in its callee (esc_specialise_targets). */
 static void call_graph(esc_result *R, int with_indirect, int **adj_start,
                        int **adj) {
   int n = (int)R->funcs.len;
-  ESC_VEC(int) edges = {0};
+  edge_vec edges = {0};
+  edge_add ea = {R, &edges};
   int *start = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
   for (int f = 0; f < n; f++) {
     start[f] = (int)edges.len;
@@ -211,12 +227,17 @@ static void call_graph(esc_result *R, int with_indirect, int **adj_start,
       LLVMValueRef callee = esc_called_function(I);
       if (callee) {
         int t = esc_func_index(R, callee);
-        if (t >= 0 && R->funcs.data[t].defined)
+        if (t >= 0 && R->funcs.data[t].defined) {
           ESC_VEC_PUSH(edges, t);
+          if (with_indirect)
+            esc_specialise_targets(R, I, t, add_defined, &ea);
+        }
       } else if (with_indirect &&
                  !LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
         const esc_targets *ts = esc_typeset_resolve(R->ts, I);
-        for (int k = 0; k < ts->n; k++) {
+        /* an unknown call is outside code at every level: the functions
+         * its set happens to name as well order nothing */
+        for (int k = 0; !ts->unknown && k < ts->n; k++) {
           int t = esc_func_index(R, ts->fns[k]);
           if (t >= 0 && R->funcs.data[t].defined)
             ESC_VEC_PUSH(edges, t);

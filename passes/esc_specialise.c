@@ -24,6 +24,23 @@ static int same_binds(const esc_ctx_bind *a, const esc_ctx_bind *b, int n) {
   return 1;
 }
 
+/* Are the whole-level summaries of the defined targets final when a
+ * function of call-graph component `scc` is analysed? Components are
+ * analysed in order (callees first), and a context's targets need not be
+ * callees in the call graph (a general resolution that is unknown adds no
+ * edges): a target of a later component has no summary yet, and one of
+ * the same component only this round's; a specialised summary, kept for
+ * later calls, must not be built on either. */
+static int targets_final(esc_result *R, const esc_targets *t, int scc) {
+  for (int k = 0; k < t->n; k++) {
+    int fi = esc_func_index(R, t->fns[k]);
+    if (fi >= 0 && R->funcs.data[fi].defined &&
+        (R->funcs.data[fi].scc >= scc || !R->funcs.data[fi].sum[ESC_WHOLE].done))
+      return 0;
+  }
+  return 1;
+}
+
 static void ctx_calls_of(esc_result *R, esc_func *F) {
   if (F->ctx_done)
     return;
@@ -69,6 +86,8 @@ const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
       continue;
     if (!general->unknown && t.n >= general->n)
       continue; /* no better than without context */
+    if (!targets_final(R, &t, R->funcs.data[c->fidx].scc))
+      continue;
     b[nb].call = F->ctx[k].call;
     b[nb].targets = t;
     nb++;
@@ -94,4 +113,20 @@ const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
   }
   ESC_VEC_PUSH(c->ctx_uses, ((ctx_use){call, cs}));
   return &cs->sum;
+}
+
+void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
+                            void (*add)(void *arg, LLVMValueRef fn),
+                            void *arg) {
+  if (R->opt.resolve != ESC_RESOLVE_TYPESET)
+    return;
+  esc_func *F = &R->funcs.data[fi];
+  ctx_calls_of(R, F);
+  for (int k = 0; k < F->nctx; k++) {
+    esc_targets t;
+    if (esc_ctx_eval(call, &F->ctx[k].path, R->ts,
+                     LLVMGetCalledFunctionType(F->ctx[k].call), &R->arena, &t))
+      for (int i = 0; i < t.n; i++)
+        add(arg, t.fns[i]);
+  }
 }

@@ -18,4 +18,13 @@
  * budget). */
 const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi);
 
+/* Calls add(arg, f) for every function f that a context of call (a direct
+ * call of callee fi) may bind, for the whole-level call graph: a
+ * specialised summary of fi is built on f's summary, so f must be
+ * analysed before call's function (esc_specialise_call uses a binding
+ * only when it is). Needs R->ts. */
+void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
+                            void (*add)(void *arg, LLVMValueRef fn),
+                            void *arg);
+
 #endif
