@@ -268,6 +268,31 @@ static int find_obj(esc_pta *p, int o) {
 
 static void coarsen(esc_pta *p, int n);
 
+/* Does the set hold EXT_LOC (word 0, bit 0: sets are sorted)? */
+static int sb_has_ext(const sword *w, size_t n) {
+  return n && w[0].i == 0 && (w[0].w & 1);
+}
+
+/* Is word index i in an exposed object (its own or its representative's
+ * flag)? EXT's words are not. */
+static int word_exposed(esc_pta *p, uint32_t i) {
+  int o = (int)(i >> 2);
+  return o != EXT_OBJ &&
+         (p->objs.data[o].exposed || p->objs.data[find_obj(p, o)].exposed);
+}
+
+/* EXT_LOC stands for every exposed location (the vocabulary above): in a
+ * set that holds it, an exposed object's words say nothing more. Drops
+ * them from w[0..n) in place (EXT's own words stay); returns how many are
+ * left. X is the exception: its words are what is exposed. */
+static size_t drop_exposed(esc_pta *p, sword *w, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!word_exposed(p, w[i].i))
+      w[k++] = w[i];
+  return k;
+}
+
 static void enqueue(esc_pta *p, int n) {
   n = find(p, n);
   if (!p->nodes.data[n].queued) {
@@ -286,10 +311,15 @@ static void push_words(esc_pta *p, int n, const sword *src, size_t ns,
   pnode *d = &p->nodes.data[n];
   size_t start = d->delta.len;
   int bsearch_each = ns * 8 < d->pts.len;
+  /* a set with EXT_LOC needs no exposed location (drop_exposed) */
+  int subsumed = n != find(p, p->X) &&
+                 (sb_has_ext(d->pts.data, d->pts.len) || sb_has_ext(src, ns));
   size_t a = 0;
   for (size_t k = 0; k < ns; k++) {
     uint32_t i = src[k].i;
     uint64_t w = src[k].w;
+    if (subsumed && word_exposed(p, i))
+      continue;
     if (bsearch_each) {
       w &= ~sb_word(&d->pts, i);
     } else {
@@ -1952,6 +1982,16 @@ static void solve(esc_pta *p) {
     sb_normalize(&D0);
     sbits D = D0; /* D0 \ pts, in place */
     D.len = sb_minus_into(&D0, &nd->pts, D0.data);
+    if (n != find(p, p->X)) {
+      /* EXT_LOC subsumes what is exposed: objects exposed since their
+       * words were added go now; when EXT_LOC itself is new, also from
+       * what the node already propagated (drop_exposed) */
+      int had = sb_has_ext(nd->pts.data, nd->pts.len);
+      if (had || sb_has_ext(D.data, D.len))
+        D.len = drop_exposed(p, D.data, D.len);
+      if (!had && sb_has_ext(D.data, D.len))
+        nd->pts.len = drop_exposed(p, nd->pts.data, nd->pts.len);
+    }
     if (D.len)
       sb_or(&nd->pts, D.data, D.len);
     if (nd->pts.len > ESC_PTA_MERGE_AT &&
