@@ -91,6 +91,10 @@
  * then the graph is solved again). Past it: as past the solve budget. */
 #define ESC_FRAME_ROUNDS 64
 
+/* Copy edges of a node searched in its successor list before a hash set
+ * of edges takes over (a speed trade, not a limit: answers are the same). */
+#define ESC_GRAPH_SCAN_SUCC 16
+
 /* Nesting of a constant searched for a global's address (a constant
  * expression or aggregate operand). Deeper operands are not searched: the
  * constant is taken to mention one (HEAP). */

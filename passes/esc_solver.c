@@ -17,33 +17,44 @@ typedef struct esc_edge {
   int why;
 } esc_edge;
 
+/* How an object first reached a node (provenance). */
+typedef struct prov_rec {
+  int obj, pred, why;
+} prov_rec;
+
+/* Bits of a node's set not yet passed on, with the range of words they
+ * are in (lo > hi: none). */
+typedef struct fresh_bits {
+  esc_bits b;
+  uint32_t lo, hi;
+} fresh_bits;
+
 typedef struct esc_node {
   esc_bits pts;
   esc_bits done; /* objects whose load/store/closure rules have been applied */
+  fresh_bits fresh; /* objects of pts added since the node was processed */
   ESC_VEC(esc_edge) succ;
   ESC_VEC(esc_edge) loads;
   ESC_VEC(esc_edge) stores;
+  ESC_VEC(prov_rec) prov; /* one record per object of pts */
+  size_t prov_sorted;     /* prov[0..prov_sorted) are sorted by obj */
   int queued;
+  int rules_all; /* done was reset: every object of pts is looked at */
 } esc_node;
 
 typedef struct esc_object {
   int content;
 } esc_object;
 
-typedef struct prov_entry {
-  uint64_t key; /* (node << 32 | obj) + 1; 0 = empty */
-  int pred;
-  int why;
-} prov_entry;
-
 struct esc_graph {
   ESC_VEC(esc_node) nodes;
   ESC_VEC(esc_object) objs;
   ESC_VEC(esc_why) whys;
   ESC_VEC(int) work;
+  /* copy edges of nodes with more than ESC_GRAPH_SCAN_SUCC successors
+   * (a shorter list is searched instead) */
   esc_u64set copy_edges;
-  prov_entry *prov;
-  size_t prov_cap, prov_len;
+  fresh_bits spare; /* a cleared buffer for the node being processed */
   uint64_t steps, budget;
   int over_budget;
   int no_prov; /* provenance not kept */
@@ -54,68 +65,40 @@ static int add_why(esc_graph *g, esc_why why) {
   return (int)g->whys.len - 1;
 }
 
-/* ---- provenance map ---- */
-static size_t prov_hash(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xc4ceb9fe1a85ec53ULL;
-  k ^= k >> 29;
-  return (size_t)k;
+/* ---- provenance ---- */
+static int cmp_prov(const void *x, const void *y) {
+  int a = ((const prov_rec *)x)->obj, b = ((const prov_rec *)y)->obj;
+  return a < b ? -1 : a > b;
 }
 
-static void prov_insert(esc_graph *g, uint64_t key, int pred, int why);
-
-static void prov_grow(esc_graph *g) {
-  prov_entry *old = g->prov;
-  size_t oldcap = g->prov_cap;
-  g->prov_cap = oldcap ? oldcap * 2 : 1024;
-  g->prov = esc_xcalloc(g->prov_cap, sizeof(prov_entry));
-  g->prov_len = 0;
-  for (size_t i = 0; i < oldcap; i++)
-    if (old[i].key)
-      prov_insert(g, old[i].key, old[i].pred, old[i].why);
-  free(old);
-}
-
-static void prov_insert(esc_graph *g, uint64_t key, int pred, int why) {
-  if (2 * (g->prov_len + 1) > g->prov_cap)
-    prov_grow(g);
-  size_t mask = g->prov_cap - 1;
-  for (size_t i = prov_hash(key) & mask;; i = (i + 1) & mask) {
-    if (g->prov[i].key == key)
-      return; /* the first way in is kept */
-    if (!g->prov[i].key) {
-      g->prov[i] = (prov_entry){key, pred, why};
-      g->prov_len++;
-      return;
-    }
+int esc_graph_prov(esc_graph *g, int node, int obj, int *pred, esc_why *why) {
+  esc_node *n = &g->nodes.data[node];
+  if (n->prov_sorted < n->prov.len) {
+    /* records arrive in solve order; each object once (set_bit) */
+    qsort(n->prov.data, n->prov.len, sizeof(prov_rec), cmp_prov);
+    n->prov_sorted = n->prov.len;
   }
-}
-
-static uint64_t prov_key(int node, int obj) {
-  return (((uint64_t)(uint32_t)node << 32) | (uint32_t)obj) + 1;
-}
-
-int esc_graph_prov(const esc_graph *g, int node, int obj, int *pred,
-                   esc_why *why) {
-  if (!g->prov_cap)
-    return 0;
-  uint64_t key = prov_key(node, obj);
-  size_t mask = g->prov_cap - 1;
-  for (size_t i = prov_hash(key) & mask;; i = (i + 1) & mask) {
-    if (g->prov[i].key == key) {
-      *pred = g->prov[i].pred;
-      *why = g->whys.data[g->prov[i].why];
+  size_t lo = 0, hi = n->prov.len;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (n->prov.data[m].obj < obj)
+      lo = m + 1;
+    else if (n->prov.data[m].obj > obj)
+      hi = m;
+    else {
+      *pred = n->prov.data[m].pred;
+      *why = g->whys.data[n->prov.data[m].why];
       return 1;
     }
-    if (!g->prov[i].key)
-      return 0;
   }
+  return 0;
 }
 
 /* ---- construction ---- */
 esc_graph *esc_graph_new(void) {
   esc_graph *g = esc_xcalloc(1, sizeof(*g));
   esc_u64set_init(&g->copy_edges);
+  g->spare.lo = 1;
   add_why(g, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
   int heap = esc_graph_object(g); /* creates node 0 (ESC) as content */
   esc_graph_base(g, ESC_ESC_NODE, heap, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
@@ -129,16 +112,18 @@ void esc_graph_free(esc_graph *g) {
     esc_node *n = &g->nodes.data[i];
     esc_bits_free(&n->pts);
     esc_bits_free(&n->done);
+    esc_bits_free(&n->fresh.b);
     ESC_VEC_FREE(n->succ);
     ESC_VEC_FREE(n->loads);
     ESC_VEC_FREE(n->stores);
+    ESC_VEC_FREE(n->prov);
   }
+  esc_bits_free(&g->spare.b);
   ESC_VEC_FREE(g->nodes);
   ESC_VEC_FREE(g->objs);
   ESC_VEC_FREE(g->whys);
   ESC_VEC_FREE(g->work);
   esc_u64set_free(&g->copy_edges);
-  free(g->prov);
   free(g);
 }
 
@@ -147,6 +132,7 @@ void esc_graph_no_provenance(esc_graph *g) { g->no_prov = 1; }
 int esc_graph_node(esc_graph *g) {
   esc_node n;
   memset(&n, 0, sizeof(n));
+  n.fresh.lo = 1;
   ESC_VEC_PUSH(g->nodes, n);
   return (int)g->nodes.len - 1;
 }
@@ -170,10 +156,23 @@ static void enqueue(esc_graph *g, int n) {
   }
 }
 
+static void fresh_add(fresh_bits *f, uint32_t i) {
+  esc_bits_set(&f->b, i);
+  uint32_t k = i >> 6;
+  if (f->lo > f->hi)
+    f->lo = f->hi = k;
+  else if (k < f->lo)
+    f->lo = k;
+  else if (k > f->hi)
+    f->hi = k;
+}
+
 static void set_bit(esc_graph *g, int node, int obj, int pred, int why) {
-  if (esc_bits_set(&g->nodes.data[node].pts, (uint32_t)obj)) {
+  esc_node *n = &g->nodes.data[node];
+  if (esc_bits_set(&n->pts, (uint32_t)obj)) {
     if (!g->no_prov)
-      prov_insert(g, prov_key(node, obj), pred, why);
+      ESC_VEC_PUSH(n->prov, ((prov_rec){obj, pred, why}));
+    fresh_add(&n->fresh, (uint32_t)obj);
     enqueue(g, node);
   }
 }
@@ -184,14 +183,46 @@ void esc_graph_base(esc_graph *g, int node, int obj, esc_why why) {
   set_bit(g, node, obj, -1, add_why(g, why));
 }
 
-/* dst |= src, recording how each new object arrived. */
-static void propagate(esc_graph *g, int src, int dst, int why) {
+/* Word k of src's set restricted to cur and to what src gained since cur
+ * was taken (cur NULL: all of src's set). */
+static uint64_t src_word(esc_graph *g, int src, const fresh_bits *cur,
+                         uint32_t k) {
+  if (!cur) {
+    const esc_bits *s = &g->nodes.data[src].pts;
+    return k < s->nwords ? s->w[k] : 0;
+  }
+  const fresh_bits *f = &g->nodes.data[src].fresh;
+  uint64_t w = 0;
+  if (k >= cur->lo && k <= cur->hi)
+    w |= cur->b.w[k];
+  if (k >= f->lo && k <= f->hi)
+    w |= f->b.w[k];
+  return w;
+}
+
+/* dst |= src, recording how each new object arrived; with cur, only the
+ * objects src gained since it was last passed on (cur and src's fresh
+ * bits: every older one is in dst already), in the same order. */
+static void propagate(esc_graph *g, int src, int dst, int why,
+                      const fresh_bits *cur) {
   if (src == dst)
     return;
-  esc_bits *s = &g->nodes.data[src].pts;
   g->steps++;
-  for (uint32_t k = 0; k < s->nwords; k++) {
-    uint64_t w = s->w[k];
+  uint32_t k0 = 0, k1 = g->nodes.data[src].pts.nwords;
+  if (cur) {
+    const fresh_bits *f = &g->nodes.data[src].fresh;
+    k0 = UINT32_MAX, k1 = 0;
+    if (cur->lo <= cur->hi)
+      k0 = cur->lo, k1 = cur->hi + 1;
+    if (f->lo <= f->hi) {
+      if (f->lo < k0)
+        k0 = f->lo;
+      if (f->hi + 1 > k1)
+        k1 = f->hi + 1;
+    }
+  }
+  for (uint32_t k = k0; k < k1; k++) {
+    uint64_t w = src_word(g, src, cur, k);
     if (!w)
       continue;
     esc_bits *d = &g->nodes.data[dst].pts;
@@ -203,17 +234,34 @@ static void propagate(esc_graph *g, int src, int dst, int why) {
       set_bit(g, dst, (int)(k * 64 + (uint32_t)bit), src, why);
       g->steps++;
     }
+    /* src's own fresh bits may have grown past k1 (a self loop through
+     * contents): they are passed on when src is processed again */
   }
 }
 
+/* Is there a copy edge src -> dst? Adds it when not. */
+static int new_copy_edge(esc_graph *g, int src, int dst) {
+  esc_node *s = &g->nodes.data[src];
+  if (s->succ.len < ESC_GRAPH_SCAN_SUCC) {
+    for (size_t i = 0; i < s->succ.len; i++)
+      if (s->succ.data[i].other == dst)
+        return 0;
+    return 1;
+  }
+  if (s->succ.len == ESC_GRAPH_SCAN_SUCC)
+    /* the list outgrows searching: its edges go into the set */
+    for (size_t i = 0; i < s->succ.len; i++)
+      esc_u64set_add(&g->copy_edges, ((uint64_t)(uint32_t)src << 32) |
+                                         (uint32_t)s->succ.data[i].other);
+  return esc_u64set_add(&g->copy_edges,
+                        ((uint64_t)(uint32_t)src << 32) | (uint32_t)dst);
+}
+
 static void add_copy_idx(esc_graph *g, int src, int dst, int why) {
-  if (src == dst)
-    return;
-  uint64_t key = ((uint64_t)(uint32_t)src << 32) | (uint32_t)dst;
-  if (!esc_u64set_add(&g->copy_edges, key))
+  if (src == dst || !new_copy_edge(g, src, dst))
     return;
   ESC_VEC_PUSH(g->nodes.data[src].succ, ((esc_edge){dst, why}));
-  propagate(g, src, dst, why);
+  propagate(g, src, dst, why, NULL);
 }
 
 void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why) {
@@ -228,6 +276,7 @@ void esc_graph_load(esc_graph *g, int ptr, int dst, esc_why why) {
   esc_node *n = &g->nodes.data[ptr];
   ESC_VEC_PUSH(n->loads, ((esc_edge){dst, add_why(g, why)}));
   esc_bits_free(&n->done); /* re-apply to objects already present */
+  n->rules_all = 1;
   enqueue(g, ptr);
 }
 
@@ -237,6 +286,7 @@ void esc_graph_store(esc_graph *g, int ptr, int src, esc_why why) {
   esc_node *n = &g->nodes.data[ptr];
   ESC_VEC_PUSH(n->stores, ((esc_edge){src, add_why(g, why)}));
   esc_bits_free(&n->done);
+  n->rules_all = 1;
   enqueue(g, ptr);
 }
 
@@ -258,6 +308,28 @@ static void apply_object_rules(esc_graph *g, int n, int obj) {
   }
 }
 
+/* The next object at or after `from` among n's objects to look at: all of
+ * its set (all), or cur and what n gained since (live). */
+static int next_obj(esc_graph *g, int n, const fresh_bits *cur, int all,
+                    uint32_t from) {
+  if (all)
+    return esc_bits_next(&g->nodes.data[n].pts, from);
+  const fresh_bits *f = &g->nodes.data[n].fresh;
+  uint32_t end = 0;
+  if (cur->lo <= cur->hi)
+    end = cur->hi + 1;
+  if (f->lo <= f->hi && f->hi + 1 > end)
+    end = f->hi + 1;
+  for (uint32_t k = from >> 6; k < end; k++) {
+    uint64_t w = src_word(g, n, cur, k);
+    if (k == from >> 6)
+      w &= ~(uint64_t)0 << (from & 63);
+    if (w)
+      return (int)(k * 64 + (uint32_t)__builtin_ctzll(w));
+  }
+  return -1;
+}
+
 esc_solve_status esc_graph_solve(esc_graph *g, uint64_t budget) {
   g->steps = 0;
   g->budget = budget;
@@ -266,10 +338,17 @@ esc_solve_status esc_graph_solve(esc_graph *g, uint64_t budget) {
     g->nodes.data[n].queued = 0;
     if (g->steps > budget)
       return ESC_SOLVE_BUDGET;
+    /* what n gained since it was last processed: cur; what it gains
+     * while it is processed goes to a fresh set of its own */
+    fresh_bits cur = g->nodes.data[n].fresh;
+    g->nodes.data[n].fresh = g->spare;
+    g->spare = (fresh_bits){{NULL, 0}, 1, 0};
+    int all = g->nodes.data[n].rules_all;
+    g->nodes.data[n].rules_all = 0;
     esc_node *node = &g->nodes.data[n];
     if (node->loads.len || node->stores.len || n == ESC_ESC_NODE) {
-      for (int o = esc_bits_next(&node->pts, 0); o >= 0;
-           o = esc_bits_next(&g->nodes.data[n].pts, (uint32_t)o + 1)) {
+      for (int o = next_obj(g, n, &cur, all, 0); o >= 0;
+           o = next_obj(g, n, &cur, all, (uint32_t)o + 1)) {
         if (!esc_bits_set(&g->nodes.data[n].done, (uint32_t)o))
           continue;
         g->steps++;
@@ -279,8 +358,16 @@ esc_solve_status esc_graph_solve(esc_graph *g, uint64_t budget) {
     /* succ may grow while we iterate (self loops through contents) */
     for (size_t i = 0; i < g->nodes.data[n].succ.len; i++) {
       esc_edge e = g->nodes.data[n].succ.data[i];
-      propagate(g, n, e.other, e.why);
+      propagate(g, n, e.other, e.why, &cur);
     }
+    /* cur's buffer, cleared, is the next node's fresh set */
+    if (cur.lo <= cur.hi)
+      memset(cur.b.w + cur.lo, 0, sizeof(uint64_t) * (cur.hi - cur.lo + 1));
+    cur.lo = 1, cur.hi = 0;
+    if (g->spare.b.w)
+      esc_bits_free(&cur.b);
+    else
+      g->spare = cur;
   }
   return g->steps > budget ? ESC_SOLVE_BUDGET : ESC_SOLVE_OK;
 }

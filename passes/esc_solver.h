@@ -107,7 +107,6 @@ int esc_graph_points_to(const esc_graph *g, int node, int obj);
 /* How obj first reached node: *pred is the node it came from (-1 for a base
  * constraint) and *why the constraint's reason. Returns 0 when obj never
  * reached node. */
-int esc_graph_prov(const esc_graph *g, int node, int obj, int *pred,
-                   esc_why *why);
+int esc_graph_prov(esc_graph *g, int node, int obj, int *pred, esc_why *why);
 
 #endif
