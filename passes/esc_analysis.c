@@ -17,6 +17,7 @@
 
 #include "esc_libc.h"
 #include "esc_scc.h"
+#include "esc_solver.h"
 #include "esc_sites.h"
 #include "esc_usermodel.h"
 
@@ -392,6 +393,9 @@ void esc_result_free(esc_result *R) {
   if (!R)
     return;
   esc_typeset_free(R->ts);
+  for (size_t i = 0; i < R->spare_graphs.len; i++)
+    esc_graph_free(R->spare_graphs.data[i]);
+  ESC_VEC_FREE(R->spare_graphs);
   esc_ptrmap_free(&R->ctx_resolved);
   for (size_t f = 0; f < R->funcs.len; f++) {
     ESC_VEC_FREE(R->funcs.data[f].sites);

@@ -155,6 +155,8 @@ struct esc_result {
   esc_ptrmap ctx_resolved; /* indirect calls a caller's context resolved */
   esc_stats stats;
   double seconds;
+  /* emptied function graphs whose buffers the next one reuses (owned) */
+  ESC_VEC(struct esc_graph *) spare_graphs;
 };
 
 int esc_func_index(const esc_result *R, LLVMValueRef fn);

@@ -964,7 +964,10 @@ int esc_fctx_run(esc_result *R, int fidx, esc_level level,
   c.level = level;
   c.fidx = fidx;
   c.fn = F->fn;
-  c.g = esc_graph_new();
+  /* one function's graph after another in the same buffers; a
+   * specialised run inside this one takes a graph of its own */
+  c.g = R->spare_graphs.len ? R->spare_graphs.data[--R->spare_graphs.len]
+                            : esc_graph_new();
   esc_ptrmap_init(&c.vnode);
   ESC_VEC_PUSH(c.obj, ((objinfo){OBJ_HEAP, -1, -1, -1, NULL}));
   c.ret = esc_graph_node(c.g);
@@ -1003,6 +1006,7 @@ int esc_fctx_run(esc_result *R, int fidx, esc_level level,
   ESC_VEC_FREE(c.ctx_uses);
   ESC_VEC_FREE(c.sharper);
   esc_ptrmap_free(&c.vnode);
-  esc_graph_free(c.g);
+  esc_graph_clear(c.g);
+  ESC_VEC_PUSH(R->spare_graphs, c.g);
   return ok;
 }

@@ -95,6 +95,10 @@
  * of edges takes over (a speed trade, not a limit: answers are the same). */
 #define ESC_GRAPH_SCAN_SUCC 16
 
+/* Slots of the copy-edge set an emptied graph keeps for the next one
+ * (esc_graph_clear); a larger set is freed (memory, not answers). */
+#define ESC_GRAPH_KEEP_EDGE_SLOTS (1u << 16)
+
 /* Nesting of a constant searched for a global's address (a constant
  * expression or aggregate operand). Deeper operands are not searched: the
  * constant is taken to mention one (HEAP). */

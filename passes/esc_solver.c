@@ -55,6 +55,7 @@ struct esc_graph {
    * (a shorter list is searched instead) */
   esc_u64set copy_edges;
   fresh_bits spare; /* a cleared buffer for the node being processed */
+  size_t nslots;    /* nodes.data[0..nslots) hold buffers (>= nodes.len) */
   uint64_t steps, budget;
   int over_budget;
   int no_prov; /* provenance not kept */
@@ -95,20 +96,50 @@ int esc_graph_prov(esc_graph *g, int node, int obj, int *pred, esc_why *why) {
 }
 
 /* ---- construction ---- */
-esc_graph *esc_graph_new(void) {
-  esc_graph *g = esc_xcalloc(1, sizeof(*g));
-  esc_u64set_init(&g->copy_edges);
+static void graph_init(esc_graph *g) {
   g->spare.lo = 1;
+  g->spare.hi = 0;
   add_why(g, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
   int heap = esc_graph_object(g); /* creates node 0 (ESC) as content */
   esc_graph_base(g, ESC_ESC_NODE, heap, (esc_why){ESC_WHY_NONE, 0, NULL, NULL});
+}
+
+esc_graph *esc_graph_new(void) {
+  esc_graph *g = esc_xcalloc(1, sizeof(*g));
+  esc_u64set_init(&g->copy_edges);
+  graph_init(g);
   return g;
+}
+
+static void bits_clear(esc_bits *b) {
+  if (b->nwords)
+    memset(b->w, 0, sizeof(uint64_t) * b->nwords);
+}
+
+void esc_graph_clear(esc_graph *g) {
+  /* node slots keep their buffers for the next graph (esc_graph_node) */
+  g->nodes.len = 0;
+  g->objs.len = 0;
+  g->whys.len = 0;
+  g->work.len = 0;
+  if (g->copy_edges.len) {
+    if (g->copy_edges.cap > ESC_GRAPH_KEEP_EDGE_SLOTS) {
+      esc_u64set_free(&g->copy_edges);
+    } else {
+      memset(g->copy_edges.keys, 0, sizeof(uint64_t) * g->copy_edges.cap);
+      g->copy_edges.len = 0;
+    }
+  }
+  g->steps = g->budget = 0;
+  g->over_budget = 0;
+  g->no_prov = 0;
+  graph_init(g);
 }
 
 void esc_graph_free(esc_graph *g) {
   if (!g)
     return;
-  for (size_t i = 0; i < g->nodes.len; i++) {
+  for (size_t i = 0; i < g->nslots; i++) {
     esc_node *n = &g->nodes.data[i];
     esc_bits_free(&n->pts);
     esc_bits_free(&n->done);
@@ -130,10 +161,23 @@ void esc_graph_free(esc_graph *g) {
 void esc_graph_no_provenance(esc_graph *g) { g->no_prov = 1; }
 
 int esc_graph_node(esc_graph *g) {
+  if (g->nodes.len < g->nslots) {
+    /* a slot of an earlier graph (esc_graph_clear): its buffers, emptied */
+    esc_node *n = &g->nodes.data[g->nodes.len];
+    bits_clear(&n->pts);
+    bits_clear(&n->done);
+    bits_clear(&n->fresh.b);
+    n->fresh.lo = 1, n->fresh.hi = 0;
+    n->succ.len = n->loads.len = n->stores.len = n->prov.len = 0;
+    n->prov_sorted = 0;
+    n->queued = n->rules_all = 0;
+    return (int)g->nodes.len++;
+  }
   esc_node n;
   memset(&n, 0, sizeof(n));
   n.fresh.lo = 1;
   ESC_VEC_PUSH(g->nodes, n);
+  g->nslots = g->nodes.len;
   return (int)g->nodes.len - 1;
 }
 

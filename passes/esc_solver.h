@@ -86,6 +86,9 @@ esc_graph *esc_graph_new(void);
  * answers need no explanation. */
 void esc_graph_no_provenance(esc_graph *g);
 void esc_graph_free(esc_graph *g);
+/* Empties g into the state esc_graph_new() returns, keeping its buffers
+ * for the next graph built in it (one function's graph after another). */
+void esc_graph_clear(esc_graph *g);
 
 int esc_graph_node(esc_graph *g);
 /* A new object, with a content node of its own. */
