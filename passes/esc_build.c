@@ -928,11 +928,63 @@ static void build_inst(fctx *c, LLVMValueRef I) {
 }
 
 /* ---- entry ---- */
+/* Would the whole level build function fidx's graph exactly as the
+ * conservative level did? It does when nothing the whole level knows more
+ * reaches the function: every indirect call stays unknown (and not for the
+ * resolution's budget, which the reason names), and every direct callee
+ * has one summary at both levels and no indirect call a caller's context
+ * could decide (esc_specialise_call). The graph is then the same, and so
+ * are its verdicts, reasons and summary. */
+static int whole_as_conservative(esc_result *R, int fidx) {
+  if (!R->funcs.data[fidx].sum[ESC_CONSERVATIVE].done || !R->ts)
+    return 0;
+  ESC_FOR_EACH_INST(R->funcs.data[fidx].fn, bb, I) {
+    if (!esc_is_call(I))
+      continue;
+    if (esc_is_indirect_call(I)) {
+      const esc_targets *t = esc_typeset_resolve(R->ts, I);
+      if (!(t->unknown || t->n == 0) ||
+          (t->unknown_reason && !strncmp(t->unknown_reason, "budget", 6)))
+        return 0;
+      continue;
+    }
+    LLVMValueRef fn = esc_called_function(I);
+    int fi = fn ? esc_func_index(R, fn) : -1;
+    if (fi < 0 || !R->funcs.data[fi].defined)
+      continue;
+    esc_func *F = &R->funcs.data[fi];
+    if (!esc_summary_equal(&F->sum[ESC_CONSERVATIVE], &F->sum[ESC_WHOLE]) ||
+        esc_specialise_possible(R, fi))
+      return 0;
+  }
+  return 1;
+}
+
+/* The whole level's verdicts and summary of fidx are the conservative
+ * level's (whole_as_conservative), recorded as esc_fctx_run records. */
+static void copy_conservative(esc_result *R, int fidx, esc_summary *out) {
+  esc_func *F = &R->funcs.data[fidx];
+  const unsigned cons = 1u << ESC_CONSERVATIVE, whole = 1u << ESC_WHOLE;
+  F->analysed |= whole;
+  for (size_t i = 0; i < F->sites.len; i++) {
+    esc_site *s = &R->sites.data[F->sites.data[i]];
+    s->levels_found &= ~whole;
+    memset(&s->v[ESC_WHOLE], 0, sizeof(s->v[ESC_WHOLE]));
+    if (s->levels_found & cons)
+      s->levels_found |= whole;
+    if (s->v[ESC_CONSERVATIVE].known)
+      s->v[ESC_WHOLE] = s->v[ESC_CONSERVATIVE];
+  }
+  *out = F->sum[ESC_CONSERVATIVE];
+}
+
 int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
   esc_func *F = &R->funcs.data[fidx];
   esc_summary S;
-  int ok = esc_fctx_run(R, fidx, level, NULL, 0, 1, &S);
-  (void)ok;
+  if (level == ESC_WHOLE && whole_as_conservative(R, fidx))
+    copy_conservative(R, fidx, &S);
+  else
+    esc_fctx_run(R, fidx, level, NULL, 0, 1, &S);
   F = &R->funcs.data[fidx];
   if (level == ESC_INTRA)
     return 0;

@@ -130,3 +130,10 @@ void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
         add(arg, t.fns[i]);
   }
 }
+
+int esc_specialise_possible(esc_result *R, int fi) {
+  if (R->opt.resolve != ESC_RESOLVE_TYPESET)
+    return 0;
+  ctx_calls_of(R, &R->funcs.data[fi]);
+  return R->funcs.data[fi].nctx > 0;
+}

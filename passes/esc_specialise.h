@@ -23,6 +23,10 @@ const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi);
  * specialised summary of fi is built on f's summary, so f must be
  * analysed before call's function (esc_specialise_call uses a binding
  * only when it is). Needs R->ts. */
+/* Could a caller's context ever specialise callee fi (it has indirect
+ * calls traced to a parameter, and resolution is the default)? */
+int esc_specialise_possible(esc_result *R, int fi);
+
 void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
                             void (*add)(void *arg, LLVMValueRef fn),
                             void *arg);

@@ -516,7 +516,10 @@ static int add_input(const cli *c, LLVMModuleRef m, const char *path,
     LLVMDisposeModule(m);
     return rc;
   }
-  esc_annotate_module(m);
+  /* type facts feed the type-based resolutions only (the default is
+   * points-to, which reads none) */
+  if (c->opt.assume_typed || c->opt.resolve != ESC_RESOLVE_TYPESET)
+    esc_annotate_module(m);
   if (!*program)
     *program = m;
   else if (esc_link_into(*program, m, path, err))
