@@ -21,6 +21,21 @@
  * not worth telling apart; it keeps the solve fast). */
 #define ESC_PTA_SMEAR_AT 8
 
+/* 8-byte granules one load, store or copy is told apart in. A larger
+ * access, or one of unknown size, reads every granule of its object (or
+ * writes its "anywhere" node, which flows into every granule). */
+#define ESC_PTA_ACCESS_GRANULES 64
+
+/* Bytes of a copy with a known size (memcpy, memmove, a struct copy)
+ * moved granule by granule when both offsets are known. A larger copy
+ * moves the whole source object into the whole destination (offsets
+ * lost). */
+#define ESC_PTA_COPY_EXACT_BYTES 512
+
+/* Granules of one initializer element of a constant global written one
+ * by one; a larger element is written at "anywhere" in the object. */
+#define ESC_PTA_INIT_GRANULES 16
+
 /* Propagation steps between two searches for cycles of copy edges (whose
  * nodes are then merged: they hold the same set): at least
  * ESC_PTA_COLLAPSE_EVERY, and ESC_PTA_COLLAPSE_FACTOR steps per node and

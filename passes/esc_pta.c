@@ -1428,15 +1428,17 @@ static void init_walk(esc_pta *p, int o, LLVMValueRef c, LLVMTypeRef t,
   int src = const_node(p, c);
   if (src < 0)
     return;
-  int nodes[16];
+  int nodes[ESC_PTA_INIT_GRANULES];
   int l = loc(p, o, off);
-  int n = mem_nodes(p, l, type_bytes(p, t), 1, nodes, 16);
+  int n = mem_nodes(p, l, type_bytes(p, t), 1, nodes, ESC_PTA_INIT_GRANULES);
   if (loff(p, l) == ANY || p->objs.data[o].readonly) {
     /* readonly objects are never written, but their initial bytes are */
     n = 0;
     long long sz = type_bytes(p, t);
-    if (off >= 0 && off <= ESC_PTA_MAX_OFFSET && sz > 0 && sz <= 128)
-      for (long long g = off >> 3; g <= (off + sz - 1) >> 3 && n < 16; g++)
+    if (off >= 0 && off <= ESC_PTA_MAX_OFFSET && sz > 0 &&
+        sz <= 8 * ESC_PTA_INIT_GRANULES)
+      for (long long g = off >> 3;
+           g <= (off + sz - 1) >> 3 && n < ESC_PTA_INIT_GRANULES; g++)
         nodes[n++] = granule(p, o, g);
     else
       nodes[n++] = any_node(p, o);
@@ -1502,7 +1504,7 @@ static void memcpy_apply(esc_pta *p, int ci, int self, const int *D,
   int A = find(p, c.a), B = find(p, c.b);
   int self_dst = self == A;
   int other = self_dst ? B : A;
-  int nodes[64], nodes2[64];
+  int nodes[ESC_PTA_ACCESS_GRANULES], nodes2[ESC_PTA_ACCESS_GRANULES];
   if (c.hub1) {
     hub_side(p, c.hub1 - 1, D, nd, self_dst);
     if (A == B)
@@ -1530,17 +1532,17 @@ static void memcpy_apply(esc_pta *p, int ci, int self, const int *D,
     for (size_t j = 0; j < no; j++) {
       int ld = self_dst ? l : ol[j], ls = self_dst ? ol[j] : l;
       long long dof = loff(p, ld), sof = loff(p, ls);
-      int exact = c.k > 0 && c.k <= 512 && dof != ANY && sof != ANY &&
+      int exact = c.k > 0 && c.k <= ESC_PTA_COPY_EXACT_BYTES && dof != ANY && sof != ANY &&
                   lobj(ld) != EXT_OBJ && lobj(ls) != EXT_OBJ;
       if (!exact && ls == EXT_LOC) {
-        int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
+        int nd2 = mem_nodes(p, ld, c.k, 1, nodes, ESC_PTA_ACCESS_GRANULES);
         for (int b = 0; b < nd2; b++)
           base(p, nodes[b], EXT_LOC);
         continue;
       }
       if (!exact) {
-        int nd2 = mem_nodes(p, ld, c.k, 1, nodes, 64);
-        int ns = mem_nodes(p, ls, c.k, 0, nodes2, 64);
+        int nd2 = mem_nodes(p, ld, c.k, 1, nodes, ESC_PTA_ACCESS_GRANULES);
+        int ns = mem_nodes(p, ls, c.k, 0, nodes2, ESC_PTA_ACCESS_GRANULES);
         for (int a = 0; a < ns; a++)
           for (int b = 0; b < nd2; b++)
             add_edge(p, nodes2[a], nodes[b]);
@@ -1572,7 +1574,7 @@ static void memcpy_apply(esc_pta *p, int ci, int self, const int *D,
 static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
   pcons c = p->cons.data[ci];
   p->steps += nd; /* a step per location a constraint is applied to */
-  int nodes[64];
+  int nodes[ESC_PTA_ACCESS_GRANULES];
   if (c.kind == C_GEP || c.kind == C_SMEAR) {
     /* the moved locations of the whole set, added at once */
     sbits out = {0};
@@ -1602,13 +1604,13 @@ static void apply(esc_pta *p, int ci, int self, const int *D, size_t nd) {
         push_locs(p, c.b, &ext, 1, self);
         break;
       }
-      int n = mem_nodes(p, l, c.k, 0, nodes, 64);
+      int n = mem_nodes(p, l, c.k, 0, nodes, ESC_PTA_ACCESS_GRANULES);
       for (int j = 0; j < n; j++)
         add_edge(p, nodes[j], c.b);
       break;
     }
     case C_STORE: {
-      int n = mem_nodes(p, l, c.k, 1, nodes, 64);
+      int n = mem_nodes(p, l, c.k, 1, nodes, ESC_PTA_ACCESS_GRANULES);
       for (int j = 0; j < n; j++)
         add_edge(p, c.b, nodes[j]);
       break;
