@@ -127,12 +127,18 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
   LLVMValueRef fopen_f = esc_instr_declare(M, "fopen", fopen_t);
   LLVMValueRef fprintf_f = esc_instr_declare(M, "fprintf", fprintf_t);
   LLVMValueRef fclose_f = esc_instr_declare(M, "fclose", fclose_t);
+  LLVMTypeRef fileno_t = LLVMFunctionType(i32, &ptr, 1, 0);
+  LLVMTypeRef flock_args[2] = {i32, i32};
+  LLVMTypeRef flock_t = LLVMFunctionType(i32, flock_args, 2, 0);
+  LLVMValueRef fileno_f = esc_instr_declare(M, "fileno", fileno_t);
+  LLVMValueRef flock_f = esc_instr_declare(M, "flock", flock_t);
 
   LLVMValueRef fn =
       LLVMAddFunction(M, "__escapade_dump", LLVMFunctionType(voidt, NULL, 0, 0));
   LLVMSetLinkage(fn, LLVMInternalLinkage);
   LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
   LLVMBasicBlockRef open = LLVMAppendBasicBlockInContext(ctx, fn, "open");
+  LLVMBasicBlockRef lock = LLVMAppendBasicBlockInContext(ctx, fn, "lock");
   LLVMBasicBlockRef loop = LLVMAppendBasicBlockInContext(ctx, fn, "loop");
   LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(ctx, fn, "done");
   LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(ctx, fn, "out");
@@ -149,7 +155,16 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
   LLVMValueRef file = LLVMBuildCall2(b, fopen_t, fopen_f, fargs, 2, "");
   LLVMValueRef fmt =
       LLVMBuildGlobalStringPtr(b, "%s\t%llu\t%llu\t%llu\t%llu\n", "");
-  LLVMBuildCondBr(b, LLVMBuildIsNull(b, file, ""), out, loop);
+  LLVMBuildCondBr(b, LLVMBuildIsNull(b, file, ""), out, lock);
+
+  /* the processes of one program (a server and its clients) append to one
+   * file at exit: each holds the file locked (LOCK_EX) until fclose, so
+   * their lines never interleave */
+  LLVMPositionBuilderAtEnd(b, lock);
+  LLVMValueRef fd = LLVMBuildCall2(b, fileno_t, fileno_f, &file, 1, "");
+  LLVMValueRef flock_a[2] = {fd, LLVMConstInt(i32, 2 /* LOCK_EX */, 0)};
+  LLVMBuildCall2(b, flock_t, flock_f, flock_a, 2, "");
+  LLVMBuildBr(b, loop);
 
   LLVMPositionBuilderAtEnd(b, loop);
   LLVMValueRef i = LLVMBuildPhi(b, i64, "i");
@@ -176,7 +191,7 @@ static LLVMValueRef build_dump(LLVMModuleRef M, LLVMValueRef counts,
       b, LLVMBuildICmp(b, LLVMIntEQ, next, const_i64(ctx, (unsigned)n), ""),
       done, loop);
   LLVMValueRef in_vals[2] = {const_i64(ctx, 0), next};
-  LLVMBasicBlockRef in_bbs[2] = {open, loop};
+  LLVMBasicBlockRef in_bbs[2] = {lock, loop};
   LLVMAddIncoming(i, in_vals, in_bbs, 2);
 
   LLVMPositionBuilderAtEnd(b, done);
