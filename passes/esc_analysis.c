@@ -82,113 +82,20 @@ const char *esc_level_name(esc_level l) {
   return (unsigned)l < ESC_NLEVELS ? names[l] : "?";
 }
 
-int esc_func_index(const esc_result *R, LLVMValueRef fn) {
-  return fn ? esc_ptrmap_get(&R->func_of, fn) : -1;
-}
-
-/* The variable a heap allocation is assigned to, if debug info says. */
-static const char *heap_site_name(esc_result *R, LLVMValueRef call) {
-  const esc_var *v = esc_names_of(&R->names, call);
-  if (v)
-    return v->name;
-  for (LLVMUseRef u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef user = LLVMGetUser(u);
-    if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) == call) {
-      v = esc_names_of(&R->names, LLVMGetOperand(user, 1));
-      if (v)
-        return v->name;
-    }
-  }
-  return NULL;
-}
-
-static int uses(LLVMValueRef user, LLVMValueRef v) {
-  int n = LLVMGetNumOperands(user);
-  for (int i = 0; i < n; i++)
-    if (LLVMGetOperand(user, (unsigned)i) == v)
-      return 1;
-  return 0;
-}
-
-/* Location of the first instruction (in block order) using v. */
-static esc_loc first_use_loc(esc_result *R, LLVMValueRef v, esc_loc dflt) {
-  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(v));
-  ESC_FOR_EACH_INST(fn, bb, I) {
-    if (LLVMIsAIntrinsicInst(I) || !uses(I, v))
-      continue;
-    esc_loc l = esc_loc_of(&R->arena, I);
-    if (l.file)
-      return l;
-  }
-  return dflt;
-}
-
-int esc_site_get(esc_result *R, LLVMValueRef inst, esc_site_kind kind,
-                 esc_found_by by, const char *allocator, long long bytes) {
-  int id = esc_ptrmap_get(&R->site_of, inst);
-  if (id >= 0)
-    return id;
-  esc_site s;
-  memset(&s, 0, sizeof s);
-  s.id = (int)R->sites.len;
-  s.kind = kind;
-  s.found_by = by;
-  s.inst = inst;
-  s.func = esc_func_index(
-      R, LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)));
-  s.allocator = allocator ? esc_arena_strdup(&R->arena, allocator) : NULL;
-  s.bytes = bytes;
-  s.size_arg = s.size_arg2 = -1;
-  s.loc = esc_loc_of(&R->arena, inst);
-  if (kind == ESC_SITE_STACK) {
-    const esc_var *v = esc_names_of(&R->names, inst);
-    if (v) {
-      s.name = v->name;
-      if (v->decl.file)
-        s.loc = v->decl;
-    }
-    if (!s.loc.file) /* no variable: where the local is first used */
-      s.loc = first_use_loc(R, inst, s.loc);
-  } else {
-    s.name = heap_site_name(R, inst);
-  }
-  s.inlined_into = esc_loc_inlined(inst) && s.func >= 0
-                       ? R->funcs.data[s.func].name
-                       : NULL;
-  ESC_VEC_PUSH(R->sites, s);
-  esc_ptrmap_put(&R->site_of, inst, s.id);
-  if (s.func >= 0)
-    ESC_VEC_PUSH(R->funcs.data[s.func].sites, s.id);
-  return s.id;
-}
-
 static void collect_functions(esc_result *R) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(R->M); fn;
-       fn = LLVMGetNextFunction(fn)) {
-    esc_func F;
-    memset(&F, 0, sizeof F);
-    F.fn = fn;
-    F.name = esc_value_name(fn);
-    F.display = esc_demangle(&R->arena, F.name);
-    F.defined = !LLVMIsDeclaration(fn);
-    F.nparams = (int)LLVMCountParams(fn);
-    /* a declaration has no summary: nothing of it is a wrapper's size
-     * (the sizes of a modelled allocator's calls are its model's) */
-    for (int l = 0; l < ESC_NLEVELS; l++)
-      F.sum[l].wrapper_size_arg = -1, F.sum[l].wrapper_bytes = -1;
-    ESC_VEC_PUSH(R->funcs, F);
-    esc_ptrmap_put(&R->func_of, fn, (int)R->funcs.len - 1);
-  }
+       fn = LLVMGetNextFunction(fn))
+    esc_model_add_function(&R->model, fn);
 }
 
 /* One walk over the program: stack sites, and the indirect calls. */
 static void collect_stack_sites_and_calls(esc_result *R) {
-  for (size_t f = 0; f < R->funcs.len; f++) {
-    if (!R->funcs.data[f].defined)
+  for (size_t f = 0; f < R->model.funcs.len; f++) {
+    if (!R->model.funcs.data[f].defined)
       continue;
-    ESC_FOR_EACH_INST(R->funcs.data[f].fn, bb, I) {
+    ESC_FOR_EACH_INST(R->model.funcs.data[f].fn, bb, I) {
       if (LLVMIsAAllocaInst(I) && esc_alloca_address_taken(I))
-        esc_site_get(R, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
+        esc_model_site_get(&R->model, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
                      esc_alloca_bytes(R->M, I));
       else if (esc_is_indirect_call(I))
         ESC_VEC_PUSH(R->indirect, I);
@@ -204,8 +111,8 @@ typedef struct edge_add {
 
 static void add_defined(void *arg, LLVMValueRef fn) {
   edge_add *e = arg;
-  int t = esc_func_index(e->R, fn);
-  if (t >= 0 && e->R->funcs.data[t].defined)
+  int t = esc_model_func_index(&e->R->model, fn);
+  if (t >= 0 && e->R->model.funcs.data[t].defined)
     ESC_VEC_PUSH(*e->edges, t);
 }
 
@@ -214,21 +121,21 @@ static void add_defined(void *arg, LLVMValueRef fn) {
  * call's context may bind in its callee (esc_specialise_targets). */
 static void call_graph(esc_result *R, int with_indirect, int **adj_start,
                        int **adj) {
-  int n = (int)R->funcs.len;
+  int n = (int)R->model.funcs.len;
   edge_vec edges = {0};
   edge_add ea = {R, &edges};
   int *start = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
   for (int f = 0; f < n; f++) {
     start[f] = (int)edges.len;
-    if (!R->funcs.data[f].defined)
+    if (!R->model.funcs.data[f].defined)
       continue;
-    ESC_FOR_EACH_INST(R->funcs.data[f].fn, bb, I) {
+    ESC_FOR_EACH_INST(R->model.funcs.data[f].fn, bb, I) {
       if (!esc_is_call(I))
         continue;
       LLVMValueRef callee = esc_called_function(I);
       if (callee) {
-        int t = esc_func_index(R, callee);
-        if (t >= 0 && R->funcs.data[t].defined) {
+        int t = esc_model_func_index(&R->model, callee);
+        if (t >= 0 && R->model.funcs.data[t].defined) {
           ESC_VEC_PUSH(edges, t);
           if (with_indirect)
             esc_specialise_targets(R, I, t, add_defined, &ea);
@@ -239,8 +146,8 @@ static void call_graph(esc_result *R, int with_indirect, int **adj_start,
         /* an unknown call is outside code at every level: the functions
          * its set happens to name as well order nothing */
         for (int k = 0; !ts->unknown && k < ts->n; k++) {
-          int t = esc_func_index(R, ts->fns[k]);
-          if (t >= 0 && R->funcs.data[t].defined)
+          int t = esc_model_func_index(&R->model, ts->fns[k]);
+          if (t >= 0 && R->model.funcs.data[t].defined)
             ESC_VEC_PUSH(edges, t);
         }
       }
@@ -255,14 +162,14 @@ static void solve_level(esc_result *R, esc_level level) {
   int *adj_start, *adj;
   call_graph(R, level == ESC_WHOLE, &adj_start, &adj);
   esc_scc_result scc;
-  esc_scc_compute((int)R->funcs.len, adj_start, adj, &scc);
+  esc_scc_compute((int)R->model.funcs.len, adj_start, adj, &scc);
   if (level == ESC_WHOLE)
-    for (size_t f = 0; f < R->funcs.len; f++)
-      R->funcs.data[f].scc = scc.comp_of[f];
+    for (size_t f = 0; f < R->model.funcs.len; f++)
+      esc_model_set_scc(&R->model, (int)f, scc.comp_of[f]);
   for (int c = 0; c < scc.ncomps; c++) {
     int b = scc.comp_start[c], e = scc.comp_start[c + 1];
     int first = scc.members[b];
-    if (!R->funcs.data[first].defined)
+    if (!R->model.funcs.data[first].defined)
       continue;
     int recursive = e - b > 1;
     for (int k = adj_start[first]; !recursive && k < adj_start[first + 1]; k++)
@@ -276,19 +183,20 @@ static void solve_level(esc_result *R, esc_level level) {
     }
     if (changed && recursive) {
       /* no fixpoint within budget: give up on these summaries */
-      for (int m = b; m < e; m++) {
-        esc_summary *S = &R->funcs.data[scc.members[m]].sum[level];
-        memset(S, 0, sizeof(*S));
-        S->done = S->top = 1;
-        S->top_reason = "budget: recursion did not settle";
-        S->wrapper_size_arg = -1;
-      }
+      esc_summary top;
+      memset(&top, 0, sizeof top);
+      top.done = top.top = 1;
+      top.top_reason = "budget: recursion did not settle";
+      top.wrapper_size_arg = -1;
+      for (int m = b; m < e; m++)
+        esc_model_store_summary(&R->model, scc.members[m], level, &top);
       for (int m = b; m < e; m++)
         esc_analyze_function(R, scc.members[m], level);
       for (int m = b; m < e; m++) {
-        esc_summary *S = &R->funcs.data[scc.members[m]].sum[level];
-        S->top = 1;
-        S->top_reason = "budget: recursion did not settle";
+        esc_summary S = R->model.funcs.data[scc.members[m]].sum[level];
+        S.top = 1;
+        S.top_reason = "budget: recursion did not settle";
+        esc_model_store_summary(&R->model, scc.members[m], level, &S);
       }
     }
   }
@@ -315,8 +223,8 @@ static void indirect_stats(esc_result *R) {
     R->stats.resolved_by[t->evidence]++;
     R->stats.targets_total += t->n;
   }
-  for (size_t s = 0; s < R->sites.len; s++)
-    if (R->sites.data[s].found_by == ESC_FOUND_INDIRECT)
+  for (size_t s = 0; s < R->model.sites.len; s++)
+    if (R->model.sites.data[s].found_by == ESC_FOUND_INDIRECT)
       R->stats.indirect_alloc_sites++;
 }
 
@@ -334,8 +242,7 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
     R->own_model = esc_usermodel_load(o, NULL, 0);
     R->opt.model = R->own_model;
   }
-  esc_ptrmap_init(&R->func_of);
-  esc_ptrmap_init(&R->site_of);
+  esc_model_init(&R->model, &R->arena, &R->names);
   esc_ptrmap_init(&R->ctx_resolved);
 
   LLVMBool was_new = esc_names_prepare_module(M);
@@ -359,10 +266,10 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
    * resolution): the points-to analysis gives each of their calls an
    * object of its own */
   ESC_VEC(LLVMValueRef) wrappers = {0};
-  for (size_t f = 0; f < R->funcs.len; f++)
-    if (R->funcs.data[f].defined &&
-        R->funcs.data[f].sum[ESC_CONSERVATIVE].wrapper)
-      ESC_VEC_PUSH(wrappers, R->funcs.data[f].fn);
+  for (size_t f = 0; f < R->model.funcs.len; f++)
+    if (R->model.funcs.data[f].defined &&
+        R->model.funcs.data[f].sum[ESC_CONSERVATIVE].wrapper)
+      ESC_VEC_PUSH(wrappers, R->model.funcs.data[f].fn);
   esc_typeset_opts to = {(int)o->resolve,   o->assume_typed,
                          o->explain_unknown, o->assume_closed,
                          o->resolve_budget, wrappers.data,
@@ -370,8 +277,8 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   R->ts = esc_typeset_build(M, &R->arena, &to);
   ESC_VEC_FREE(wrappers);
   solve_level(R, ESC_WHOLE);
-  for (size_t f = 0; f < R->funcs.len; f++)
-    if (R->funcs.data[f].defined)
+  for (size_t f = 0; f < R->model.funcs.len; f++)
+    if (R->model.funcs.data[f].defined)
       esc_analyze_function(R, (int)f, ESC_INTRA);
   indirect_stats(R);
 
@@ -397,16 +304,9 @@ void esc_result_free(esc_result *R) {
     esc_graph_free(R->spare_graphs.data[i]);
   ESC_VEC_FREE(R->spare_graphs);
   esc_ptrmap_free(&R->ctx_resolved);
-  for (size_t f = 0; f < R->funcs.len; f++) {
-    ESC_VEC_FREE(R->funcs.data[f].sites);
-    ESC_VEC_FREE(R->funcs.data[f].ctx_sums);
-  }
+  esc_model_free(&R->model);
   esc_names_free(&R->names);
-  ESC_VEC_FREE(R->funcs);
-  ESC_VEC_FREE(R->sites);
   ESC_VEC_FREE(R->indirect);
-  esc_ptrmap_free(&R->func_of);
-  esc_ptrmap_free(&R->site_of);
   esc_arena_free(&R->arena);
   esc_usermodel_free(R->own_model);
   free(R);

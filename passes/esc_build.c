@@ -270,13 +270,13 @@ static int src_node(fctx *c, LLVMValueRef call, int callee,
     int origin = S->fresh[idx].origin_site;
     int site = -1;
     if ((S->wrapper || S->wrapper_out) &&
-        esc_called_function(call) == c->R->funcs.data[callee].fn) {
-      esc_func *F = &c->R->funcs.data[callee];
-      site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_WRAPPER,
-                          F->display, wrapper_bytes(call, S));
-      c->R->sites.data[site].size_arg = S->wrapper_size_arg;
-      c->R->sites.data[site].size_arg2 = -1;
-      c->R->sites.data[site].levels_found |= 1u << c->level;
+        esc_called_function(call) == c->R->model.funcs.data[callee].fn) {
+      const esc_func *F = &c->R->model.funcs.data[callee];
+      site = esc_model_site_get(&c->R->model, call, ESC_SITE_HEAP,
+                                ESC_FOUND_WRAPPER, F->display,
+                                wrapper_bytes(call, S));
+      esc_model_site_sizes(&c->R->model, site, S->wrapper_size_arg, -1);
+      esc_model_site_found(&c->R->model, site, c->level);
     }
     return fresh_object(c, call, origin, site,
                         why(ESC_WHY_CALL_RESULT, call, w.detail, 0));
@@ -288,7 +288,7 @@ static int src_node(fctx *c, LLVMValueRef call, int callee,
 /* Applies a callee's summary at a call site. */
 static void apply_summary(fctx *c, LLVMValueRef call, int callee,
                           const esc_summary *S, esc_why_kind kind) {
-  esc_func *F = &c->R->funcs.data[callee];
+  const esc_func *F = &c->R->model.funcs.data[callee];
   unsigned n = call_nargs(call);
   int res = esc_fctx_vnode(c, call);
   for (unsigned i = (unsigned)F->nparams; i < n; i++)
@@ -336,11 +336,10 @@ static int frees_only(LLVMValueRef call, const esc_allocfn *af) {
  * level) and the graph object of its block. */
 static int alloc_site_obj(fctx *c, LLVMValueRef call, esc_site_kind kind,
                           const esc_allocfn *af) {
-  int site = esc_site_get(c->R, call, kind, ESC_FOUND_DIRECT, af->name,
-                          esc_alloc_bytes(call, af));
-  c->R->sites.data[site].levels_found |= 1u << c->level;
-  c->R->sites.data[site].size_arg = af->size_arg;
-  c->R->sites.data[site].size_arg2 = af->size_arg2;
+  int site = esc_model_site_get(&c->R->model, call, kind, ESC_FOUND_DIRECT,
+                                af->name, esc_alloc_bytes(call, af));
+  esc_model_site_found(&c->R->model, site, c->level);
+  esc_model_site_sizes(&c->R->model, site, af->size_arg, af->size_arg2);
   return new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
 }
 
@@ -555,21 +554,21 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
   for (int i = 0; i < t->n; i++) {
     esc_allocfn a;
     LLVMValueRef f = t->fns[i];
-    int fi = esc_func_index(c->R, f);
+    int fi = esc_model_func_index(&c->R->model, f);
     int is_alloc = esc_site_allocator(c->R->opt.model, f, &a);
     int is_wrapper = fi >= 0 && !esc_usermodel_of(c->R->opt.model, f) &&
-                     c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper;
+                     c->R->model.funcs.data[fi].sum[ESC_WHOLE].wrapper;
     if (!is_alloc && !is_wrapper)
       return 0;
     if (is_alloc && (a.realloc_arg >= 0 || a.out_arg >= 0 || a.copy_arg >= 0) &&
         t->n > 1)
       return 0; /* moves or hands out through an argument: per target */
     if (i == 0) {
+      const esc_func *F = fi >= 0 ? &c->R->model.funcs.data[fi] : NULL;
       *af = is_alloc ? a
-                     : (esc_allocfn){c->R->funcs.data[fi].display, -1, -1, -1,
-                                     -1, -1};
+                     : (esc_allocfn){F->display, -1, -1, -1, -1, -1};
       if (is_wrapper)
-        af->size_arg = c->R->funcs.data[fi].sum[ESC_WHOLE].wrapper_size_arg;
+        af->size_arg = F->sum[ESC_WHOLE].wrapper_size_arg;
     } else if (af->size_arg != (is_alloc ? a.size_arg : -2)) {
       af->size_arg = -1;
     }
@@ -614,11 +613,11 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       !(af.size_arg >= 0 && esc_alloc_bytes(call, &af) == 0)) {
     /* an allocator reached through a pointer: a site of its own (unless it
      * is asked for 0 bytes: a realloc-style hook freeing) */
-    int site = esc_site_get(c->R, call, ESC_SITE_HEAP, ESC_FOUND_INDIRECT,
-                            af.name, esc_alloc_bytes(call, &af));
-    c->R->sites.data[site].size_arg = af.size_arg;
-    c->R->sites.data[site].size_arg2 = -1;
-    c->R->sites.data[site].levels_found |= 1u << ESC_WHOLE;
+    int site = esc_model_site_get(&c->R->model, call, ESC_SITE_HEAP,
+                                  ESC_FOUND_INDIRECT, af.name,
+                                  esc_alloc_bytes(call, &af));
+    esc_model_site_sizes(&c->R->model, site, af.size_arg, -1);
+    esc_model_site_found(&c->R->model, site, ESC_WHOLE);
     int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
     int res = esc_fctx_vnode(c, call);
     esc_why w = why(ESC_WHY_ALLOC, call, af.name, 0);
@@ -653,7 +652,7 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
   }
   for (int i = 0; i < t->n; i++) {
     LLVMValueRef f = t->fns[i];
-    int fi = esc_func_index(c->R, f);
+    int fi = esc_model_func_index(&c->R->model, f);
     esc_allocfn a;
     int freed;
     const esc_umfn *um = esc_usermodel_of(c->R->opt.model, f);
@@ -699,12 +698,12 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       move_bytes(c, call, a.copy_arg, n, a.name);
       continue;
     }
-    if (fi < 0 || !c->R->funcs.data[fi].defined ||
-        c->R->funcs.data[fi].sum[ESC_WHOLE].top) {
+    if (fi < 0 || !c->R->model.funcs.data[fi].defined ||
+        c->R->model.funcs.data[fi].sum[ESC_WHOLE].top) {
       unknown_call(c, call, f, ESC_WHY_RESOLVED_CALL);
       continue;
     }
-    apply_summary(c, call, fi, &c->R->funcs.data[fi].sum[ESC_WHOLE],
+    apply_summary(c, call, fi, &c->R->model.funcs.data[fi].sum[ESC_WHOLE],
                   ESC_WHY_RESOLVED_CALL);
   }
 }
@@ -744,19 +743,19 @@ static void handle_call(fctx *c, LLVMValueRef call) {
   }
   if (esc_is_free_fn(fn))
     return;
-  int fi = esc_func_index(c->R, fn);
-  esc_func *F = fi >= 0 ? &c->R->funcs.data[fi] : NULL;
+  int fi = esc_model_func_index(&c->R->model, fn);
+  const esc_func *F = fi >= 0 ? &c->R->model.funcs.data[fi] : NULL;
   if (c->level == ESC_INTRA || !F || !F->defined) {
     int wrapper_site = -1;
     if (c->level == ESC_INTRA && F && F->defined)
-      wrapper_site = esc_ptrmap_get(&c->R->site_of, call);
+      wrapper_site = esc_ptrmap_get(&c->R->model.site_of, call);
     if (wrapper_site >= 0 &&
-        c->R->sites.data[wrapper_site].found_by == ESC_FOUND_WRAPPER &&
-        (c->R->sites.data[wrapper_site].levels_found &
+        c->R->model.sites.data[wrapper_site].found_by == ESC_FOUND_WRAPPER &&
+        (c->R->model.sites.data[wrapper_site].levels_found &
          ((1u << ESC_CONSERVATIVE) | (1u << ESC_WHOLE)))) {
       /* judged locally: fresh only if the declaration promises noalias */
       int o = new_obj(c, OBJ_HEAPSITE, wrapper_site, -1, wrapper_site, call);
-      c->R->sites.data[wrapper_site].levels_found |= 1u << ESC_INTRA;
+      esc_model_site_found(&c->R->model, wrapper_site, ESC_INTRA);
       esc_why w = why(ESC_WHY_ALLOC, call, F->name, 0);
       int n = obj_node(c, o, w);
       int out = F->sum[ESC_WHOLE].wrapper_out
@@ -781,15 +780,15 @@ static void handle_call(fctx *c, LLVMValueRef call) {
     return;
   }
   if (c->level == ESC_WHOLE &&
-      !esc_summary_equal(&c->R->funcs.data[fi].sum[ESC_CONSERVATIVE],
-                         &c->R->funcs.data[fi].sum[ESC_WHOLE]))
+      !esc_summary_equal(&c->R->model.funcs.data[fi].sum[ESC_CONSERVATIVE],
+                         &c->R->model.funcs.data[fi].sum[ESC_WHOLE]))
     ESC_VEC_PUSH(c->sharper, call);
   const esc_summary *S = esc_specialise_call(c, call, fi);
   if (S && !S->top) {
     apply_summary(c, call, fi, S, ESC_WHY_CALL_ARG);
     return;
   }
-  apply_summary(c, call, fi, &c->R->funcs.data[fi].sum[c->level],
+  apply_summary(c, call, fi, &c->R->model.funcs.data[fi].sum[c->level],
                 ESC_WHY_CALL_ARG);
 }
 
@@ -806,9 +805,9 @@ static void build_inst(fctx *c, LLVMValueRef I) {
   LLVMOpcode op = LLVMGetInstructionOpcode(I);
   switch (op) {
   case LLVMAlloca: {
-    int site = esc_ptrmap_get(&c->R->site_of, I);
+    int site = esc_ptrmap_get(&c->R->model.site_of, I);
     if (site >= 0)
-      c->R->sites.data[site].levels_found |= 1u << c->level;
+      esc_model_site_found(&c->R->model, site, c->level);
     int o = new_obj(c, OBJ_STACK, site, -1, -1, NULL);
     esc_graph_base(c->g, esc_fctx_vnode(c, I), o, why(ESC_WHY_ALLOC, I, NULL, 0));
     return;
@@ -936,9 +935,9 @@ static void build_inst(fctx *c, LLVMValueRef I) {
  * could decide (esc_specialise_call). The graph is then the same, and so
  * are its verdicts, reasons and summary. */
 static int whole_as_conservative(esc_result *R, int fidx) {
-  if (!R->funcs.data[fidx].sum[ESC_CONSERVATIVE].done || !R->ts)
+  if (!R->model.funcs.data[fidx].sum[ESC_CONSERVATIVE].done || !R->ts)
     return 0;
-  ESC_FOR_EACH_INST(R->funcs.data[fidx].fn, bb, I) {
+  ESC_FOR_EACH_INST(R->model.funcs.data[fidx].fn, bb, I) {
     if (!esc_is_call(I))
       continue;
     if (esc_is_indirect_call(I)) {
@@ -949,10 +948,10 @@ static int whole_as_conservative(esc_result *R, int fidx) {
       continue;
     }
     LLVMValueRef fn = esc_called_function(I);
-    int fi = fn ? esc_func_index(R, fn) : -1;
-    if (fi < 0 || !R->funcs.data[fi].defined)
+    int fi = fn ? esc_model_func_index(&R->model, fn) : -1;
+    if (fi < 0 || !R->model.funcs.data[fi].defined)
       continue;
-    esc_func *F = &R->funcs.data[fi];
+    const esc_func *F = &R->model.funcs.data[fi];
     if (!esc_summary_equal(&F->sum[ESC_CONSERVATIVE], &F->sum[ESC_WHOLE]) ||
         esc_specialise_possible(R, fi))
       return 0;
@@ -963,51 +962,29 @@ static int whole_as_conservative(esc_result *R, int fidx) {
 /* The whole level's verdicts and summary of fidx are the conservative
  * level's (whole_as_conservative), recorded as esc_fctx_run records. */
 static void copy_conservative(esc_result *R, int fidx, esc_summary *out) {
-  esc_func *F = &R->funcs.data[fidx];
-  const unsigned cons = 1u << ESC_CONSERVATIVE, whole = 1u << ESC_WHOLE;
-  F->analysed |= whole;
-  for (size_t i = 0; i < F->sites.len; i++) {
-    esc_site *s = &R->sites.data[F->sites.data[i]];
-    s->levels_found &= ~whole;
-    memset(&s->v[ESC_WHOLE], 0, sizeof(s->v[ESC_WHOLE]));
-    if (s->levels_found & cons)
-      s->levels_found |= whole;
-    if (s->v[ESC_CONSERVATIVE].known)
-      s->v[ESC_WHOLE] = s->v[ESC_CONSERVATIVE];
-  }
-  *out = F->sum[ESC_CONSERVATIVE];
+  esc_model_copy_level(&R->model, fidx, ESC_CONSERVATIVE, ESC_WHOLE);
+  *out = R->model.funcs.data[fidx].sum[ESC_CONSERVATIVE];
 }
 
 int esc_analyze_function(esc_result *R, int fidx, esc_level level) {
-  esc_func *F = &R->funcs.data[fidx];
   esc_summary S;
   if (level == ESC_WHOLE && whole_as_conservative(R, fidx))
     copy_conservative(R, fidx, &S);
   else
     esc_fctx_run(R, fidx, level, NULL, 0, 1, &S);
-  F = &R->funcs.data[fidx];
   if (level == ESC_INTRA)
     return 0;
-  int changed = !F->sum[level].done || !esc_summary_equal(&F->sum[level], &S);
-  F->sum[level] = S;
-  return changed;
+  return esc_model_store_summary(&R->model, fidx, level, &S);
 }
 
 /* The graph of fidx built, solved and read back (esc_fctx.h). */
 int esc_fctx_run(esc_result *R, int fidx, esc_level level,
                  const esc_ctx_bind *binds, int nbind, int record,
                  esc_summary *out) {
-  esc_func *F = &R->funcs.data[fidx];
-  if (record && (F->analysed & (1u << level))) {
-    /* a new round: forget what the last one found at this level */
-    for (size_t i = 0; i < F->sites.len; i++) {
-      esc_site *s = &R->sites.data[F->sites.data[i]];
-      s->levels_found &= ~(1u << level);
-      memset(&s->v[level], 0, sizeof(s->v[level]));
-    }
-  }
+  const esc_func *F = &R->model.funcs.data[fidx];
+  /* a new round forgets what the last one found at this level */
   if (record)
-    F->analysed |= 1u << level;
+    esc_model_begin_round(&R->model, fidx, level);
   fctx c;
   memset(&c, 0, sizeof c);
   c.R = R;

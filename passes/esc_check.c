@@ -147,7 +147,7 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
   LLVMValueRef after_mark = LLVMGetNextInstruction(mark);
   int done = 0;
   for (int k = 0; k < n; k++) {
-    const esc_site *s = &R->sites.data[ids[k]];
+    const esc_site *s = &R->model.sites.data[ids[k]];
     LLVMValueRef I = s->inst;
     if (s->kind == ESC_SITE_POOL) {
       (*skipped)++; /* its pool frees it, unseen by the runtime, and may
@@ -213,11 +213,11 @@ int esc_instrument_check(esc_result *R, esc_level level,
                                                             : "");
   int total = 0;
   ESC_VEC(int) ids = {0};
-  for (size_t f = 0; f < R->funcs.len; f++) {
-    const esc_func *F = &R->funcs.data[f];
+  for (size_t f = 0; f < R->model.funcs.len; f++) {
+    const esc_func *F = &R->model.funcs.data[f];
     ids.len = 0;
     for (size_t k = 0; k < F->sites.len; k++) {
-      const esc_site *s = &R->sites.data[F->sites.data[k]];
+      const esc_site *s = &R->model.sites.data[F->sites.data[k]];
       int local = (s->levels_found & (1u << level)) && s->v[level].known &&
                   !s->v[level].escapes;
       if (local || forced(s, force, nforce))

@@ -224,7 +224,7 @@ static void track_frames(esc_result *R, LLVMBuilderRef b, const int *ids,
   esc_ptrmap framed; /* functions given enter and leave */
   esc_ptrmap_init(&framed);
   for (int k = 0; k < n; k++) {
-    const esc_site *s = &R->sites.data[ids[k]];
+    const esc_site *s = &R->model.sites.data[ids[k]];
     LLVMValueRef I = s->inst;
     if (s->kind == ESC_SITE_STACK || !LLVMIsACallInst(I) ||
         LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMPointerTypeKind)
@@ -255,8 +255,8 @@ int esc_instrument_counts(esc_result *R) {
   LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
   LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
   ESC_VEC(int) ids = {0};
-  for (size_t i = 0; i < R->sites.len; i++)
-    if (R->sites.data[i].levels_found)
+  for (size_t i = 0; i < R->model.sites.len; i++)
+    if (R->model.sites.data[i].levels_found)
       ESC_VEC_PUSH(ids, (int)i);
   int n = (int)ids.len;
   if (!n) {
@@ -272,7 +272,7 @@ int esc_instrument_counts(esc_result *R) {
   /* one description string per site */
   LLVMValueRef *descs = esc_xmalloc(sizeof(LLVMValueRef) * (size_t)n);
   for (int k = 0; k < n; k++) {
-    const esc_site *s = &R->sites.data[ids.data[k]];
+    const esc_site *s = &R->model.sites.data[ids.data[k]];
     char loc[600];
     esc_loc_format(&s->loc, loc, sizeof loc);
     esc_str line = {0};
@@ -301,7 +301,7 @@ int esc_instrument_counts(esc_result *R) {
 
   LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
   for (int k = 0; k < n; k++) {
-    const esc_site *s = &R->sites.data[ids.data[k]];
+    const esc_site *s = &R->model.sites.data[ids.data[k]];
     LLVMPositionBuilderBefore(b, s->inst);
     LLVMValueRef bytes = site_bytes(R, b, s);
     /* a realloc-style call with size 0 frees: count only real requests */

@@ -275,13 +275,14 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
     }
     /* a deallocator wrapper (zfree(p)) frees the block inside: the free
      * is not this function's to remove, so the block stays on the heap */
-    int fi = esc_func_index(t->R, f);
-    const esc_summary *fs = fi >= 0 ? &t->R->funcs.data[fi].sum[t->level] : NULL;
+    int fi = esc_model_func_index(&t->R->model, f);
+    const esc_summary *fs =
+        fi >= 0 ? &t->R->model.funcs.data[fi].sum[t->level] : NULL;
     for (unsigned k = 0; fs && k < na && k < ESC_SUMMARY_MAX_PARAMS; k++)
       if (LLVMGetOperand(user, k) == v && (fs->frees_params & (1u << k))) {
         char why[256];
         snprintf(why, sizeof why, "freed by wrapper %s",
-                 t->R->funcs.data[fi].display);
+                 t->R->model.funcs.data[fi].display);
         stay(t, why, user);
         return;
       }
@@ -473,11 +474,11 @@ static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
     if (f == fn)
       return "its function is recursive";
   }
-  int fi = esc_func_index(R, fn);
+  int fi = esc_model_func_index(&R->model, fn);
   if (fi >= 0) {
-    int scc = R->funcs.data[fi].scc, members = 0;
-    for (size_t k = 0; k < R->funcs.len; k++)
-      members += R->funcs.data[k].scc == scc;
+    int scc = R->model.funcs.data[fi].scc, members = 0;
+    for (size_t k = 0; k < R->model.funcs.len; k++)
+      members += R->model.funcs.data[k].scc == scc;
     if (members > 1)
       return "its function is recursive";
   }
@@ -485,7 +486,7 @@ static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
 }
 
 /* Decides one site; fills *why when it stays. Returns 1 when moved. */
-static int move_site(esc_result *R, esc_site *s, esc_level level,
+static int move_site(esc_result *R, const esc_site *s, esc_level level,
                      long long max_bytes, const char **why, esc_arena *a) {
   LLVMValueRef I = s->inst;
   if (!(s->levels_found & (1u << level)) || !s->v[level].known ||
@@ -602,7 +603,7 @@ static int move_site(esc_result *R, esc_site *s, esc_level level,
       LLVMSetTailCallKind(J, LLVMTailCallKindNone);
   LLVMReplaceAllUsesWith(I, slot);
   LLVMInstructionEraseFromParent(I);
-  s->inst = slot;
+  esc_model_site_moved(&R->model, s->id, slot);
   LLVMDisposeBuilder(b);
   ESC_VEC_FREE(t.vals);
   ESC_VEC_FREE(t.frees);
@@ -617,8 +618,8 @@ int esc_heap_to_stack(esc_result *R, esc_level level, long long max_bytes,
   const char *lvl = R->opt.assume_typed && level == ESC_WHOLE
                         ? "whole_program, assume-typed"
                         : esc_level_name(level);
-  for (size_t i = 0; i < R->sites.len; i++) {
-    esc_site *s = &R->sites.data[i];
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
     if (s->kind != ESC_SITE_HEAP)
       continue;
     char loc[600];

@@ -107,8 +107,8 @@ static void push(diag_vec *v, const char *file, unsigned line, unsigned col,
 
 static void site_diags(esc_result *R, const esc_options *o, esc_level lvl,
                        diag_vec *v) {
-  for (size_t i = 0; i < R->sites.len; i++) {
-    const esc_site *s = &R->sites.data[i];
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
     if (!s->loc.file || !esc_site_shown(R, o, s))
       continue;
     esc_verdict w = esc_verdict_at(R, s, lvl);
@@ -174,8 +174,8 @@ static void leak_diags(esc_result *R, const esc_options *o, esc_level lvl,
                        diag_vec *v) {
   if (o->avoided_only || lvl == ESC_INTRA)
     return;
-  for (size_t f = 0; f < R->funcs.len; f++) {
-    const esc_func *F = &R->funcs.data[f];
+  for (size_t f = 0; f < R->model.funcs.len; f++) {
+    const esc_func *F = &R->model.funcs.data[f];
     if (!F->defined)
       continue;
     esc_loc floc = esc_func_loc(R, F);

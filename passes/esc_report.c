@@ -31,10 +31,6 @@ esc_verdict esc_verdict_at(const esc_result *R, const esc_site *s,
   return v;
 }
 
-const char *esc_site_kind_name(esc_site_kind k) {
-  return k == ESC_SITE_STACK ? "stack" : k == ESC_SITE_POOL ? "pool" : "heap";
-}
-
 const char *esc_site_escapes_words(const esc_site *s) {
   /* a pool's block is not on the heap: it lives as long as something
    * outlives the frame, its pool or a pointer to it */
@@ -170,7 +166,7 @@ esc_loc esc_func_loc(esc_result *R, const esc_func *F) {
 
 static void summary_lines(esc_result *R, const esc_options *o, int f,
                           ESC_VEC(line) * lines, int *order) {
-  const esc_func *F = &R->funcs.data[f];
+  const esc_func *F = &R->model.funcs.data[f];
   esc_loc loc = esc_func_loc(R, F);
   if (!esc_scope_shows(R, o, f, &loc))
     return;
@@ -250,13 +246,14 @@ static void assumptions_text(const esc_options *o, esc_str *out) {
 
 static void stats_text(const esc_result *R, esc_str *out) {
   int esc[ESC_NLEVELS] = {0}, avoided_n = 0, found = 0;
-  for (size_t i = 0; i < R->sites.len; i++) {
-    if (!R->sites.data[i].levels_found)
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    if (!R->model.sites.data[i].levels_found)
       continue;
     found++;
+    const esc_site *s = &R->model.sites.data[i];
     for (int l = 0; l < ESC_NLEVELS; l++)
-      esc[l] += esc_verdict_at(R, &R->sites.data[i], (esc_level)l).escapes;
-    avoided_n += esc_site_avoided(R, &R->sites.data[i]);
+      esc[l] += esc_verdict_at(R, s, (esc_level)l).escapes;
+    avoided_n += esc_site_avoided(R, s);
   }
   const esc_stats *st = &R->stats;
   int resolved = st->indirect_calls - st->unknown;
@@ -309,8 +306,8 @@ static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
   assumptions_text(o, out);
   ESC_VEC(line) lines = {0};
   int order = 0;
-  for (size_t i = 0; i < R->sites.len; i++) {
-    const esc_site *s = &R->sites.data[i];
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
     if (!esc_site_shown(R, o, s))
       continue;
     esc_str t = {0};
@@ -319,8 +316,8 @@ static void report_text(esc_result *R, const esc_options *o, esc_str *out) {
     ESC_VEC_PUSH(lines, ln);
   }
   if (!o->avoided_only)
-    for (size_t f = 0; f < R->funcs.len; f++)
-      if (R->funcs.data[f].defined)
+    for (size_t f = 0; f < R->model.funcs.len; f++)
+      if (R->model.funcs.data[f].defined)
         summary_lines(R, o, (int)f, (void *)&lines, &order);
   if (lines.len)
     qsort(lines.data, lines.len, sizeof(line), line_cmp);
@@ -389,7 +386,7 @@ static void resolution_json(esc_result *R, const esc_options *o,
 static void contexts_json(esc_result *R, int fi, LLVMValueRef call,
                           esc_str *out) {
   int n = 0;
-  const esc_func *F = &R->funcs.data[fi];
+  const esc_func *F = &R->model.funcs.data[fi];
   for (size_t i = 0; i < F->ctx_sums.len; i++) {
     const esc_ctx_summary *cs = F->ctx_sums.data[i];
     for (int k = 0; k < cs->nbind; k++)
@@ -407,13 +404,13 @@ static void call_list_json(esc_result *R, const esc_options *o,
   esc_str_printf(out, " \"indirect_call_list\":[");
   for (size_t i = 0; i < R->indirect.len; i++) {
     LLVMValueRef call = R->indirect.data[i];
-    int fi = esc_func_index(
-        R, LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
+    int fi = esc_model_func_index(
+        &R->model, LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
     esc_loc l = esc_loc_of(&R->arena, call);
     esc_str_printf(out, "%s\n  {\"function\":", i ? "," : "");
-    esc_str_json(out, fi >= 0 ? R->funcs.data[fi].display : NULL);
+    esc_str_json(out, fi >= 0 ? R->model.funcs.data[fi].display : NULL);
     esc_str_printf(out, ",\"symbol\":");
-    esc_str_json(out, fi >= 0 ? R->funcs.data[fi].name : NULL);
+    esc_str_json(out, fi >= 0 ? R->model.funcs.data[fi].name : NULL);
     esc_str_printf(out, ",\"file\":");
     esc_str_json(out, l.file);
     if (l.file)
@@ -448,17 +445,18 @@ static void report_json(esc_result *R, const esc_options *o, esc_str *out) {
   int esc[ESC_NLEVELS] = {0}, avoided_n = 0, nsites = 0;
   int by_found[3] = {0}, stack = 0, pool = 0;
   esc_str_printf(out, "{\"sites\":[");
-  for (size_t i = 0; i < R->sites.len; i++) {
-    const esc_site *s = &R->sites.data[i];
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
     int av = esc_site_avoided(R, s);
     if (!esc_site_shown(R, o, s))
       continue;
     esc_str_printf(out, "%s\n  {\"id\":%d,\"function\":", nsites ? "," : "",
                    s->id);
     nsites++;
-    esc_str_json(out, s->func >= 0 ? R->funcs.data[s->func].display : NULL);
+    const esc_func *F = s->func >= 0 ? &R->model.funcs.data[s->func] : NULL;
+    esc_str_json(out, F ? F->display : NULL);
     esc_str_printf(out, ",\"symbol\":");
-    esc_str_json(out, s->func >= 0 ? R->funcs.data[s->func].name : NULL);
+    esc_str_json(out, F ? F->name : NULL);
     esc_str_printf(out, ",\"file\":");
     esc_str_json(out, s->loc.file);
     if (s->loc.file)

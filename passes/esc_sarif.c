@@ -164,8 +164,8 @@ void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
   esc_str_printf(out, "]},\"invocations\":[{\"executionSuccessful\":true}],"
                       "\"results\":[");
   int n = 0;
-  for (size_t i = 0; i < R->sites.len; i++) {
-    const esc_site *s = &R->sites.data[i];
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
     if (!esc_site_shown(R, o, s))
       continue;
     esc_verdict v = esc_verdict_at(R, s, lvl);
@@ -195,7 +195,8 @@ void esc_report_sarif(esc_result *R, const esc_options *o, esc_str *out) {
       esc_str_printf(out, ",");
     }
     esc_str_printf(out, "\"logicalLocations\":[{\"fullyQualifiedName\":");
-    esc_str_json(out, s->func >= 0 ? R->funcs.data[s->func].display : "?");
+    esc_str_json(out,
+                 s->func >= 0 ? R->model.funcs.data[s->func].display : "?");
     esc_str_printf(out, ",\"kind\":\"function\"}]}]");
     if (v.escapes && v.flow)
       flow_json(o, s->loc.dir, v.flow, out);

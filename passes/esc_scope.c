@@ -98,7 +98,7 @@ int esc_func_matches(const esc_result *R, int fidx, const char *const *globs,
                      int n) {
   if (fidx < 0)
     return 0;
-  const esc_func *F = &R->funcs.data[fidx];
+  const esc_func *F = &R->model.funcs.data[fidx];
   return any_glob(globs, n, F->display, F->name);
 }
 
@@ -139,8 +139,8 @@ int esc_gate_forbidden(const esc_result *R, const esc_options *o,
                        esc_level level, const char *const *globs, int nglobs,
                        FILE *diag) {
   int n = 0;
-  for (size_t i = 0; i < R->sites.len; i++) {
-    const esc_site *s = &R->sites.data[i];
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
     if (!s->levels_found || !esc_scope_shows(R, o, s->func, &s->loc) ||
         !esc_func_matches(R, s->func, globs, nglobs))
       continue;
@@ -157,7 +157,7 @@ int esc_gate_forbidden(const esc_result *R, const esc_options *o,
     fprintf(diag,
             "escapade: forbidden escape: %s: %s in %s escapes to heap: %s "
             "[%s]\n",
-            loc, d.s, R->funcs.data[s->func].display, v.reason,
+            loc, d.s, R->model.funcs.data[s->func].display, v.reason,
             esc_level_name(level));
     esc_str_free(&d);
   }

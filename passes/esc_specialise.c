@@ -33,18 +33,18 @@ static int same_binds(const esc_ctx_bind *a, const esc_ctx_bind *b, int n) {
  * later calls, must not be built on either. */
 static int targets_final(esc_result *R, const esc_targets *t, int scc) {
   for (int k = 0; k < t->n; k++) {
-    int fi = esc_func_index(R, t->fns[k]);
-    if (fi >= 0 && R->funcs.data[fi].defined &&
-        (R->funcs.data[fi].scc >= scc || !R->funcs.data[fi].sum[ESC_WHOLE].done))
+    int fi = esc_model_func_index(&R->model, t->fns[k]);
+    const esc_func *F = fi >= 0 ? &R->model.funcs.data[fi] : NULL;
+    if (F && F->defined && (F->scc >= scc || !F->sum[ESC_WHOLE].done))
       return 0;
   }
   return 1;
 }
 
-static void ctx_calls_of(esc_result *R, esc_func *F) {
+static void ctx_calls_of(esc_result *R, int fi) {
+  const esc_func *F = &R->model.funcs.data[fi];
   if (F->ctx_done)
     return;
-  F->ctx_done = 1;
   ESC_VEC(esc_ctx_call) v = {0};
   ESC_FOR_EACH_INST(F->fn, bb, I) {
     if (!esc_is_indirect_call(I))
@@ -53,10 +53,7 @@ static void ctx_calls_of(esc_result *R, esc_func *F) {
     if (p.param >= 0)
       ESC_VEC_PUSH(v, ((esc_ctx_call){I, p}));
   }
-  F->nctx = (int)v.len;
-  F->ctx = esc_arena_alloc(&R->arena, sizeof(esc_ctx_call) * (v.len ? v.len : 1));
-  if (v.len)
-    memcpy(F->ctx, v.data, sizeof(esc_ctx_call) * v.len);
+  esc_model_set_ctx_calls(&R->model, fi, v.data, (int)v.len);
   ESC_VEC_FREE(v);
 }
 
@@ -68,11 +65,11 @@ static void ctx_calls_of(esc_result *R, esc_func *F) {
  * traced only when every store to them comes from the same parameter. */
 const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
   esc_result *R = c->R;
-  esc_func *F = &R->funcs.data[fi];
+  const esc_func *F = &R->model.funcs.data[fi];
   if (c->level != ESC_WHOLE || c->binds || R->opt.resolve != ESC_RESOLVE_TYPESET ||
-      F->scc == R->funcs.data[c->fidx].scc)
+      F->scc == R->model.funcs.data[c->fidx].scc)
     return NULL;
-  ctx_calls_of(R, F);
+  ctx_calls_of(R, fi);
   if (!F->nctx)
     return NULL;
   esc_ctx_bind *b = esc_arena_alloc(&R->arena, sizeof(*b) * (size_t)F->nctx);
@@ -86,7 +83,7 @@ const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
       continue;
     if (!general->unknown && t.n >= general->n)
       continue; /* no better than without context */
-    if (!targets_final(R, &t, R->funcs.data[c->fidx].scc))
+    if (!targets_final(R, &t, R->model.funcs.data[c->fidx].scc))
       continue;
     b[nb].call = F->ctx[k].call;
     b[nb].targets = t;
@@ -106,7 +103,7 @@ const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
     n->nbind = nb;
     n->binds = b;
     esc_fctx_run(R, fi, ESC_WHOLE, b, nb, 0, &n->sum);
-    ESC_VEC_PUSH(R->funcs.data[fi].ctx_sums, n);
+    esc_model_add_ctx_summary(&R->model, fi, n);
     cs = n;
     for (int k = 0; k < nb; k++)
       esc_ptrmap_put(&R->ctx_resolved, b[k].call, b[k].targets.n);
@@ -120,8 +117,8 @@ void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
                             void *arg) {
   if (R->opt.resolve != ESC_RESOLVE_TYPESET)
     return;
-  esc_func *F = &R->funcs.data[fi];
-  ctx_calls_of(R, F);
+  const esc_func *F = &R->model.funcs.data[fi];
+  ctx_calls_of(R, fi);
   for (int k = 0; k < F->nctx; k++) {
     esc_targets t;
     if (esc_ctx_eval(call, &F->ctx[k].path, R->ts,
@@ -134,6 +131,6 @@ void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
 int esc_specialise_possible(esc_result *R, int fi) {
   if (R->opt.resolve != ESC_RESOLVE_TYPESET)
     return 0;
-  ctx_calls_of(R, &R->funcs.data[fi]);
-  return R->funcs.data[fi].nctx > 0;
+  ctx_calls_of(R, fi);
+  return R->model.funcs.data[fi].nctx > 0;
 }

@@ -3,8 +3,9 @@
  * (context-sensitive resolution of the callee's indirect calls).
  *
  * Ownership: specialised summaries, their bindings and the callee's list of
- * context-resolvable calls live in the result's arena; the function's
- * ctx_sums vector is freed with the result.
+ * context-resolvable calls live in the result's arena; the model keeps
+ * them (esc_model_set_ctx_calls, esc_model_add_ctx_summary) and frees the
+ * function's ctx_sums vector (esc_model_free).
  */
 #ifndef ESC_SPECIALISE_H
 #define ESC_SPECIALISE_H

@@ -1,8 +1,8 @@
 /*
  * esc_summary.c: function summaries. Extracting one from a solved graph
  * (edges between the objects a caller can see, fresh objects grouped by
- * origin, allocator wrappers), comparing them (for the SCC fixpoint) and
- * printing them the way Go's -m prints its leak lattice:
+ * origin, allocator wrappers) and printing them the way Go's -m prints
+ * its leak lattice:
  *   leaking param: p                       p itself reaches the heap
  *   leaking param content: p               something p points to does
  *   leaking param: p to result ~r0 level=0 p is returned (level = derefs)
@@ -11,6 +11,7 @@
  *   leaking param: f to callee             f is called
  *   p does not escape
  * and the allocator wrappers and deallocators found along the way.
+ * Storing and comparing them is esc_model.c's.
  */
 #include "esc_fctx.h"
 #include "esc_limits.h"
@@ -19,23 +20,6 @@
 #include <stdlib.h>
 
 #include <string.h>
-
-int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
-  if (a->top != b->top || a->nedges != b->nedges || a->nfresh != b->nfresh ||
-      a->wrapper != b->wrapper || a->wrapper_out != b->wrapper_out ||
-      a->wrapper_size_arg != b->wrapper_size_arg ||
-      a->wrapper_bytes != b->wrapper_bytes ||
-      a->called_params != b->called_params ||
-      a->frees_params != b->frees_params)
-    return 0;
-  if (a->nedges &&
-      memcmp(a->edges, b->edges, sizeof(esc_sum_edge) * (size_t)a->nedges))
-    return 0;
-  for (int i = 0; i < a->nfresh; i++)
-    if (a->fresh[i].origin_site != b->fresh[i].origin_site)
-      return 0;
-  return 1;
-}
 
 static int has_edge(const esc_summary *S, int sk, int si, int dk, int di) {
   for (int i = 0; i < S->nedges; i++) {
@@ -50,7 +34,7 @@ static int has_edge(const esc_summary *S, int sk, int si, int dk, int di) {
 void esc_summary_text(const esc_result *R_, int fidx, esc_level level,
                       esc_str *out) {
   esc_result *R = (esc_result *)R_;
-  const esc_func *F = &R->funcs.data[fidx];
+  const esc_func *F = &R->model.funcs.data[fidx];
   const esc_summary *S = &F->sum[level];
   if (!S->done)
     return;
@@ -170,7 +154,7 @@ static void src_of(fctx *c, int o, const int *via, int *origins, int *nfresh,
 
 static long long size_param_of_site(fctx *c, int site) {
   esc_result *R = c->R;
-  LLVMValueRef call = R->sites.data[site].inst;
+  LLVMValueRef call = R->model.sites.data[site].inst;
   if (!esc_is_call(call))
     return -1;
   int size_arg = -1;
@@ -180,9 +164,9 @@ static long long size_param_of_site(fctx *c, int site) {
     if (af.size_arg2 < 0)
       size_arg = af.size_arg;
   } else if (fn) {
-    int fi = esc_func_index(R, fn);
+    int fi = esc_model_func_index(&R->model, fn);
     if (fi >= 0)
-      size_arg = R->funcs.data[fi].sum[c->level].wrapper_size_arg;
+      size_arg = R->model.funcs.data[fi].sum[c->level].wrapper_size_arg;
   }
   if (size_arg < 0 || (unsigned)size_arg >= call_nargs(call))
     return -1;
@@ -230,10 +214,10 @@ static int param_at_constant_offset(fctx *c, LLVMValueRef v) {
 static int frees_arg(fctx *c, LLVMValueRef fn, unsigned arg) {
   if (esc_is_free_fn(fn))
     return arg == 0;
-  int fi = esc_func_index(c->R, fn);
+  int fi = esc_model_func_index(&c->R->model, fn);
   if (fi < 0 || fn == c->fn || arg >= ESC_SUMMARY_MAX_PARAMS)
     return 0;
-  const esc_summary *S = &c->R->funcs.data[fi].sum[c->level];
+  const esc_summary *S = &c->R->model.funcs.data[fi].sum[c->level];
   return S->done && !S->top && (S->frees_params & (1u << arg));
 }
 
@@ -361,7 +345,7 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
     /* the size is known when every block the result may be agrees */
     int site = c->obj.data[o].site;
     int sa = site >= 0 ? (int)size_param_of_site(c, site) : -1;
-    long long by = site >= 0 ? R->sites.data[site].bytes : -1;
+    long long by = site >= 0 ? R->model.sites.data[site].bytes : -1;
     size_arg = size_arg == -2 || size_arg == sa ? sa : -1;
     bytes = bytes == -2 || bytes == by ? by : -1;
   }
@@ -419,7 +403,7 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
         int site = c->obj.data[o].site;
         if (k == ESC_B_FRESH && site >= 0) {
           S->wrapper_size_arg = (int)size_param_of_site(c, site);
-          S->wrapper_bytes = R->sites.data[site].bytes;
+          S->wrapper_bytes = R->model.sites.data[site].bytes;
           break;
         }
       }

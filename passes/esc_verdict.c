@@ -22,7 +22,7 @@ static const char *obj_desc(fctx *c, int o) {
   objinfo *oi = &c->obj.data[o];
   esc_result *R = c->R;
   if (oi->site >= 0) {
-    esc_site *s = &R->sites.data[oi->site];
+    const esc_site *s = &R->model.sites.data[oi->site];
     if (s->kind == ESC_SITE_STACK)
       return esc_arena_printf(&R->arena, "&%s", s->name ? s->name : "local");
     return esc_arena_printf(&R->arena, "%s(...) at %s", s->allocator,
@@ -81,7 +81,7 @@ static const char *resolution_budget(fctx *c, esc_why w) {
 static const char *why_text(fctx *c, esc_why w) {
   esc_result *R = c->R;
   esc_arena *a = &R->arena;
-  const char *fname = R->funcs.data[c->fidx].display;
+  const char *fname = R->model.funcs.data[c->fidx].display;
   const char *callee = esc_demangle(a, w.detail);
   LLVMValueRef inst = (LLVMValueRef)w.inst;
   switch (w.kind) {
@@ -186,10 +186,10 @@ static const char *step_text(fctx *c, esc_why w) {
   switch (w.kind) {
   case ESC_WHY_ALLOC: {
     /* an alloca has no location of its own: its variable's declaration */
-    int sid = inst ? esc_ptrmap_get(&R->site_of, inst) : -1;
-    if (sid >= 0 && R->sites.data[sid].loc.file) {
+    int sid = inst ? esc_ptrmap_get(&R->model.site_of, inst) : -1;
+    if (sid >= 0 && R->model.sites.data[sid].loc.file) {
       char buf[600];
-      esc_loc_format(&R->sites.data[sid].loc, buf, sizeof buf);
+      esc_loc_format(&R->model.sites.data[sid].loc, buf, sizeof buf);
       return esc_arena_printf(a, "allocated at %s", buf);
     }
     return esc_arena_printf(a, "allocated at %s", at);
@@ -379,16 +379,17 @@ void esc_fctx_record_verdicts(fctx *c, int ok) {
     int site = c->obj.data[o].site;
     if (site < 0)
       continue;
-    esc_site *s = &R->sites.data[site];
-    esc_verdict *v = &s->v[c->level];
+    const esc_site *s = &R->model.sites.data[site];
+    esc_verdict verdict, *v = &verdict;
     memset(v, 0, sizeof(*v));
     v->known = 1;
     if (!ok) {
       v->escapes = 1;
       v->reason = esc_arena_printf(&R->arena,
                                    "budget: analysis of %s exceeded its limit",
-                                   R->funcs.data[c->fidx].display);
+                                   R->model.funcs.data[c->fidx].display);
       v->cause = "budget";
+      esc_model_set_verdict(&R->model, site, c->level, v);
       continue;
     }
     if (esc_graph_points_to(c->g, ESC_ESC_NODE, o)) {
@@ -399,7 +400,7 @@ void esc_fctx_record_verdicts(fctx *c, int ok) {
     } else if (via[o] < 0) {
       v->escapes = 1;
       v->reason = esc_arena_printf(&R->arena, "returned from %s",
-                                   R->funcs.data[c->fidx].display);
+                                   R->model.funcs.data[c->fidx].display);
       v->cause = "return";
       if (R->opt.detail >= 2)
         v->flow = esc_graph_points_to(c->g, c->ret, o)
@@ -411,7 +412,7 @@ void esc_fctx_record_verdicts(fctx *c, int ok) {
       v->reason = esc_arena_printf(
           &R->arena, "stored through parameter %s of %s",
           esc_param_name(&R->names, &R->arena, c->fn, (unsigned)(via[o] - 1)),
-          R->funcs.data[c->fidx].display);
+          R->model.funcs.data[c->fidx].display);
     }
     if (c->level == ESC_WHOLE && !v->escapes &&
         (!s->v[ESC_CONSERVATIVE].known || s->v[ESC_CONSERVATIVE].escapes)) {
@@ -430,6 +431,7 @@ void esc_fctx_record_verdicts(fctx *c, int ok) {
         esc_str_free(&t);
       }
     }
+    esc_model_set_verdict(&R->model, site, c->level, v);
   }
   free(via);
 }

@@ -273,10 +273,10 @@ Test(typefacts, every_enclosing_struct_level_keyed) {
 
 static const esc_site *stack_site(esc_result *r, const char *fn,
                                   const char *var) {
-  for (size_t i = 0; i < r->sites.len; i++) {
-    const esc_site *s = &r->sites.data[i];
+  for (size_t i = 0; i < r->model.sites.len; i++) {
+    const esc_site *s = &r->model.sites.data[i];
     if (s->kind == ESC_SITE_STACK &&
-        !strcmp(esc_value_name(r->funcs.data[s->func].fn), fn) &&
+        !strcmp(esc_value_name(r->model.funcs.data[s->func].fn), fn) &&
         !strcmp(esc_value_name(s->inst), var))
       return s;
   }

@@ -30,9 +30,9 @@ static void done(esc_result *r) {
 }
 
 static const esc_summary *sum_of(esc_result *r, const char *fn) {
-  int f = esc_func_index(r, LLVMGetNamedFunction(mod, fn));
+  int f = esc_model_func_index(&r->model, LLVMGetNamedFunction(mod, fn));
   cr_assert(f >= 0);
-  return &r->funcs.data[f].sum[ESC_CONSERVATIVE];
+  return &r->model.funcs.data[f].sum[ESC_CONSERVATIVE];
 }
 
 static int has(const esc_summary *s, int sk, int si, int dk, int di) {
@@ -75,8 +75,8 @@ Test(summary, wrapper_and_its_call_site) {
   cr_assert_eq(s->wrapper_size_arg, 0);
   /* the call in @user is a site of its own, with the bytes of its call */
   int found = 0;
-  for (size_t i = 0; i < r->sites.len; i++) {
-    esc_site *site = &r->sites.data[i];
+  for (size_t i = 0; i < r->model.sites.len; i++) {
+    const esc_site *site = &r->model.sites.data[i];
     if (site->found_by != ESC_FOUND_WRAPPER)
       continue;
     found = 1;
@@ -123,10 +123,11 @@ Test(summary, budget_means_escape) {
       "  store ptr %b, ptr %a\n"
       "  ret void }\n",
       2);
-  cr_assert(r->sites.len >= 2);
-  for (size_t i = 0; i < r->sites.len; i++) {
-    cr_assert(r->sites.data[i].v[ESC_CONSERVATIVE].escapes);
-    cr_assert(strstr(r->sites.data[i].v[ESC_CONSERVATIVE].reason, "budget"));
+  cr_assert(r->model.sites.len >= 2);
+  for (size_t i = 0; i < r->model.sites.len; i++) {
+    cr_assert(r->model.sites.data[i].v[ESC_CONSERVATIVE].escapes);
+    cr_assert(
+        strstr(r->model.sites.data[i].v[ESC_CONSERVATIVE].reason, "budget"));
   }
   cr_assert(sum_of(r, "f")->top);
   done(r);
