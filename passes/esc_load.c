@@ -9,6 +9,7 @@
 #include <llvm-c/DebugInfo.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
+#include <llvm-c/Support.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,51 @@ static char *one_line(const char *path, const char *msg) {
   return s.s;
 }
 
+void esc_load_init(void) {
+  const char *argv[] = {"escapade", "-disable-auto-upgrade-debug-info"};
+  LLVMParseCommandLineOptions(2, argv, NULL);
+}
+
+/* What LLVM's reader does after reading (llvm::UpgradeDebugInfo), with a
+ * broken module an error instead of an abort: debug info of another
+ * version is dropped; a module the verifier rejects only for its debug
+ * info loses that debug info, with a warning; any other rejection is the
+ * error "invalid module". Returns 1 when M can be analysed. */
+static int verify(LLVMModuleRef M, const char *shown, esc_str *warnings,
+                  char **err) {
+  unsigned version = LLVMGetModuleDebugMetadataVersion(M);
+  if (version != LLVMDebugMetadataVersion() && LLVMStripModuleDebugInfo(M))
+    esc_str_printf(warnings, "escapade: warning: %s: debug info of version "
+                   "%u, not %u: ignored\n", shown, version,
+                   LLVMDebugMetadataVersion());
+  char *msg = NULL;
+  if (!LLVMVerifyModule(M, LLVMReturnStatusAction, &msg)) {
+    LLVMDisposeMessage(msg);
+    return 1;
+  }
+  char *first = msg;
+  msg = NULL;
+  int ok = LLVMStripModuleDebugInfo(M) &&
+           !LLVMVerifyModule(M, LLVMReturnStatusAction, &msg);
+  esc_str s = {0};
+  if (ok) {
+    char *line = one_line(shown, first ? first : "verifier failed");
+    esc_str_printf(warnings, "escapade: warning: %s (invalid debug info: "
+                   "ignored)\n", line);
+    free(line);
+  } else {
+    esc_str_printf(&s, "invalid module: %s",
+                   msg ? msg : first ? first : "verifier failed");
+    *err = one_line(shown, s.s);
+  }
+  esc_str_free(&s);
+  LLVMDisposeMessage(first);
+  LLVMDisposeMessage(msg);
+  return ok;
+}
+
 LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
-                              char **err) {
+                              esc_str *warnings, char **err) {
   LLVMMemoryBufferRef buf = NULL;
   char *msg = NULL;
   *err = NULL;
@@ -85,16 +129,10 @@ LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
     LLVMDisposeMessage(msg);
     return NULL;
   }
-  if (LLVMVerifyModule(M, LLVMReturnStatusAction, &msg)) {
-    esc_str s = {0};
-    esc_str_printf(&s, "invalid module: %s", msg ? msg : "verifier failed");
-    *err = one_line(shown, s.s);
-    esc_str_free(&s);
-    LLVMDisposeMessage(msg);
+  if (!verify(M, shown, warnings, err)) {
     LLVMDisposeModule(M);
     return NULL;
   }
-  LLVMDisposeMessage(msg);
   return M;
 }
 

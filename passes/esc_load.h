@@ -11,11 +11,21 @@
 
 #include <llvm-c/Core.h>
 
+/* Called once, before the first load, by a program that owns LLVM's
+ * command line (the CLI, not the plugin inside opt): LLVM's reader then
+ * leaves the module's verification to esc_load_module. Without it the
+ * reader verifies every module with debug info itself (a second
+ * verification, a tenth of a load) and aborts the process on one that is
+ * broken. */
+void esc_load_init(void);
+
 /* Parses PATH (textual IR or bitcode; "-" is standard input) into a new
- * module owned by the caller (LLVMDisposeModule), verified. Returns NULL on
- * error. */
+ * module owned by the caller (LLVMDisposeModule), verified: debug info of
+ * another version, or that alone makes the verifier fail, is dropped with
+ * a line appended to warnings ("escapade: warning: PATH: ...\n"). Returns
+ * NULL on error. */
 LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
-                              char **err);
+                              esc_str *warnings, char **err);
 
 /* Links src into dst as llvm-link would; src is consumed in every case.
  * Returns 0 on success. */

@@ -298,8 +298,12 @@ void buildProgram(Module &M) {
   esc_annotate_module(dst);
   for (auto &P : LinkFiles) {
     char *err = nullptr;
+    esc_str warnings = {};
     LLVMModuleRef m = esc_load_module(LLVMGetModuleContext(dst), P.c_str(),
-                                      &err);
+                                      &warnings, &err);
+    if (warnings.len)
+      errs() << warnings.s;
+    esc_str_free(&warnings);
     if (!m)
       failWith(err);
     checkInput(m, P);

@@ -559,7 +559,11 @@ static int load_inputs(const cli *c, LLVMContextRef ctx,
     return load_compdb(c, ctx, program, err);
   for (size_t i = 0; i < c->inputs.len; i++) {
     const char *path = c->inputs.data[i];
-    LLVMModuleRef m = esc_load_module(ctx, path, err);
+    esc_str warnings = {0};
+    LLVMModuleRef m = esc_load_module(ctx, path, &warnings, err);
+    if (warnings.len)
+      fputs(warnings.s, stderr);
+    esc_str_free(&warnings);
     if (!m)
       return EXIT_INPUT;
     int rc = add_input(c, m, path, program, err);
@@ -623,6 +627,7 @@ int main(int argc, char **argv) {
   }
   c.opt.model = c.model;
   double t0 = now();
+  esc_load_init();
   ctx = LLVMContextCreate();
   rc = load_inputs(&c, ctx, &program, &err);
   if (rc)
