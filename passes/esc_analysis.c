@@ -245,22 +245,25 @@ esc_result *esc_analyze(LLVMModuleRef M, const esc_options *o) {
   esc_model_init(&R->model, &R->arena, &R->names);
   esc_ptrmap_init(&R->ctx_resolved);
 
-  LLVMBool was_new = esc_names_prepare_module(M);
-  esc_promote_slots(M);
-  esc_names_build(&R->names, &R->arena, M);
-  if (was_new)
-    LLVMSetIsNewDbgInfoFormat(M, 1);
-
-  R->own_streams = esc_libc_streams_call_back(M);
-  collect_functions(R);
-  collect_stack_sites_and_calls(R);
   /* LLVM's own library facts (nocapture, readonly, returned, ...) on the
-   * declarations, before anything reads attributes */
+   * declarations, before anything reads attributes, with the
+   * module in the form it came in (a pass pipeline converts it otherwise) */
   LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
   LLVMErrorRef err = LLVMRunPasses(M, "inferattrs", NULL, pbo);
   if (err)
     LLVMConsumeError(err); /* attributes are an optimisation of precision */
   LLVMDisposePassBuilderOptions(pbo);
+  /* names are read from debug intrinsics; the analysis then walks the
+   * module with debug records, whichever form it came in (no intrinsics
+   * among the instructions it visits and counts in function#N) */
+  esc_names_prepare_module(M);
+  esc_promote_slots(M);
+  esc_names_build(&R->names, &R->arena, M);
+  LLVMSetIsNewDbgInfoFormat(M, 1);
+
+  R->own_streams = esc_libc_streams_call_back(M);
+  collect_functions(R);
+  collect_stack_sites_and_calls(R);
   solve_level(R, ESC_CONSERVATIVE);
   /* allocator wrappers the conservative level found (it needs no
    * resolution): the points-to analysis gives each of their calls an

@@ -33,8 +33,9 @@ static char *one_line(const char *path, const char *msg) {
 }
 
 void esc_load_init(void) {
-  const char *argv[] = {"escapade", "-disable-auto-upgrade-debug-info"};
-  LLVMParseCommandLineOptions(2, argv, NULL);
+  const char *argv[] = {"escapade", "-disable-auto-upgrade-debug-info",
+                        "-experimental-debuginfo-iterators=false"};
+  LLVMParseCommandLineOptions(3, argv, NULL);
 }
 
 /* What LLVM's reader does after reading (llvm::UpgradeDebugInfo), with a

@@ -12,11 +12,14 @@
 #include <llvm-c/Core.h>
 
 /* Called once, before the first load, by a program that owns LLVM's
- * command line (the CLI, not the plugin inside opt): LLVM's reader then
- * leaves the module's verification to esc_load_module. Without it the
+ * command line (the CLI, not the plugin inside opt). LLVM's reader then
+ * leaves the module's verification to esc_load_module: without it, the
  * reader verifies every module with debug info itself (a second
- * verification, a tenth of a load) and aborts the process on one that is
- * broken. */
+ * verification, a tenth of a load) and aborts the process on a broken
+ * one. And modules and passes keep debug info as intrinsics, the form the
+ * names are read from (esc_names_prepare_module): without it, the module
+ * is converted to and fro around each pass pipeline (a quarter of a load
+ * on sqlite3). */
 void esc_load_init(void);
 
 /* Parses PATH (textual IR or bitcode; "-" is standard input) into a new

@@ -67,11 +67,9 @@ void esc_loc_format(const esc_loc *l, char *buf, size_t n) {
     snprintf(buf, n, "%s#%d", l->func ? l->func : "?", l->index);
 }
 
-LLVMBool esc_names_prepare_module(LLVMModuleRef M) {
-  LLVMBool was_new = LLVMIsNewDbgInfoFormat(M);
-  if (was_new)
+void esc_names_prepare_module(LLVMModuleRef M) {
+  if (LLVMIsNewDbgInfoFormat(M))
     LLVMSetIsNewDbgInfoFormat(M, 0);
-  return was_new;
 }
 
 /* 1 when inst calls the function named name directly. */

@@ -57,9 +57,9 @@ typedef struct esc_names {
 } esc_names;
 
 /* Converts M to intrinsic debug info if it uses debug records (the C API of
- * LLVM 19 cannot read records) and returns the previous format so that the
- * caller can restore it. */
-LLVMBool esc_names_prepare_module(LLVMModuleRef M);
+ * LLVM 19 cannot read records). The CLI reads modules in that form from
+ * the start (esc_load_init), which spares the conversions. */
+void esc_names_prepare_module(LLVMModuleRef M);
 /* Local variables whose address is never taken become SSA values
  * (mem2reg), also in functions compiled at -O0 (their optnone is
  * cleared). Call it between esc_names_prepare_module and esc_names_build;
