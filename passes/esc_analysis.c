@@ -88,19 +88,27 @@ static void collect_functions(esc_result *R) {
     esc_model_add_function(&R->model, fn);
 }
 
-/* One walk over the program: stack sites, and the indirect calls. */
+/* One walk over the program: stack sites, each function's calls, and the
+ * indirect calls. */
 static void collect_stack_sites_and_calls(esc_result *R) {
+  ESC_VEC(LLVMValueRef) calls = {0};
   for (size_t f = 0; f < R->model.funcs.len; f++) {
     if (!R->model.funcs.data[f].defined)
       continue;
+    calls.len = 0;
     ESC_FOR_EACH_INST(R->model.funcs.data[f].fn, bb, I) {
       if (LLVMIsAAllocaInst(I) && esc_alloca_address_taken(I))
         esc_model_site_get(&R->model, I, ESC_SITE_STACK, ESC_FOUND_DIRECT, NULL,
                      esc_alloca_bytes(R->M, I));
-      else if (esc_is_indirect_call(I))
-        ESC_VEC_PUSH(R->indirect, I);
+      else if (esc_is_call(I)) {
+        ESC_VEC_PUSH(calls, I);
+        if (esc_is_indirect_call(I))
+          ESC_VEC_PUSH(R->indirect, I);
+      }
     }
+    esc_model_set_calls(&R->model, (int)f, calls.data, (int)calls.len);
   }
+  ESC_VEC_FREE(calls);
 }
 
 typedef ESC_VEC(int) edge_vec;
@@ -129,9 +137,8 @@ static void call_graph(esc_result *R, int with_indirect, int **adj_start,
     start[f] = (int)edges.len;
     if (!R->model.funcs.data[f].defined)
       continue;
-    ESC_FOR_EACH_INST(R->model.funcs.data[f].fn, bb, I) {
-      if (!esc_is_call(I))
-        continue;
+    for (int k = 0; k < R->model.funcs.data[f].ncalls; k++) {
+      LLVMValueRef I = R->model.funcs.data[f].calls[k];
       LLVMValueRef callee = esc_called_function(I);
       if (callee) {
         int t = esc_model_func_index(&R->model, callee);

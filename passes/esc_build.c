@@ -937,9 +937,9 @@ static void build_inst(fctx *c, LLVMValueRef I) {
 static int whole_as_conservative(esc_result *R, int fidx) {
   if (!R->model.funcs.data[fidx].sum[ESC_CONSERVATIVE].done || !R->ts)
     return 0;
-  ESC_FOR_EACH_INST(R->model.funcs.data[fidx].fn, bb, I) {
-    if (!esc_is_call(I))
-      continue;
+  const esc_func *G = &R->model.funcs.data[fidx];
+  for (int k = 0; k < G->ncalls; k++) {
+    LLVMValueRef I = G->calls[k];
     if (esc_is_indirect_call(I)) {
       const esc_targets *t = esc_typeset_resolve(R->ts, I);
       if (!(t->unknown || t->n == 0) ||

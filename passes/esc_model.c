@@ -77,6 +77,16 @@ int esc_model_store_summary(esc_model *m, int fidx, esc_level level,
   return changed;
 }
 
+void esc_model_set_calls(esc_model *m, int fidx, const LLVMValueRef *calls,
+                         int n) {
+  esc_func *F = &m->funcs.data[fidx];
+  F->ncalls = n;
+  F->calls = esc_arena_alloc(m->arena,
+                             sizeof(LLVMValueRef) * (size_t)(n ? n : 1));
+  if (n)
+    memcpy(F->calls, calls, sizeof(LLVMValueRef) * (size_t)n);
+}
+
 void esc_model_set_ctx_calls(esc_model *m, int fidx,
                              const esc_ctx_call *calls, int n) {
   esc_func *F = &m->funcs.data[fidx];

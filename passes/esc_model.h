@@ -141,6 +141,8 @@ typedef struct esc_func {
   esc_ctx_call *ctx;     /* arena */
   ESC_VEC(esc_ctx_summary *) ctx_sums; /* entries in the arena */
   ESC_VEC(int) sites;    /* ids of the sites in this function */
+  LLVMValueRef *calls;   /* its call instructions in block order (arena) */
+  int ncalls;
 } esc_func;
 
 typedef struct esc_model {
@@ -170,6 +172,10 @@ int esc_model_store_summary(esc_model *m, int fidx, esc_level level,
 /* a and b say the same (the SCC fixpoint's test; done and top_reason do
  * not count). */
 int esc_summary_equal(const esc_summary *a, const esc_summary *b);
+/* Function fidx's call instructions (esc_is_call), in block order, n of
+ * them, copied into the arena: the walks that look at calls only. */
+void esc_model_set_calls(esc_model *m, int fidx, const LLVMValueRef *calls,
+                         int n);
 /* Function fidx's indirect calls whose callee is reached from a parameter
  * (n of them, copied into the arena); they are then known (ctx_done). */
 void esc_model_set_ctx_calls(esc_model *m, int fidx,

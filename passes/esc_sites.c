@@ -9,7 +9,15 @@
 #include <string.h>
 
 int esc_is_call(LLVMValueRef v) {
-  return LLVMIsACallInst(v) || LLVMIsAInvokeInst(v) || LLVMIsACallBrInst(v);
+  /* one query (0 for a value that is no instruction) */
+  switch (LLVMGetInstructionOpcode(v)) {
+  case LLVMCall:
+  case LLVMInvoke:
+  case LLVMCallBr:
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 int esc_is_indirect_call(LLVMValueRef v) {

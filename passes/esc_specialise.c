@@ -46,7 +46,8 @@ static void ctx_calls_of(esc_result *R, int fi) {
   if (F->ctx_done)
     return;
   ESC_VEC(esc_ctx_call) v = {0};
-  ESC_FOR_EACH_INST(F->fn, bb, I) {
+  for (int k = 0; k < F->ncalls; k++) {
+    LLVMValueRef I = F->calls[k];
     if (!esc_is_indirect_call(I))
       continue;
     esc_ctx_path p = esc_ctx_trace_callee(I);

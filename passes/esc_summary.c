@@ -227,8 +227,10 @@ static int frees_arg(fctx *c, LLVMValueRef fn, unsigned arg) {
  * the parameter also goes elsewhere is for the summary's edges to say. */
 static unsigned freed_params(fctx *c) {
   unsigned bits = 0;
-  ESC_FOR_EACH_INST(c->fn, bb, I) {
-    if (!esc_is_call(I) || LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
+  const esc_func *F = &c->R->model.funcs.data[c->fidx];
+  for (int k = 0; k < F->ncalls; k++) {
+    LLVMValueRef I = F->calls[k];
+    if (LLVMIsAInlineAsm(LLVMGetCalledValue(I)))
       continue;
     LLVMValueRef fn = esc_called_function(I);
     const esc_targets *t = NULL;
@@ -410,13 +412,14 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
     }
   }
   /* parameters called through: callbacks */
-  ESC_FOR_EACH_INST(c->fn, bb, I)
-    if (esc_is_call(I)) {
-      LLVMValueRef cv = LLVMGetCalledValue(I);
+  const esc_func *F = &R->model.funcs.data[c->fidx];
+  for (int k = 0; k < F->ncalls; k++) {
+    LLVMValueRef cv = LLVMGetCalledValue(F->calls[k]);
+    if (LLVMIsAArgument(cv))
       for (int j = 0; j < c->nparams && j < ESC_SUMMARY_MAX_PARAMS; j++)
         if (LLVMGetParam(c->fn, (unsigned)j) == cv)
           S->called_params |= 1u << j;
-    }
+  }
   S->frees_params = freed_params(c) & ~S->called_params;
   for (int i = 0; i < S->nedges; i++)
     if (S->edges[i].src_kind == ESC_B_P1 && S->edges[i].src_idx < ESC_SUMMARY_MAX_PARAMS)
