@@ -931,9 +931,10 @@ static void build_inst(fctx *c, LLVMValueRef I) {
  * conservative level did? It does when nothing the whole level knows more
  * reaches the function: every indirect call stays unknown (and not for the
  * resolution's budget, which the reason names), and every direct callee
- * has one summary at both levels and no indirect call a caller's context
- * could decide (esc_specialise_call). The graph is then the same, and so
- * are its verdicts, reasons and summary. */
+ * has one summary at both levels and no indirect call that this call's
+ * context decides (esc_specialise_binds: the general summary is the one
+ * the call would use). The graph is then the same, and so are its
+ * verdicts, reasons and summary. */
 static int whole_as_conservative(esc_result *R, int fidx) {
   if (!R->model.funcs.data[fidx].sum[ESC_CONSERVATIVE].done || !R->ts)
     return 0;
@@ -953,7 +954,7 @@ static int whole_as_conservative(esc_result *R, int fidx) {
       continue;
     const esc_func *F = &R->model.funcs.data[fi];
     if (!esc_summary_equal(&F->sum[ESC_CONSERVATIVE], &F->sum[ESC_WHOLE]) ||
-        esc_specialise_possible(R, fi))
+        esc_specialise_binds(R, I, fi, fidx))
       return 0;
   }
   return 1;

@@ -64,16 +64,18 @@ static void ctx_calls_of(esc_result *R, int fi) {
  * reads through the caller's private locals (whose address the callee never
  * sees) and constant globals, and the callee's own locals on the path are
  * traced only when every store to them comes from the same parameter. */
-const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
-  esc_result *R = c->R;
+/* The bindings a general whole-level analysis of caller_fidx would make
+ * at call, a direct call of fi: the callee's context calls whose targets
+ * this call decides better than the general resolution, with targets
+ * whose summaries are final. Writes them to b (room for F->nctx) unless b
+ * is NULL; stops at the first one when b is NULL. Returns their number. */
+static int context_binds(esc_result *R, LLVMValueRef call, int fi,
+                         int caller_fidx, esc_ctx_bind *b) {
   const esc_func *F = &R->model.funcs.data[fi];
-  if (c->level != ESC_WHOLE || c->binds || R->opt.resolve != ESC_RESOLVE_TYPESET ||
-      F->scc == R->model.funcs.data[c->fidx].scc)
-    return NULL;
+  int scc = R->model.funcs.data[caller_fidx].scc;
+  if (R->opt.resolve != ESC_RESOLVE_TYPESET || F->scc == scc)
+    return 0;
   ctx_calls_of(R, fi);
-  if (!F->nctx)
-    return NULL;
-  esc_ctx_bind *b = esc_arena_alloc(&R->arena, sizeof(*b) * (size_t)F->nctx);
   int nb = 0;
   for (int k = 0; k < F->nctx; k++) {
     const esc_targets *general = esc_typeset_resolve(R->ts, F->ctx[k].call);
@@ -84,12 +86,27 @@ const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
       continue;
     if (!general->unknown && t.n >= general->n)
       continue; /* no better than without context */
-    if (!targets_final(R, &t, R->model.funcs.data[c->fidx].scc))
+    if (!targets_final(R, &t, scc))
       continue;
+    if (!b)
+      return 1;
     b[nb].call = F->ctx[k].call;
     b[nb].targets = t;
     nb++;
   }
+  return nb;
+}
+
+const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
+  esc_result *R = c->R;
+  const esc_func *F = &R->model.funcs.data[fi];
+  if (c->level != ESC_WHOLE || c->binds || R->opt.resolve != ESC_RESOLVE_TYPESET)
+    return NULL;
+  ctx_calls_of(R, fi);
+  if (!F->nctx)
+    return NULL;
+  esc_ctx_bind *b = esc_arena_alloc(&R->arena, sizeof(*b) * (size_t)F->nctx);
+  int nb = context_binds(R, call, fi, c->fidx, b);
   if (!nb)
     return NULL;
   const esc_ctx_summary *cs = NULL;
@@ -129,9 +146,7 @@ void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
   }
 }
 
-int esc_specialise_possible(esc_result *R, int fi) {
-  if (R->opt.resolve != ESC_RESOLVE_TYPESET)
-    return 0;
-  ctx_calls_of(R, fi);
-  return R->model.funcs.data[fi].nctx > 0;
+int esc_specialise_binds(esc_result *R, LLVMValueRef call, int fi,
+                         int caller_fidx) {
+  return context_binds(R, call, fi, caller_fidx, NULL) > 0;
 }

@@ -19,15 +19,19 @@
  * budget). */
 const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi);
 
+/* Would the general whole-level analysis of caller_fidx bind some
+ * indirect call of callee fi at call (a direct call of fi), that is, would
+ * esc_specialise_call analyse fi specialised there rather than use its
+ * general summary? Asked at the point where that analysis would run (the
+ * answer depends on which summaries are final). Needs R->ts. */
+int esc_specialise_binds(esc_result *R, LLVMValueRef call, int fi,
+                         int caller_fidx);
+
 /* Calls add(arg, f) for every function f that a context of call (a direct
  * call of callee fi) may bind, for the whole-level call graph: a
  * specialised summary of fi is built on f's summary, so f must be
  * analysed before call's function (esc_specialise_call uses a binding
  * only when it is). Needs R->ts. */
-/* Could a caller's context ever specialise callee fi (it has indirect
- * calls traced to a parameter, and resolution is the default)? */
-int esc_specialise_possible(esc_result *R, int fi);
-
 void esc_specialise_targets(esc_result *R, LLVMValueRef call, int fi,
                             void (*add)(void *arg, LLVMValueRef fn),
                             void *arg);
