@@ -146,7 +146,7 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
       if (a < 0 || LLVMGetTypeKind(LLVMTypeOf(ai)) != LLVMPointerTypeKind)
         continue;
       /* bytes read as numbers (a time_t, a struct flock) */
-      if ((lib->flags & ESC_LIB_NUMBERS) &&
+      if (esc_libc_reads_numbers(lib) &&
           !esc_attr_param(call, fn, i, "writeonly"))
         esc_graph_load(c->g, a, ESC_ESC_NODE,
                        why(ESC_WHY_NUMBER, call, name, (int)i));

@@ -405,12 +405,25 @@ static int address_like(LLVMValueRef v) {
   return LLVMIsAConstantPointerNull(v) != NULL;
 }
 
-/* A difference only compared (the loop vectorizer's overlap checks,
- * `a - b < 32`): whether two objects are near, not where. */
+/* A difference of two addresses only compared with constants (the loop
+ * vectorizer's overlap checks, `a - b < 32`): whether two objects are
+ * near, not where; `a - b < 32` is `a < b + 32`, a comparison of two
+ * addresses. Compared with a variable (`p - mid <= max`, `p - 0 < mid`)
+ * it says where p is, and a loop can bisect the address out of it. */
 static int only_compared(LLVMValueRef sub) {
-  for (LLVMUseRef u = LLVMGetFirstUse(sub); u; u = LLVMGetNextUse(u))
-    if (!LLVMIsAICmpInst(LLVMGetUser(u)))
+  if (!address_like(LLVMGetOperand(sub, 0)) ||
+      !address_like(LLVMGetOperand(sub, 1)))
+    return 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(sub); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef cmp = LLVMGetUser(u);
+    if (!LLVMIsAICmpInst(cmp))
       return 0;
+    LLVMValueRef other = LLVMGetOperand(cmp, 0) == sub
+                             ? LLVMGetOperand(cmp, 1)
+                             : LLVMGetOperand(cmp, 0);
+    if (!LLVMIsAConstantInt(other))
+      return 0;
+  }
   return 1;
 }
 

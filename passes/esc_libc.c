@@ -12,7 +12,9 @@
  * depends on the bytes its pointer arguments point to, as numbers (a
  * time_t, a struct flock) or as characters compared, searched or measured
  * (memcmp, strchr, strlen): a pointer's bytes can be read back through
- * such results one by one. */
+ * such results one by one. Every known entry is read so
+ * (esc_libc_reads_numbers) unless it copies, asks the allocator or is
+ * ESC_LIB_BYTES_UNREAD; the flag names the ones read only as numbers. */
 static const esc_libfn table[] = {
     {"__ctype_b_loc", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"__ctype_tolower_loc", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
@@ -31,7 +33,7 @@ static const esc_libfn table[] = {
     {"__xstat64", K, -1, 0, 0},
     {"_exit", K, -1, 0, 0},
     {"_msize", K | ESC_LIB_ALLOC_QUERY, -1, 0, 0},
-    {"_setjmp", K, -1, 0, 0},
+    {"_setjmp", K | ESC_LIB_BYTES_UNREAD, -1, 0, 0},
     {"abort", K, -1, 0, 0},
     {"abs", K, -1, 0, 0},
     {"access", K, -1, 0, 0},
@@ -43,7 +45,7 @@ static const esc_libfn table[] = {
     {"atoll", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"basename", K, 0, 0, 0},
     {"bcmp", K | ESC_LIB_NUMBERS, -1, 0, 0},
-    {"bzero", K, -1, 0, 0},
+    {"bzero", K | ESC_LIB_BYTES_UNREAD, -1, 0, 0},
     {"chdir", K, -1, 0, 0},
     {"chmod", K, -1, 0, 0},
     {"clearerr", K, -1, 0, 0},
@@ -88,7 +90,7 @@ static const esc_libfn table[] = {
     {"fputc", K, -1, 0, 0},
     {"fputs", K, -1, 0, 0},
     {"fread", K, -1, 0, 0},
-    {"free", K, -1, 0, 0},
+    {"free", K | ESC_LIB_BYTES_UNREAD, -1, 0, 0},
     {"freopen", K, 2, 0, 0},
     {"freopen64", K, 2, 0, 0},
     {"frexp", K, -1, 0, 0},
@@ -164,7 +166,7 @@ static const esc_libfn table[] = {
     {"memcpy", K | ESC_LIB_COPY, 0, 0, 1},
     {"memmove", K | ESC_LIB_COPY, 0, 0, 1},
     {"memrchr", K | ESC_LIB_NUMBERS, 0, 0, 0},
-    {"memset", K, 0, 0, 0},
+    {"memset", K | ESC_LIB_BYTES_UNREAD, 0, 0, 0},
     {"mkdir", K, -1, 0, 0},
     {"mkstemp", K, -1, 0, 0},
     {"mkstemp64", K, -1, 0, 0},
@@ -172,7 +174,7 @@ static const esc_libfn table[] = {
     /* MAP_FIXED (or an honoured hint) maps at, and returns, addr */
     {"mmap", K | ESC_LIB_RET_UNKNOWN, 0, 0, 0},
     {"mmap64", K | ESC_LIB_RET_UNKNOWN, 0, 0, 0},
-    {"munmap", K, -1, 0, 0},
+    {"munmap", K | ESC_LIB_BYTES_UNREAD, -1, 0, 0},
     {"nanosleep", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"nl_langinfo", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"open", K, -1, 0, 0},
@@ -208,11 +210,11 @@ static const esc_libfn table[] = {
     {"sbrk", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"scanf", K, -1, 0, 0},
     {"seekdir", K, -1, 0, 0},
-    {"setjmp", K, -1, 0, 0},
+    {"setjmp", K | ESC_LIB_BYTES_UNREAD, -1, 0, 0},
     {"setlocale", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"setmntent", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"setsid", K, -1, 0, 0},
-    {"sigemptyset", K, -1, 0, 0},
+    {"sigemptyset", K | ESC_LIB_BYTES_UNREAD, -1, 0, 0},
     {"siglongjmp", ESC_LIB_LONGJMP, -1, 0, 0},
     {"sleep", K, -1, 0, 0},
     {"snprintf", K, -1, 0, 0},
@@ -281,6 +283,13 @@ static const esc_libfn table[] = {
     {"write", K, -1, 0, 0},
 };
 #undef K
+
+int esc_libc_reads_numbers(const esc_libfn *f) {
+  if (f->flags & ESC_LIB_NUMBERS)
+    return 1;
+  return (f->flags & ESC_LIB_KNOWN) &&
+         !(f->flags & (ESC_LIB_COPY | ESC_LIB_ALLOC_QUERY | ESC_LIB_BYTES_UNREAD));
+}
 
 static int cmp_name(const void *key, const void *elt) {
   return strcmp(key, ((const esc_libfn *)elt)->name);

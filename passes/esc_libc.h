@@ -34,6 +34,9 @@ enum {
                                     size): the block must be the
                                     allocator's, so it cannot move to the
                                     stack */
+  ESC_LIB_BYTES_UNREAD = 1 << 11, /* its result and effects do not depend
+                                     on what its pointer arguments point to
+                                     (free, memset, setjmp) */
 };
 
 typedef struct esc_libfn {
@@ -45,6 +48,15 @@ typedef struct esc_libfn {
 
 /* Table entry for name, or NULL. */
 const esc_libfn *esc_libc_lookup(const char *name);
+
+/* Does f read the bytes its (not write-only) pointer arguments point to
+ * in a way its result or effects can show (ESC_LIB_NUMBERS)? Every known
+ * function does, unless it only copies them (ESC_LIB_COPY), asks the
+ * allocator (ESC_LIB_ALLOC_QUERY) or reads none (ESC_LIB_BYTES_UNREAD):
+ * sscanf's count, getenv's lookup, stat's or fopen's path all answer
+ * questions about the bytes, and an address among them can be read back
+ * through the answers. */
+int esc_libc_reads_numbers(const esc_libfn *f);
 
 /* How a library function moves bytes across the program's boundary,
  * beyond what its attributes say (sorted tables in esc_libc.c):

@@ -1170,7 +1170,7 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
     }
     if (use & ESC_FMT_BYTES)
       load_c(p, a, p->X, -1); /* the bytes go out */
-    if (lib && (lib->flags & ESC_LIB_NUMBERS) &&
+    if (lib && esc_libc_reads_numbers(lib) &&
         !esc_attr_param(c.inst, fn, (unsigned)i, "writeonly"))
       load_c(p, a, p->X, -1); /* read as numbers: known from then on */
     int ro = esc_attr_param(c.inst, fn, (unsigned)i, "readonly") ||
