@@ -523,6 +523,12 @@ static void handle_intrinsic(fctx *c, LLVMValueRef call, LLVMValueRef fn,
                       why(ESC_WHY_LOAD, call, name, 0));
     return;
   }
+  case ESC_INTR_ADDRESS_BITS:
+    copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, 0)), res,
+            why(ESC_WHY_COPY, call, name, 0));
+    copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, 0)), ESC_ESC_NODE,
+            why(ESC_WHY_NUMBER, call, name, 0));
+    return;
   case ESC_INTR_OPAQUE_RESULT:
     if (res >= 0)
       esc_graph_base(c->g, res, ESC_HEAP_OBJ,

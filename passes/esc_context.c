@@ -194,7 +194,14 @@ static int eval_mem(evalctx *e, LLVMValueRef base, long long off,
     if (w[i].off + w[i].len <= off || w[i].off >= off + 8)
       continue;
     if (w[i].kind == 2) {
-      found = 1; /* bytes of a constant: no function */
+      /* zero bytes over the whole pointer: null, no function; any other
+       * byte, or part of the pointer, can make a function's address out
+       * of what was there (memset(&f, low_byte_of_g, 1)) */
+      LLVMValueRef byte = LLVMGetOperand(w[i].inst, 1);
+      if (w[i].off > off || w[i].off + w[i].len < off + 8 ||
+          !LLVMIsAConstantInt(byte) || LLVMConstIntGetZExtValue(byte) != 0)
+        return 0;
+      found = 1;
       continue;
     }
     if (w[i].kind == 0) {

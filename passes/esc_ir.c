@@ -83,7 +83,7 @@ static const struct {
     {"llvm.thread.pointer", ESC_INTR_OPAQUE_RESULT},
     {"llvm.returnaddress", ESC_INTR_OPAQUE_RESULT},
     {"llvm.frameaddress", ESC_INTR_OPAQUE_RESULT},
-    {"llvm.ptrmask", ESC_INTR_VALUE_ONLY},
+    {"llvm.ptrmask", ESC_INTR_ADDRESS_BITS},
     {"llvm.launder.invariant.group", ESC_INTR_VALUE_ONLY},
     {"llvm.strip.invariant.group", ESC_INTR_VALUE_ONLY},
     {"llvm.expect", ESC_INTR_VALUE_ONLY},
@@ -397,8 +397,21 @@ int esc_same_object_difference(LLVMValueRef sub) {
   return ra && ra == rb;
 }
 
+/* An address, or null: what a pointer's integer may be compared with. A
+ * pointer this function makes from a number (inttoptr) is no address: the
+ * comparison would say where the other pointer is (a bisection over
+ * (uintptr_t)(void *)mid). One made elsewhere is the stated limit
+ * (docs/design.md). */
 static int address_like(LLVMValueRef v) {
-  if (LLVMIsAPtrToIntInst(v) || LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+  if (LLVMIsAPtrToIntInst(v)) {
+    LLVMValueRef root = address_root(LLVMGetOperand(v, 0), 0);
+    if (!root || LLVMGetTypeKind(LLVMTypeOf(root)) != LLVMPointerTypeKind ||
+        LLVMIsAIntToPtrInst(root) ||
+        (LLVMIsAConstantExpr(root) && LLVMGetConstOpcode(root) == LLVMIntToPtr))
+      return 0;
+    return 1;
+  }
+  if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
     return 1;
   if (LLVMIsAConstantInt(v))
     return LLVMConstIntGetZExtValue(v) == 0; /* null */

@@ -86,8 +86,12 @@ typedef enum esc_intrinsic {
   ESC_INTR_OPAQUE_RESULT, /* the result is memory the function does not own:
                              stacksave, type.checked.load, load.relative,
                              thread.pointer, returnaddress, frameaddress */
+  ESC_INTR_ADDRESS_BITS, /* llvm.ptrmask: a pointer into the operand's
+                            objects, made by reading the address's bits
+                            (two masks compared give one bit away): the
+                            objects escape */
   ESC_INTR_VALUE_ONLY,   /* the result carries what the operands carry:
-                            ptrmask, launder/strip.invariant.group, expect,
+                            launder/strip.invariant.group, expect,
                             ssa.copy, ptr.annotation, threadlocal.address,
                             is.constant */
 } esc_intrinsic;

@@ -532,6 +532,7 @@ int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max) {
     i++;
     if (i < len && f[i] == '%')
       continue;
+    int start = k; /* arguments this conversion takes begin here */
     /* positional arguments (%1$s): not followed, be conservative */
     size_t j = i;
     while (j < len && f[j] >= '0' && f[j] <= '9')
@@ -558,9 +559,19 @@ int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max) {
       i++;
     if (i >= len || !f[i])
       return -1;
+    char c = f[i];
+    /* "% %", "%5%": glibc prints '%' and takes no argument (unless a '*'
+     * above took one: not followed); a conversion glibc does not know is
+     * printed as it stands, taking none: every later argument would shift,
+     * so the format is not followed */
+    if (c == '%' && k == start)
+      continue;
+    if (!strchr("diouxXeEfFgGaAcCsSpnm", c))
+      return -1;
+    if (c == '%')
+      return -1;
     if (k >= max)
       return -1;
-    char c = f[i];
     if (c == 's' || c == 'S')
       out[k++] = ESC_FMT_BYTES;
     else if (c == 'n')

@@ -1263,6 +1263,11 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
       return; /* no bytes of the program move */
     else if (!strncmp(name, "llvm.stacksave", 14))
       base(p, res, EXT_LOC);
+    else if (esc_intrinsic_of(f) == ESC_INTR_ADDRESS_BITS) {
+      /* the address's bits are read: known outside from then on */
+      gep_c(p, a[0], res, VAR_OFF);
+      out_c(p, a[0]);
+    }
     else if (esc_intrinsic_touches_memory(f))
       unknown_code(p, ci, -1); /* a target's store or load: outside code */
     else

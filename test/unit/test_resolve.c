@@ -84,6 +84,7 @@ Test(intrinsic, told_apart_by_id_across_overloads) {
         "declare void @llvm.lifetime.start.p0(i64, ptr)\n"
         "declare i64 @llvm.objectsize.i64.p0(ptr, i1, i1, i1)\n"
         "declare ptr @llvm.ptrmask.p0.i64(ptr, i64)\n"
+        "declare ptr @llvm.launder.invariant.group.p0(ptr)\n"
         "declare ptr @llvm.stacksave.p0()\n"
         "declare void @llvm.va_start.p0(ptr)\n"
         "declare double @llvm.sqrt.f64(double)\n"
@@ -98,7 +99,8 @@ Test(intrinsic, told_apart_by_id_across_overloads) {
       {"llvm.memset.p0.i64", ESC_INTR_MEMSET},
       {"llvm.lifetime.start.p0", ESC_INTR_LIFETIME},
       {"llvm.objectsize.i64.p0", ESC_INTR_OBJECTSIZE},
-      {"llvm.ptrmask.p0.i64", ESC_INTR_VALUE_ONLY},
+      {"llvm.ptrmask.p0.i64", ESC_INTR_ADDRESS_BITS},
+      {"llvm.launder.invariant.group.p0", ESC_INTR_VALUE_ONLY},
       {"llvm.stacksave.p0", ESC_INTR_OPAQUE_RESULT},
       {"llvm.va_start.p0", ESC_INTR_VA_START},
       /* an intrinsic the analysis does not list: judged as unknown code */
