@@ -289,6 +289,30 @@ void checkInput(LLVMModuleRef m, const std::string &name) {
     failWith(err);
 }
 
+// While it lives, LLVM's reader leaves the verification of what it reads to
+// esc_load_module (one-line errors) instead of verifying modules with debug
+// info itself and aborting opt on a broken one; what esc_load_init does for
+// the CLI, on opt's own command line, restored after.
+class ReaderLeavesVerification {
+  cl::opt<bool> *Opt = nullptr;
+  bool Old = false;
+
+public:
+  ReaderLeavesVerification() {
+    auto &Opts = cl::getRegisteredOptions();
+    auto It = Opts.find("disable-auto-upgrade-debug-info");
+    if (It == Opts.end())
+      return;
+    Opt = static_cast<cl::opt<bool> *>(It->second);
+    Old = *Opt;
+    Opt->setValue(true);
+  }
+  ~ReaderLeavesVerification() {
+    if (Opt)
+      Opt->setValue(Old);
+  }
+};
+
 // M checked and annotated, and each -escapade-link file loaded, checked,
 // annotated and linked into it: the program the CLI would build from M's
 // file and those files.
@@ -299,8 +323,12 @@ void buildProgram(Module &M) {
   for (auto &P : LinkFiles) {
     char *err = nullptr;
     esc_str warnings = {};
-    LLVMModuleRef m = esc_load_module(LLVMGetModuleContext(dst), P.c_str(),
-                                      &warnings, &err);
+    LLVMModuleRef m;
+    {
+      ReaderLeavesVerification scope;
+      m = esc_load_module(LLVMGetModuleContext(dst), P.c_str(), &warnings,
+                          &err);
+    }
     if (warnings.len)
       errs() << warnings.s;
     esc_str_free(&warnings);
