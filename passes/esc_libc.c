@@ -14,7 +14,10 @@
  * (memcmp, strchr, strlen): a pointer's bytes can be read back through
  * such results one by one. Every known entry is read so
  * (esc_libc_reads_numbers) unless it copies, asks the allocator or is
- * ESC_LIB_BYTES_UNREAD; the flag names the ones read only as numbers. */
+ * ESC_LIB_BYTES_UNREAD; the flag names the ones read only as numbers, and
+ * the string copies, which also measure (stpcpy returns dst +
+ * strlen(src), strcat appends at strlen(dst), strcpy and strncpy stop at
+ * the first zero byte and leave the rest of dst as it was). */
 static const esc_libfn table[] = {
     {"__ctype_b_loc", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"__ctype_tolower_loc", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
@@ -223,21 +226,21 @@ static const esc_libfn table[] = {
     {"stat", K, -1, 0, 0},
     {"stat64", K, -1, 0, 0},
     {"statvfs", K, -1, 0, 0},
-    {"stpcpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"stpcpy", K | ESC_LIB_COPY | ESC_LIB_NUMBERS, 0, 0, 1},
     {"strcasecmp", K | ESC_LIB_NUMBERS, -1, 0, 0},
-    {"strcat", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strcat", K | ESC_LIB_COPY | ESC_LIB_NUMBERS, 0, 0, 1},
     {"strchr", K | ESC_LIB_NUMBERS, 0, 0, 0},
     {"strcmp", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"strcoll", K | ESC_LIB_NUMBERS, -1, 0, 0},
-    {"strcpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strcpy", K | ESC_LIB_COPY | ESC_LIB_NUMBERS, 0, 0, 1},
     {"strcspn", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"strerror", K | ESC_LIB_RET_UNKNOWN, -1, 0, 0},
     {"strftime", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"strlen", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"strncasecmp", K | ESC_LIB_NUMBERS, -1, 0, 0},
-    {"strncat", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strncat", K | ESC_LIB_COPY | ESC_LIB_NUMBERS, 0, 0, 1},
     {"strncmp", K | ESC_LIB_NUMBERS, -1, 0, 0},
-    {"strncpy", K | ESC_LIB_COPY, 0, 0, 1},
+    {"strncpy", K | ESC_LIB_COPY | ESC_LIB_NUMBERS, 0, 0, 1},
     {"strnlen", K | ESC_LIB_NUMBERS, -1, 0, 0},
     {"strpbrk", K | ESC_LIB_NUMBERS, 0, 0, 0},
     {"strrchr", K | ESC_LIB_NUMBERS, 0, 0, 0},
@@ -605,7 +608,13 @@ unsigned esc_libc_output_use(const esc_out_plan *plan, unsigned i,
 }
 
 int esc_libc_streams_call_back(LLVMModuleRef M) {
-  static const char *const makers[] = {"fopencookie", "funopen"};
+  /* streams on the program's functions; printf conversions by the
+   * program's handlers, which get the arguments; and dlsym, which can
+   * hand the program either of those by name */
+  static const char *const makers[] = {
+      "dlsym", "dlvsym", "fopencookie", "funopen",
+      "register_printf_function", "register_printf_modifier",
+      "register_printf_specifier", "register_printf_type"};
   for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++) {
     LLVMValueRef f = LLVMGetNamedFunction(M, makers[i]);
     if (f && LLVMGetFirstUse(f))

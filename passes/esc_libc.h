@@ -72,9 +72,10 @@ enum { ESC_IO_OUT = 1, ESC_IO_IN = 2, ESC_IO_INT_IN = 4 };
 unsigned esc_libc_io(const char *name);
 
 /* 1 when M makes stdio streams backed by its own functions (fopencookie,
- * funopen): then a stream function may hand the program's write or read
- * function the very pointer it was given, and stdio's pointer arguments
- * are kept, not only their bytes. */
+ * funopen), registers its own printf conversions (register_printf_*), or
+ * can look either up by name (dlsym): then a stream or printf function
+ * may hand the program's function the very pointer it was given, and
+ * stdio's pointer arguments are kept, not only their bytes. */
 int esc_libc_streams_call_back(LLVMModuleRef M);
 
 /* printf-family functions: the index of the format argument, or -1. */
