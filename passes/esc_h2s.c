@@ -455,11 +455,123 @@ static const h2s_alloc *movable_alloc(const esc_usermodel *m,
   return NULL;
 }
 
+/* Is function fi's address used other than by calling it (so that an
+ * unknown call, a library callback or a resolved indirect call may enter
+ * it)? */
+static int address_taken(esc_result *R, int fi) {
+  LLVMValueRef fn = R->model.funcs.data[fi].fn;
+  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!esc_is_call(user) || LLVMGetCalledValue(user) != fn)
+      return 1;
+  }
+  return 0;
+}
+
+typedef ESC_VEC(int) int_vec;
+
+/* Pushes the defined functions call I may enter, once each (seen): a
+ * direct callee; a resolved indirect call's targets; for an unknown
+ * indirect call, or a call of code outside the program that may call
+ * back (anything but an intrinsic or a C library function known not to),
+ * every address-taken function. */
+static void push_entered(esc_result *R, LLVMValueRef I, const char *taken,
+                         char *seen, int_vec *todo) {
+  int n = (int)R->model.funcs.len;
+  LLVMValueRef callee = esc_called_function(I);
+  int any = 0;
+  if (callee) {
+    int fi = esc_model_func_index(&R->model, callee);
+    if (fi >= 0 && R->model.funcs.data[fi].defined) {
+      if (!seen[fi]) {
+        seen[fi] = 1;
+        ESC_VEC_PUSH(*todo, fi);
+      }
+      return;
+    }
+    if (LLVMGetIntrinsicID(callee))
+      return;
+    const char *name = esc_value_name(callee);
+    const esc_libfn *lib = esc_libc_lookup(name);
+    any = !(lib && (lib->flags & ESC_LIB_KNOWN)) ||
+          esc_libc_callback(name) != NULL;
+  } else if (LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
+    return;
+  } else {
+    const esc_targets *t = R->ts ? esc_typeset_resolve(R->ts, I) : NULL;
+    if (!t || t->unknown) {
+      any = 1;
+    } else {
+      for (int k = 0; k < t->n; k++) {
+        int fi = esc_model_func_index(&R->model, t->fns[k]);
+        if (fi >= 0 && R->model.funcs.data[fi].defined && !seen[fi]) {
+          seen[fi] = 1;
+          ESC_VEC_PUSH(*todo, fi);
+        }
+      }
+    }
+  }
+  for (int fi = 0; any && fi < n; fi++)
+    if (taken[fi] && !seen[fi]) {
+      seen[fi] = 1;
+      ESC_VEC_PUSH(*todo, fi);
+    }
+}
+
+/* Can function start be entered again while a frame of it is live: does
+ * it reach itself through direct calls, resolved indirect calls, unknown
+ * ones or library callbacks (walk -> qsort -> cmp -> walk)? */
+static int reentered(esc_result *R, int start, const char *taken) {
+  int n = (int)R->model.funcs.len;
+  char *seen = esc_xcalloc((size_t)n, 1);
+  int_vec todo = {0};
+  const esc_func *S = &R->model.funcs.data[start];
+  for (int k = 0; k < S->ncalls; k++)
+    push_entered(R, S->calls[k], taken, seen, &todo);
+  while (todo.len && !seen[start]) {
+    const esc_func *G = &R->model.funcs.data[todo.data[--todo.len]];
+    for (int k = 0; k < G->ncalls && !seen[start]; k++)
+      push_entered(R, G->calls[k], taken, seen, &todo);
+  }
+  int again = seen[start];
+  ESC_VEC_FREE(todo);
+  free(seen);
+  return again;
+}
+
+/* reentered for the function of every heap site, asked before anything
+ * moves (moving erases calls the functions' call lists name): one flag
+ * per function index, owned by the caller (free). */
+static char *reentered_functions(esc_result *R) {
+  int n = (int)R->model.funcs.len;
+  char *taken = esc_xcalloc((size_t)n, 1);
+  char *asked = esc_xcalloc((size_t)n, 1);
+  char *again = esc_xcalloc((size_t)(n ? n : 1), 1);
+  for (int fi = 0; fi < n; fi++)
+    taken[fi] = R->model.funcs.data[fi].defined && address_taken(R, fi);
+  for (size_t i = 0; i < R->model.sites.len; i++) {
+    const esc_site *s = &R->model.sites.data[i];
+    if (s->kind != ESC_SITE_HEAP)
+      continue;
+    int fi = esc_model_func_index(
+        &R->model, LLVMGetBasicBlockParent(LLVMGetInstructionParent(s->inst)));
+    if (fi < 0 || asked[fi])
+      continue;
+    asked[fi] = 1;
+    again[fi] = (char)reentered(R, fi, taken);
+  }
+  free(taken);
+  free(asked);
+  return again;
+}
+
 /* Why no site of fn may move, or NULL: a call that returns twice (setjmp:
  * the site may run again with the first block still in use, and one
  * alloca for both), a musttail call (it must not see the frame's allocas),
- * or recursion (a slot per frame: the stack depth is not bounded). */
-static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
+ * or recursion, direct or through other functions, callbacks and indirect
+ * calls (a slot per frame: the stack depth is not bounded). */
+static const char *function_blocks(esc_result *R, LLVMValueRef fn,
+                                   const char *again) {
   unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
   ESC_FOR_EACH_INST(fn, bb, I) {
     if (!esc_is_call(I))
@@ -475,19 +587,16 @@ static const char *function_blocks(esc_result *R, LLVMValueRef fn) {
       return "its function is recursive";
   }
   int fi = esc_model_func_index(&R->model, fn);
-  if (fi >= 0) {
-    int scc = R->model.funcs.data[fi].scc, members = 0;
-    for (size_t k = 0; k < R->model.funcs.len; k++)
-      members += R->model.funcs.data[k].scc == scc;
-    if (members > 1)
-      return "its function is recursive";
-  }
+  if (fi >= 0 && again[fi])
+    return "its function may be entered again while it runs (recursion, "
+           "maybe through a callback or an indirect call)";
   return NULL;
 }
 
 /* Decides one site; fills *why when it stays. Returns 1 when moved. */
 static int move_site(esc_result *R, const esc_site *s, esc_level level,
-                     long long max_bytes, const char **why, esc_arena *a) {
+                     long long max_bytes, const char *again, const char **why,
+                     esc_arena *a) {
   LLVMValueRef I = s->inst;
   if (!(s->levels_found & (1u << level)) || !s->v[level].known ||
       s->v[level].escapes) {
@@ -539,7 +648,7 @@ static int move_site(esc_result *R, const esc_site *s, esc_level level,
     return 0;
   }
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(I));
-  const char *fwhy = function_blocks(R, fn);
+  const char *fwhy = function_blocks(R, fn, again);
   if (fwhy) {
     *why = fwhy;
     return 0;
@@ -615,6 +724,7 @@ int esc_heap_to_stack(esc_result *R, esc_level level, long long max_bytes,
   int moved = 0;
   esc_arena a;
   esc_arena_init(&a);
+  char *again = reentered_functions(R);
   const char *lvl = R->opt.assume_typed && level == ESC_WHOLE
                         ? "whole_program, assume-typed"
                         : esc_level_name(level);
@@ -627,7 +737,7 @@ int esc_heap_to_stack(esc_result *R, esc_level level, long long max_bytes,
     esc_str d = {0};
     esc_site_describe(s, &d);
     const char *why = NULL;
-    int ok = move_site(R, s, level, max_bytes, &why, &a);
+    int ok = move_site(R, s, level, max_bytes, again, &why, &a);
     moved += ok;
     if (remarks && (ok || strcmp(why, "escapes")))
       fprintf(remarks, "%s: %s %s%s [%s]\n", loc, d.s,
@@ -636,5 +746,6 @@ int esc_heap_to_stack(esc_result *R, esc_level level, long long max_bytes,
     esc_str_free(&d);
   }
   esc_arena_free(&a);
+  free(again);
   return moved;
 }
