@@ -455,28 +455,24 @@ static const h2s_alloc *movable_alloc(const esc_usermodel *m,
   return NULL;
 }
 
-/* Is function fi's address used other than by calling it (so that an
- * unknown call, a library callback or a resolved indirect call may enter
- * it)? */
-static int address_taken(esc_result *R, int fi) {
-  LLVMValueRef fn = R->model.funcs.data[fi].fn;
-  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef user = LLVMGetUser(u);
-    if (!esc_is_call(user) || LLVMGetCalledValue(user) != fn)
-      return 1;
-  }
-  return 0;
-}
-
 typedef ESC_VEC(int) int_vec;
 
-/* Pushes the defined functions call I may enter, once each (seen): a
- * direct callee; a resolved indirect call's targets; for an unknown
- * indirect call, or a call of code outside the program that may call
- * back (anything but an intrinsic or a C library function known not to),
+/* One walk of reentered: the functions met (seen) and still to visit. */
+typedef struct reach_walk {
+  const char *taken; /* defined and address-taken, per function index */
+  char *seen;
+  int all_taken;     /* every address-taken function is in seen */
+  int_vec todo;
+} reach_walk;
+
+/* Pushes the defined functions call I may enter, once each: a direct
+ * callee; a resolved indirect call's targets; for an unknown indirect
+ * call, or a call of code outside the program that may call back
+ * (anything but an intrinsic or a C library function known not to),
  * every address-taken function. */
-static void push_entered(esc_result *R, LLVMValueRef I, const char *taken,
-                         char *seen, int_vec *todo) {
+static void push_entered(esc_result *R, LLVMValueRef I, reach_walk *w) {
+  char *seen = w->seen;
+  int_vec *todo = &w->todo;
   int n = (int)R->model.funcs.len;
   LLVMValueRef callee = esc_called_function(I);
   int any = 0;
@@ -511,8 +507,11 @@ static void push_entered(esc_result *R, LLVMValueRef I, const char *taken,
       }
     }
   }
-  for (int fi = 0; any && fi < n; fi++)
-    if (taken[fi] && !seen[fi]) {
+  if (!any || w->all_taken)
+    return;
+  w->all_taken = 1;
+  for (int fi = 0; fi < n; fi++)
+    if (w->taken[fi] && !seen[fi]) {
       seen[fi] = 1;
       ESC_VEC_PUSH(*todo, fi);
     }
@@ -522,20 +521,18 @@ static void push_entered(esc_result *R, LLVMValueRef I, const char *taken,
  * it reach itself through direct calls, resolved indirect calls, unknown
  * ones or library callbacks (walk -> qsort -> cmp -> walk)? */
 static int reentered(esc_result *R, int start, const char *taken) {
-  int n = (int)R->model.funcs.len;
-  char *seen = esc_xcalloc((size_t)n, 1);
-  int_vec todo = {0};
+  reach_walk w = {taken, esc_xcalloc(R->model.funcs.len + 1, 1), 0, {0}};
   const esc_func *S = &R->model.funcs.data[start];
   for (int k = 0; k < S->ncalls; k++)
-    push_entered(R, S->calls[k], taken, seen, &todo);
-  while (todo.len && !seen[start]) {
-    const esc_func *G = &R->model.funcs.data[todo.data[--todo.len]];
-    for (int k = 0; k < G->ncalls && !seen[start]; k++)
-      push_entered(R, G->calls[k], taken, seen, &todo);
+    push_entered(R, S->calls[k], &w);
+  while (w.todo.len && !w.seen[start]) {
+    const esc_func *G = &R->model.funcs.data[w.todo.data[--w.todo.len]];
+    for (int k = 0; k < G->ncalls && !w.seen[start]; k++)
+      push_entered(R, G->calls[k], &w);
   }
-  int again = seen[start];
-  ESC_VEC_FREE(todo);
-  free(seen);
+  int again = w.seen[start];
+  ESC_VEC_FREE(w.todo);
+  free(w.seen);
   return again;
 }
 
@@ -548,7 +545,8 @@ static char *reentered_functions(esc_result *R) {
   char *asked = esc_xcalloc((size_t)n, 1);
   char *again = esc_xcalloc((size_t)(n ? n : 1), 1);
   for (int fi = 0; fi < n; fi++)
-    taken[fi] = R->model.funcs.data[fi].defined && address_taken(R, fi);
+    taken[fi] = R->model.funcs.data[fi].defined &&
+                esc_function_address_taken(R->model.funcs.data[fi].fn);
   for (size_t i = 0; i < R->model.sites.len; i++) {
     const esc_site *s = &R->model.sites.data[i];
     if (s->kind != ESC_SITE_HEAP)

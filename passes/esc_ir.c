@@ -388,6 +388,19 @@ static LLVMValueRef address_root(LLVMValueRef v, int depth) {
   return address_root(LLVMGetOperand(only, 0), depth + 1);
 }
 
+int esc_function_address_taken(LLVMValueRef fn) {
+  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!esc_is_call(user) || LLVMGetCalledValue(user) != fn)
+      return 1;
+    unsigned n = LLVMGetNumArgOperands(user);
+    for (unsigned i = 0; i < n; i++)
+      if (LLVMGetOperand(user, i) == fn)
+        return 1;
+  }
+  return 0;
+}
+
 int esc_same_object_difference(LLVMValueRef sub) {
   LLVMValueRef a = LLVMGetOperand(sub, 0), b = LLVMGetOperand(sub, 1);
   if (!LLVMIsAPtrToIntInst(a) || !LLVMIsAPtrToIntInst(b))

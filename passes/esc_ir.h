@@ -49,15 +49,19 @@ int esc_int_untracked(LLVMValueRef v, int depth);
 /* The function a constant designates, through casts (ptrtoint included,
  * as LLVM writes function pointers stored as integers) and aliases. */
 LLVMValueRef esc_function_of(LLVMValueRef v);
+/* Is function fn's address used other than as the callee of a call (stored,
+ * compared, passed, fn(fn) included), so that an indirect call, a library
+ * callback or code outside the program may call it? */
+int esc_function_address_taken(LLVMValueRef fn);
 
 /* sub(ptrtoint a, ptrtoint b) with a and b computed from one value (GEPs,
  * casts and -O0 spill slots looked through): a pure offset. */
 int esc_same_object_difference(LLVMValueRef sub);
 /* A ptrtoint whose integer is only compared with another address (or
- * null), subtracted from an address in the same object (or from another
- * address, the difference only compared: the vectorizer's overlap
- * checks), or turned back into a pointer: its bits are never read as a
- * number. */
+ * null; not a pointer this function made from a number), subtracted from
+ * an address in the same object (or from another address, the difference
+ * only compared with constants: the vectorizer's overlap checks), or
+ * turned back into a pointer: its bits are never read as a number. */
 int esc_ptrtoint_benign(LLVMValueRef ptrtoint);
 /* Every instruction I of function fn, block bb by block, in order; both
  * variables are declared by the macro. A `break` leaves the current block

@@ -571,8 +571,6 @@ int esc_libc_format_uses(LLVMValueRef fmt, unsigned char *out, int max) {
       continue;
     if (!strchr("diouxXeEfFgGaAcCsSpnm", c))
       return -1;
-    if (c == '%')
-      return -1;
     if (k >= max)
       return -1;
     if (c == 's' || c == 'S')

@@ -59,18 +59,18 @@ static int verify(LLVMModuleRef M, const char *shown, esc_str *warnings,
   msg = NULL;
   int ok = LLVMStripModuleDebugInfo(M) &&
            !LLVMVerifyModule(M, LLVMReturnStatusAction, &msg);
-  esc_str s = {0};
   if (ok) {
     char *line = one_line(shown, first ? first : "verifier failed");
     esc_str_printf(warnings, "escapade: warning: %s (invalid debug info: "
                    "ignored)\n", line);
     free(line);
   } else {
+    esc_str s = {0};
     esc_str_printf(&s, "invalid module: %s",
                    msg ? msg : first ? first : "verifier failed");
     *err = one_line(shown, s.s);
+    esc_str_free(&s);
   }
-  esc_str_free(&s);
   LLVMDisposeMessage(first);
   LLVMDisposeMessage(msg);
   return ok;

@@ -58,12 +58,6 @@ static void ctx_calls_of(esc_result *R, int fi) {
   ESC_VEC_FREE(v);
 }
 
-/* The summary of callee fi specialised to what this call passes, when the
- * call decides some of fi's indirect calls; NULL for the general one.
- * The callee cannot change what the evaluation read: esc_ctx_eval only
- * reads through the caller's private locals (whose address the callee never
- * sees) and constant globals, and the callee's own locals on the path are
- * traced only when every store to them comes from the same parameter. */
 /* The bindings a general whole-level analysis of caller_fidx would make
  * at call, a direct call of fi: the callee's context calls whose targets
  * this call decides better than the general resolution, with targets
@@ -97,6 +91,12 @@ static int context_binds(esc_result *R, LLVMValueRef call, int fi,
   return nb;
 }
 
+/* The summary of callee fi specialised to what this call passes, when the
+ * call decides some of fi's indirect calls; NULL for the general one.
+ * The callee cannot change what the evaluation read: esc_ctx_eval only
+ * reads through the caller's private locals (whose address the callee never
+ * sees) and constant globals, and the callee's own locals on the path are
+ * traced only when every store to them comes from the same parameter. */
 const esc_summary *esc_specialise_call(fctx *c, LLVMValueRef call, int fi) {
   esc_result *R = c->R;
   const esc_func *F = &R->model.funcs.data[fi];

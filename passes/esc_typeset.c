@@ -263,27 +263,13 @@ static int sig_nodes(esc_typeset *ts, LLVMTypeRef fty) {
   return n; /* n = return, n+1+i = parameter i */
 }
 
-static int is_callee_use(LLVMValueRef user, LLVMValueRef fn) {
-  if (!esc_is_call(user) || LLVMGetCalledValue(user) != fn)
-    return 0;
-  unsigned n = LLVMGetNumArgOperands(user);
-  for (unsigned i = 0; i < n; i++)
-    if (LLVMGetOperand(user, i) == fn)
-      return 0;
-  return 1;
-}
-
 static void collect_taken(esc_typeset *ts) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(ts->M); fn;
        fn = LLVMGetNextFunction(fn)) {
-    if (LLVMGetIntrinsicID(fn))
+    if (LLVMGetIntrinsicID(fn) || !esc_function_address_taken(fn))
       continue;
-    for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u))
-      if (!is_callee_use(LLVMGetUser(u), fn)) {
-        ESC_VEC_PUSH(ts->taken, fn);
-        esc_ptrmap_put(&ts->is_taken, fn, 1);
-        break;
-      }
+    ESC_VEC_PUSH(ts->taken, fn);
+    esc_ptrmap_put(&ts->is_taken, fn, 1);
   }
 }
 
