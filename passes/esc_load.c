@@ -76,6 +76,20 @@ static int verify(LLVMModuleRef M, const char *shown, esc_str *warnings,
   return ok;
 }
 
+/* Does path name a C or C++ source or header (by its suffix)? */
+static int is_source_name(const char *path) {
+  static const char *const suffixes[] = {".c",   ".h",   ".cc",  ".cpp",
+                                         ".cxx", ".c++", ".hpp", ".hh",
+                                         ".hxx", ".C",   ".i",   ".ii"};
+  const char *dot = strrchr(path, '.');
+  if (!dot || strchr(dot, '/'))
+    return 0;
+  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+    if (!strcmp(dot, suffixes[i]))
+      return 1;
+  return 0;
+}
+
 LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
                               esc_str *warnings, char **err) {
   LLVMMemoryBufferRef buf = NULL;
@@ -123,8 +137,13 @@ LLVMModuleRef esc_load_module(LLVMContextRef ctx, const char *path,
       m += plen + 2;
     if (bitcode && !strncmp(m, "error: ", 7))
       m += 7;
-    esc_str_printf(&s, "%s%s", bitcode ? "malformed or truncated bitcode: " : "",
-                   m);
+    if (!bitcode && is_source_name(path))
+      esc_str_printf(&s, "a source file, not LLVM IR or bitcode (compile it "
+                     "with clang -g -c -emit-llvm, or name its build with "
+                     "-p BUILD_DIR)");
+    else
+      esc_str_printf(&s, "%s%s",
+                     bitcode ? "malformed or truncated bitcode: " : "", m);
     *err = one_line(shown, s.s);
     esc_str_free(&s);
     LLVMDisposeMessage(msg);

@@ -19,6 +19,7 @@
 #include "esc_util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitWriter.h>
 #include <sys/resource.h>
@@ -158,8 +159,20 @@ static int fail_usage(const char *msg, const char *arg) {
 /* A positive decimal count (a step budget): 1 and *out set, or 0. */
 static int parse_count(const char *s, uint64_t *out) {
   char *end;
+  if (*s < '0' || *s > '9') /* strtoull takes "-1" for 2^64-1 */
+    return 0;
+  errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
-  if (!*s || *end || !v)
+  if (*end == 'e' && end[1] >= '0' && end[1] <= '9' && !end[2]) {
+    /* 2e9, as the help text writes the defaults */
+    for (int k = end[1] - '0'; k > 0; k--) {
+      if (v > ULLONG_MAX / 10)
+        return 0;
+      v *= 10;
+    }
+    end += 2;
+  }
+  if (*end || !v || (v == ULLONG_MAX && errno == ERANGE))
     return 0;
   *out = v;
   return 1;
