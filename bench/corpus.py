@@ -636,10 +636,7 @@ def wl_jq(exe, src, tmp, env):
 def wl_tmux(exe, src, tmp, env):
     # a headless server in the foreground (-D: no fork, so its counts are
     # its own), driven by command clients; every client appends its counts
-    sock = os.path.join(tmp, "sock")
-    env = dict(env, TERM="xterm-256color", HOME=tmp, SHELL="/bin/sh",
-               ESC_TMUX=exe, ESC_TMUX_SOCKET=sock)
-    env.pop("TMUX", None)
+    env, sock = tmux_environment(exe, tmp, env)
     server = subprocess.Popen([exe, "-D", "-f", "/dev/null", "-S", sock],
                               cwd=tmp, env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL,
@@ -651,37 +648,49 @@ def wl_tmux(exe, src, tmp, env):
             time.sleep(0.1)
         else:
             raise StepError("tmux server did not create its socket")
-        tmux = [exe, "-S", sock]
-        # the first pane's output is kept in its history
-        run(tmux + ["set-option", "-g", "history-limit", "50000"], cwd=tmp,
-            env=env, stdout=subprocess.DEVNULL, timeout=60)
-        run(tmux + ["new-session", "-d", "-s", "main", "-x", "200", "-y", "50",
-                    "-n", "first", "sh",
-                    os.path.join(WORKLOADS, "tmux_pane.sh")],
-            cwd=tmp, env=env, stdout=subprocess.DEVNULL, timeout=60)
-        run(tmux + ["wait-for", "done"], cwd=tmp, env=env,
-            stdout=subprocess.DEVNULL, timeout=120)
-        run(tmux + ["source-file", os.path.join(WORKLOADS, "tmux_workload.conf")],
-            cwd=tmp, env=env, stdout=subprocess.DEVNULL, timeout=120)
-        for args in (["capture-pane", "-p", "-S", "-", "-t", "main:first.0"],
-                     ["copy-mode", "-t", "main:first.0"],
-                     ["send-keys", "-t", "main:first.0", "-X", "history-top"],
-                     ["send-keys", "-t", "main:first.0", "-X", "search-forward",
-                      "line 00300"],
-                     ["send-keys", "-t", "main:first.0", "-X", "begin-selection"],
-                     ["send-keys", "-t", "main:first.0", "-X", "end-of-line"],
-                     ["send-keys", "-t", "main:first.0", "-X", "copy-selection"],
-                     ["show-buffer"], ["list-buffers"],
-                     ["kill-session", "-t", "other"], ["list-sessions"]):
-            run(tmux + args, cwd=tmp, env=env, stdout=subprocess.DEVNULL,
-                timeout=60)
-        run(tmux + ["kill-server"], cwd=tmp, env=env,
-            stdout=subprocess.DEVNULL, timeout=60)
+        for args, timeout in tmux_clients():
+            run([exe, "-S", sock, *args], cwd=tmp, env=env,
+                stdout=subprocess.DEVNULL, timeout=timeout)
         server.wait(timeout=60)
     finally:
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def tmux_environment(exe, tmp, env):
+    """The environment of tmux's workload, and the server's socket."""
+    sock = os.path.join(tmp, "sock")
+    env = dict(env, TERM="xterm-256color", HOME=tmp, SHELL="/bin/sh",
+               ESC_TMUX=exe, ESC_TMUX_SOCKET=sock)
+    env.pop("TMUX", None)
+    return env, sock
+
+
+def tmux_clients():
+    """The command clients of tmux's workload, in order, with their
+    timeouts: what they print depends only on the workload (the session
+    list is printed in a fixed format, without creation times)."""
+    return [
+        # the first pane's output is kept in its history
+        (["set-option", "-g", "history-limit", "50000"], 60),
+        (["new-session", "-d", "-s", "main", "-x", "200", "-y", "50",
+          "-n", "first", "sh", os.path.join(WORKLOADS, "tmux_pane.sh")], 60),
+        (["wait-for", "done"], 120),
+        (["source-file", os.path.join(WORKLOADS, "tmux_workload.conf")], 120),
+        (["capture-pane", "-p", "-S", "-", "-t", "main:first.0"], 60),
+        (["copy-mode", "-t", "main:first.0"], 60),
+        (["send-keys", "-t", "main:first.0", "-X", "history-top"], 60),
+        (["send-keys", "-t", "main:first.0", "-X", "search-forward",
+          "line 00300"], 60),
+        (["send-keys", "-t", "main:first.0", "-X", "begin-selection"], 60),
+        (["send-keys", "-t", "main:first.0", "-X", "end-of-line"], 60),
+        (["send-keys", "-t", "main:first.0", "-X", "copy-selection"], 60),
+        (["show-buffer"], 60), (["list-buffers"], 60),
+        (["kill-session", "-t", "other"], 60),
+        (["list-sessions", "-F", "#{session_name} #{session_windows}"], 60),
+        (["kill-server"], 60),
+    ]
 
 
 WORKLOAD_RUNNERS = {"lua": wl_lua, "sqlite3": wl_sqlite, "zlib": wl_zlib,

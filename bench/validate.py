@@ -104,6 +104,17 @@ UBSAN_EXCLUDE = {
                       "(test/infcover.c:376); inflateInit2_ reads that byte, "
                       "which ASan reports as a global-buffer-overflow where "
                       "the build's layout puts a redzone there"),
+    "mawk": (["-fno-sanitize=array-bounds,pointer-overflow"],
+             "mawk's regular-expression compiler starts its stack pointer "
+             "one before its local array (rexp.c:121, m_ptr = m_stack - 1)"),
+    "jq": (["-fno-sanitize=pointer-overflow"],
+           "jq's stack starts from an offset below its end computed from a "
+           "null block (exec_stack.h:66, s->mem_end - (-s->bound + "
+           "ALIGNMENT))"),
+    "tmux": (["-fno-sanitize=nonnull-attribute"],
+             "tmux's imsg copies an empty message's payload with "
+             "memcpy(imsg->data, ..., 0) where data is NULL "
+             "(compat/imsg.c:153)"),
 }
 
 
@@ -211,7 +222,8 @@ def redigest(results):
 
 
 # The programs run_workload knows how to run with outputs compared.
-VALIDATED = ("lua", "sqlite3", "zlib", "tinyxml2", "ninja")
+VALIDATED = ("lua", "sqlite3", "zlib", "tinyxml2", "ninja", "mawk", "jq",
+             "tmux")
 
 
 def run_workload(name, src, exe, d):
@@ -276,11 +288,55 @@ def run_workload(name, src, exe, d):
                 go([exe, *args], cwd=wl)
             shutil.copytree(os.path.join(wl, "gen"), os.path.join(tmp, "gen"))
             shutil.copy(os.path.join(wl, "all.txt"), tmp)
+        elif name == "mawk":
+            data = os.path.join(d, "data")  # its own sources, as corpus.py
+            with open(data, "wb") as f:
+                for _ in range(12):
+                    for fn in sorted(os.listdir(src)):
+                        if fn.endswith((".c", ".h")):
+                            with open(os.path.join(src, fn), "rb") as g:
+                                f.write(g.read())
+            go([exe, "-f", os.path.join(corpus.WORKLOADS, "mawk_workload.awk"),
+                data])
+        elif name == "jq":
+            go(["sh", os.path.join(corpus.WORKLOADS, "jq_workload.sh"), exe])
+        elif name == "tmux":
+            codes += run_tmux(exe, tmp, env, so, se)
     secs = time.time() - t0
     shutil.copy(outs, os.path.join(tmp, "stdout.txt"))
     with open(log, errors="replace") as f:
         err = f.read()
     return digest_dir(tmp), err, secs, codes
+
+
+def run_tmux(exe, tmp, env, so, se):
+    """tmux's workload (corpus.py's): a headless server (its reports go to
+    se) driven by the command clients, whose output goes to so. Returns
+    the clients' exit codes and the server's."""
+    env, sock = corpus.tmux_environment(exe, tmp, env)
+    server = subprocess.Popen([exe, "-D", "-f", "/dev/null", "-S", sock],
+                              cwd=tmp, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=se)
+    codes = []
+    try:
+        for _ in range(300):
+            if os.path.exists(sock):
+                break
+            time.sleep(0.1)
+        for args, _ in corpus.tmux_clients():
+            so.flush()
+            r = subprocess.run([exe, "-S", sock, *args], cwd=tmp, env=env,
+                               stdin=subprocess.DEVNULL, stdout=so, stderr=se,
+                               timeout=600)
+            codes.append(r.returncode)
+        codes.append(server.wait(timeout=120))
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    if os.path.exists(sock):
+        os.remove(sock)  # not an output: digest_dir reads regular files
+    return codes
 
 
 MOVABLE = {"malloc", "calloc", "operator new", "operator new[]"}

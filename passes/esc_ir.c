@@ -225,6 +225,79 @@ LLVMValueRef esc_function_of(LLVMValueRef v) {
   return NULL;
 }
 
+LLVMValueRef esc_ifunc_of(LLVMValueRef v) {
+  for (int guard = 0; guard < ESC_IR_FUNCTION_HOPS && v; guard++) {
+    if (LLVMIsAGlobalIFunc(v))
+      return v;
+    if (LLVMIsAGlobalAlias(v)) {
+      v = LLVMAliasGetAliasee(v);
+      continue;
+    }
+    if (!LLVMIsAConstantExpr(v))
+      return NULL;
+    LLVMOpcode op = LLVMGetConstOpcode(v);
+    if (op != LLVMBitCast && op != LLVMAddrSpaceCast && op != LLVMPtrToInt &&
+        op != LLVMIntToPtr)
+      return NULL;
+    v = LLVMGetOperand(v, 0);
+  }
+  return NULL;
+}
+
+int esc_ifunc_targets(LLVMValueRef ifunc, LLVMValueRef *out, int max) {
+  LLVMValueRef resolver = esc_function_of(LLVMGetGlobalIFuncResolver(ifunc));
+  if (!resolver || LLVMIsDeclaration(resolver))
+    return -1;
+  LLVMValueRef work[ESC_IR_IFUNC_VALUES];
+  int nw = 0, n = 0, seen = 0;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(resolver); bb;
+       bb = LLVMGetNextBasicBlock(bb)) {
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+    if (!t || LLVMGetInstructionOpcode(t) != LLVMRet ||
+        !LLVMGetNumOperands(t))
+      continue;
+    if (nw >= ESC_IR_IFUNC_VALUES)
+      return -1;
+    work[nw++] = LLVMGetOperand(t, 0);
+  }
+  while (nw) {
+    LLVMValueRef v = work[--nw];
+    if (++seen > ESC_IR_IFUNC_VALUES)
+      return -1;
+    LLVMValueRef f = esc_function_of(v);
+    if (f) {
+      int dup = 0;
+      for (int i = 0; i < n; i++)
+        dup |= out[i] == f;
+      if (!dup) {
+        if (n >= max)
+          return -1;
+        out[n++] = f;
+      }
+      continue;
+    }
+    if (LLVMIsAConstantPointerNull(v))
+      continue; /* no function: a call through it is a crash */
+    int from = 0, to = 0;
+    if (LLVMIsAPHINode(v)) {
+      to = (int)LLVMCountIncoming(v);
+    } else if (LLVMIsASelectInst(v)) {
+      from = 1, to = 3;
+    } else if (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v)) {
+      to = 1;
+    } else {
+      return -1; /* loaded, computed, returned by a call */
+    }
+    for (int i = from; i < to; i++) {
+      if (nw >= ESC_IR_IFUNC_VALUES)
+        return -1;
+      work[nw++] = LLVMIsAPHINode(v) ? LLVMGetIncomingValue(v, (unsigned)i)
+                                     : LLVMGetOperand(v, (unsigned)i);
+    }
+  }
+  return n;
+}
+
 /* From the C++ runtime (libstdc++), which libLLVM already depends on. */
 char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
 

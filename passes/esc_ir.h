@@ -49,6 +49,14 @@ int esc_int_untracked(LLVMValueRef v, int depth);
 /* The function a constant designates, through casts (ptrtoint included,
  * as LLVM writes function pointers stored as integers) and aliases. */
 LLVMValueRef esc_function_of(LLVMValueRef v);
+/* The ifunc a constant designates, through casts and aliases, or NULL. */
+LLVMValueRef esc_ifunc_of(LLVMValueRef v);
+/* The functions ifunc's resolver may return (a target_clones function is
+ * an ifunc choosing among its clones), into out[0..max): their number, or
+ * -1 when some value it returns is not a function named in its body (a
+ * loaded or computed pointer, another call's result) or there are more
+ * than max. */
+int esc_ifunc_targets(LLVMValueRef ifunc, LLVMValueRef *out, int max);
 /* Is function fn's address used other than as the callee of a call (stored,
  * compared, passed, fn(fn) included), so that an indirect call, a library
  * callback or code outside the program may call it? */

@@ -605,6 +605,24 @@ unsigned esc_libc_output_use(const esc_out_plan *plan, unsigned i,
   return ESC_FMT_BYTES | ESC_FMT_VALUE;
 }
 
+static int calls_any(LLVMModuleRef M, const char *const *names, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    LLVMValueRef f = LLVMGetNamedFunction(M, names[i]);
+    if (f && LLVMGetFirstUse(f))
+      return 1;
+  }
+  return 0;
+}
+
+int esc_libc_loads_code(LLVMModuleRef M) {
+  /* code loaded by name; and, without loading anything, the program's
+   * own exported functions and data found by name (dlsym(RTLD_DEFAULT),
+   * which also finds dlopen) or through its dynamic symbol table */
+  static const char *const loaders[] = {"dlopen", "dlmopen", "dlsym",
+                                        "dlvsym", "dl_iterate_phdr"};
+  return calls_any(M, loaders, sizeof loaders / sizeof *loaders);
+}
+
 int esc_libc_streams_call_back(LLVMModuleRef M) {
   /* streams on the program's functions; printf conversions by the
    * program's handlers, which get the arguments; and dlsym, which can
@@ -613,10 +631,5 @@ int esc_libc_streams_call_back(LLVMModuleRef M) {
       "dlsym", "dlvsym", "fopencookie", "funopen",
       "register_printf_function", "register_printf_modifier",
       "register_printf_specifier", "register_printf_type"};
-  for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++) {
-    LLVMValueRef f = LLVMGetNamedFunction(M, makers[i]);
-    if (f && LLVMGetFirstUse(f))
-      return 1;
-  }
-  return 0;
+  return calls_any(M, makers, sizeof makers / sizeof *makers);
 }

@@ -71,6 +71,13 @@ int esc_libc_reads_numbers(const esc_libfn *f);
 enum { ESC_IO_OUT = 1, ESC_IO_IN = 2, ESC_IO_INT_IN = 4 };
 unsigned esc_libc_io(const char *name);
 
+/* 1 when M may be entered from outside through its exported functions and
+ * data, as a library is: it loads code (dlopen, dlmopen), or looks
+ * symbols up by name (dlsym, dlvsym: RTLD_DEFAULT finds the program's own
+ * functions, and dlopen) or walks its own dynamic symbol table
+ * (dl_iterate_phdr). */
+int esc_libc_loads_code(LLVMModuleRef M);
+
 /* 1 when M makes stdio streams backed by its own functions (fopencookie,
  * funopen), registers its own printf conversions (register_printf_*), or
  * can look either up by name (dlsym): then a stream or printf function

@@ -186,6 +186,11 @@
  * (esc_function_of). Past it: not a function (an unknown callee). */
 #define ESC_IR_FUNCTION_HOPS 16
 
+/* Values an ifunc's resolver may return, followed through phis, selects
+ * and casts, and functions named among them (esc_ifunc_targets). Past it:
+ * the ifunc may be any function (an unknown callee). */
+#define ESC_IR_IFUNC_VALUES 64
+
 /* Nesting of struct fields in one field path (esc_field_path, the
  * constant at an offset). Deeper: no field (the constant is not read). */
 #define ESC_IR_FIELD_PATH 16

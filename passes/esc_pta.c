@@ -721,6 +721,19 @@ static int plain_constant_data(esc_pta *p, LLVMValueRef g) {
   return k;
 }
 
+/* An ifunc's address: a function its resolver may return, or, when the
+ * resolver's answer cannot be followed, any function (EXT_LOC). */
+static void ifunc_locs(esc_pta *p, LLVMValueRef ifunc, ivec *out) {
+  LLVMValueRef fns[ESC_IR_IFUNC_VALUES];
+  int n = esc_ifunc_targets(ifunc, fns, ESC_IR_IFUNC_VALUES);
+  if (n < 0) {
+    ESC_VEC_PUSH(*out, EXT_LOC);
+    return;
+  }
+  for (int i = 0; i < n; i++)
+    ESC_VEC_PUSH(*out, loc(p, func_obj(p, fns[i]), 0));
+}
+
 /* Every function and global a constant mentions, anywhere in it (a
  * constant nested past ESC_PTA_CONST_DEPTH): an explicit walk, no
  * recursion. */
@@ -738,6 +751,8 @@ static void const_globals(esc_pta *p, LLVMValueRef c, ivec *out) {
       ESC_VEC_PUSH(work, LLVMAliasGetAliasee(v));
     } else if (LLVMIsAFunction(v)) {
       ESC_VEC_PUSH(*out, loc(p, func_obj(p, v), ANY));
+    } else if (LLVMIsAGlobalIFunc(v)) {
+      ifunc_locs(p, v, out);
     } else if (LLVMIsAGlobalVariable(v)) {
       ESC_VEC_PUSH(*out, loc(p, global_obj(p, v), ANY));
     } else if (LLVMIsAConstant(v) && !LLVMIsAConstantDataSequential(v)) {
@@ -762,6 +777,10 @@ static void const_locs(esc_pta *p, LLVMValueRef c, ivec *out, int smear,
   }
   if (LLVMIsAGlobalAlias(c)) {
     const_locs(p, LLVMAliasGetAliasee(c), out, smear, depth + 1);
+    return;
+  }
+  if (LLVMIsAGlobalIFunc(c)) {
+    ifunc_locs(p, c, out);
     return;
   }
   int o = -1;
@@ -1034,6 +1053,27 @@ static void model_call(esc_pta *p, int ci, LLVMValueRef fn,
   }
 }
 
+/* Is parameter i of fn the callee's own copy of what the caller passes
+ * (byval, inalloca, preallocated)? */
+static int param_is_copy(LLVMValueRef fn, unsigned i) {
+  return esc_attr_param(NULL, fn, i, "byval") ||
+         esc_attr_param(NULL, fn, i, "inalloca") ||
+         esc_attr_param(NULL, fn, i, "preallocated");
+}
+
+/* The node of such a parameter: it points to memory of the callee's own,
+ * which every call fills with a copy of the argument's (the callee may
+ * write its copy; the caller's memory, a constant table maybe, is not
+ * what it then reads). */
+static int copy_param_node(esc_pta *p, LLVMValueRef param) {
+  int n = vnode(p, param);
+  if (esc_ptrmap_get(&p->objmap, param) < 0) {
+    int o = new_obj(p, OK_MEM, param, -1);
+    base(p, n, loc(p, o, 0));
+  }
+  return n;
+}
+
 static void bind(esc_pta *p, int ci, LLVMValueRef fn) {
   if (!esc_u64set_add(&p->bound, ((uint64_t)(unsigned)ci << 32) |
                                      (unsigned)func_obj(p, fn)))
@@ -1057,7 +1097,10 @@ static void bind(esc_pta *p, int ci, LLVMValueRef fn) {
   int wrapper = c->inst && esc_ptrmap_get(&p->wrapmap, fn) >= 0;
   for (int i = 0; i < c->nargs; i++) {
     c = &p->calls.data[ci];
-    if (i < np)
+    if (i < np && param_is_copy(fn, (unsigned)i))
+      memcpy_c(p, copy_param_node(p, LLVMGetParam(fn, (unsigned)i)),
+               c->args[i], -1);
+    else if (i < np)
       add_edge(p, c->args[i], vnode(p, LLVMGetParam(fn, (unsigned)i)));
     else if (LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)))
       add_edge(p, c->args[i], any_node(p, va_obj(p, fn)));
@@ -2205,12 +2248,8 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
 
   LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
   int has_main = main_fn && !LLVMIsDeclaration(main_fn);
-  static const char *const loaders[] = {"dlopen", "dlmopen"};
-  for (size_t i = 0; i < 2 && !closed; i++) {
-    LLVMValueRef f = LLVMGetNamedFunction(M, loaders[i]);
-    if (f && LLVMGetFirstUse(f))
-      has_main = 0; /* loaded code may call back: the program is open */
-  }
+  if (!closed && esc_libc_loads_code(M))
+    has_main = 0; /* loaded code may call back: the program is open */
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
     if (plain_constant_data(p, g))
       continue;

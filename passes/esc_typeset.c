@@ -84,6 +84,7 @@ struct esc_typeset {
   int strict; /* untyped loads read nothing (see sig_pool) */
   esc_pta *pta; /* the sound default (NULL in typed and signature modes) */
   int open;     /* the program loads code (dlopen) and may be called back */
+  int untyped_vtables; /* a vtable (_ZTV) is defined without type metadata */
   ESC_VEC(LLVMValueRef) sig_pool; /* functions written to untyped memory */
 };
 
@@ -116,6 +117,23 @@ static int node_for(esc_ptrmap *m, esc_graph *g, const void *key) {
 
 static esc_why nowhy(void) { return (esc_why){ESC_WHY_COPY, 0, NULL, NULL}; }
 
+/* The node of an ifunc's address: the functions its resolver may return,
+ * or unknown when its answer cannot be followed. */
+static int ifunc_node(esc_typeset *ts, LLVMValueRef ifunc) {
+  int n = esc_ptrmap_get(&ts->fn_node, ifunc);
+  if (n >= 0)
+    return n;
+  n = esc_graph_node(ts->g);
+  esc_ptrmap_put(&ts->fn_node, ifunc, n);
+  LLVMValueRef fns[ESC_IR_IFUNC_VALUES];
+  int k = esc_ifunc_targets(ifunc, fns, ESC_IR_IFUNC_VALUES);
+  if (k < 0)
+    esc_graph_base(ts->g, n, UNKNOWN_OBJ, nowhy());
+  for (int i = 0; i < k; i++)
+    esc_graph_base(ts->g, n, fn_object(ts, fns[i]), nowhy());
+  return n;
+}
+
 /* Node of a value, or -1 when it can hold no function pointer. */
 static int vnode(esc_typeset *ts, LLVMValueRef v) {
   if (!v)
@@ -132,6 +150,9 @@ static int vnode(esc_typeset *ts, LLVMValueRef v) {
     return node_for(&ts->vnode, ts->g, v);
   }
   LLVMValueRef fn = LLVMIsAConstant(v) ? esc_function_of(v) : NULL;
+  LLVMValueRef ifunc = !fn && LLVMIsAConstant(v) ? esc_ifunc_of(v) : NULL;
+  if (ifunc)
+    return ifunc_node(ts, ifunc);
   if (!fn)
     return -1;
   int n = esc_ptrmap_get(&ts->fn_node, fn);
@@ -281,6 +302,11 @@ static void init_functions(esc_typeset *ts, LLVMValueRef c, int node,
   LLVMValueRef fn = esc_function_of(c);
   if (fn) {
     copy(ts, vnode(ts, fn), node);
+    return;
+  }
+  LLVMValueRef ifunc = esc_ifunc_of(c);
+  if (ifunc) {
+    copy(ts, ifunc_node(ts, ifunc), node);
     return;
   }
   if (LLVMIsAConstantDataSequential(c) || LLVMIsAConstantInt(c) ||
@@ -531,11 +557,13 @@ static void build_function(esc_typeset *ts, LLVMValueRef fn, int entry,
 static void collect_vtables(esc_typeset *ts) {
   unsigned type_kind = LLVMGetMDKindIDInContext(ts->ctx, "type", 4);
   for (LLVMValueRef g = LLVMGetFirstGlobal(ts->M); g; g = LLVMGetNextGlobal(g)) {
-    size_t n = 0;
+    size_t n = 0, len = 0;
     LLVMValueMetadataEntry *e = LLVMGlobalCopyAllMetadata(g, &n);
+    int typed = 0;
     for (size_t i = 0; i < n; i++) {
       if (LLVMValueMetadataEntriesGetKind(e, (unsigned)i) != type_kind)
         continue;
+      typed = 1;
       LLVMValueRef node = LLVMMetadataAsValue(
           ts->ctx, LLVMValueMetadataEntriesGetMetadata(e, (unsigned)i));
       if (LLVMGetMDNodeNumOperands(node) != 2)
@@ -550,6 +578,10 @@ static void collect_vtables(esc_typeset *ts) {
     }
     if (e)
       LLVMDisposeValueMetadataEntries(e);
+    const char *name = LLVMGetValueName2(g, &len);
+    if (!typed && len >= 4 && !strncmp(name, "_ZTV", 4) &&
+        LLVMGetInitializer(g))
+      ts->untyped_vtables = 1;
   }
 }
 
@@ -678,12 +710,8 @@ static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
   int has_main = main_fn && !LLVMIsDeclaration(main_fn);
   /* a program that loads code (dlopen) can be called back by it: every
    * function it exports is then an entry, as in a library */
-  static const char *const loaders[] = {"dlopen", "dlmopen"};
-  for (size_t i = 0; i < 2 && !closed; i++) {
-    LLVMValueRef f = LLVMGetNamedFunction(M, loaders[i]);
-    if (f && LLVMGetFirstUse(f))
-      has_main = 0;
-  }
+  if (!closed && esc_libc_loads_code(M))
+    has_main = 0;
   value_vec ext_args = {0}, struct_args = {0};
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
        fn = LLVMGetNextFunction(fn)) {
@@ -756,11 +784,7 @@ esc_typeset *esc_typeset_build(LLVMModuleRef M, esc_arena *a,
     ts->a = a;
     collect_taken(ts);
     collect_vtables(ts);
-    for (int k = 0; k < 2 && !o->closed; k++) {
-      LLVMValueRef f = LLVMGetNamedFunction(M, k ? "dlmopen" : "dlopen");
-      if (f && LLVMGetFirstUse(f))
-        ts->open = 1;
-    }
+    ts->open = !o->closed && esc_libc_loads_code(M);
     ts->pta = esc_pta_build(M, o->closed, o->budget, o->explain, o->wrappers,
                             o->nwrappers, o->model);
     return ts;
@@ -892,7 +916,28 @@ static LLVMValueRef vtable_slot(esc_typeset *ts, LLVMValueRef callee,
   return p;
 }
 
-static LLVMMetadataRef type_test_of(LLVMValueRef vptr, int allow_public) {
+/* Is `assume` an llvm.assume that runs before `call` whenever call runs:
+ * in its block, ahead of it? (The analysis has no dominator tree; a test
+ * assumed elsewhere, on another branch, says nothing about this call.) */
+static int assumed_before(LLVMValueRef assume, LLVMValueRef call) {
+  if (!LLVMIsACallInst(assume) ||
+      esc_intrinsic_of(esc_called_function(assume)) != ESC_INTR_ASSUME ||
+      LLVMGetInstructionParent(assume) != LLVMGetInstructionParent(call))
+    return 0;
+  for (LLVMValueRef I = LLVMGetNextInstruction(assume); I;
+       I = LLVMGetNextInstruction(I))
+    if (I == call)
+      return 1;
+  return 0;
+}
+
+/* The type id that vptr is assumed to have at `call`: a type test of vptr
+ * whose result is assumed true ahead of the call in its block. Optimised
+ * code shares one vtable load among calls on several branches, each with
+ * its own test, and merges calls behind a select of tests: a test that
+ * does not hold on every path to this call is not its type. */
+static LLVMMetadataRef type_test_of(LLVMValueRef vptr, LLVMValueRef call,
+                                    int allow_public) {
   for (LLVMUseRef u = LLVMGetFirstUse(vptr); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
     if (!LLVMIsACallInst(user))
@@ -904,7 +949,9 @@ static LLVMMetadataRef type_test_of(LLVMValueRef vptr, int allow_public) {
       continue;
     if (LLVMGetOperand(user, 0) != vptr)
       continue;
-    return LLVMValueAsMetadata(LLVMGetOperand(user, 1));
+    for (LLVMUseRef a = LLVMGetFirstUse(user); a; a = LLVMGetNextUse(a))
+      if (assumed_before(LLVMGetUser(a), call))
+        return LLVMValueAsMetadata(LLVMGetOperand(user, 1));
   }
   return NULL;
 }
@@ -919,7 +966,12 @@ static esc_targets *resolve_virtual(esc_typeset *ts, LLVMValueRef call) {
    * code may meet any class */
   if (ts->pta && ts->open)
     return NULL;
-  LLVMMetadataRef id = type_test_of(vptr, !ts->pta);
+  /* a vtable without type metadata (a unit built without
+   * -fwhole-program-vtables) may belong to any class: the hierarchy the
+   * metadata describes is not the whole program's */
+  if (ts->untyped_vtables)
+    return NULL;
+  LLVMMetadataRef id = type_test_of(vptr, call, !ts->pta);
   if (!id)
     return NULL;
   fnvec v = {0};
