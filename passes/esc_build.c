@@ -206,6 +206,13 @@ static void unknown_call_model(fctx *c, LLVMValueRef call, LLVMValueRef fn,
         esc_graph_store(c->g, a, c->heap_node, w);
     } else if (res >= 0) {
       esc_graph_load(c->g, a, res, w); /* read-only: may return them */
+      /* as a number (bit i of *w): computed with there, or, for an
+       * intrinsic that only loads them (llvm.masked.load), when the
+       * caller computes with what it returns */
+      if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMPointerTypeKind &&
+          (!fn || !LLVMGetIntrinsicID(fn) || !esc_bits_only_moved(call, 0)))
+        esc_graph_load(c->g, a, ESC_ESC_NODE,
+                       why(ESC_WHY_NUMBER, call, name, (int)i));
     }
   }
   int result_modelled =
@@ -343,11 +350,29 @@ static int alloc_site_obj(fctx *c, LLVMValueRef call, esc_site_kind kind,
   return new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
 }
 
-static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
-  if (frees_only(call, af))
+/* An allocator known only by its attributes may keep its arguments (a
+ * pool it allocates from): they go where an unknown call's go, and so
+ * does the block, which it may record in the pool it keeps. */
+static void alloc_args_kept(fctx *c, LLVMValueRef call, const esc_allocfn *af,
+                            esc_why_kind kind, int block) {
+  if (!af->keeps_args)
     return;
+  for (unsigned i = 0; i < call_nargs(call); i++)
+    copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+            why(kind, call, af->name, (int)i));
+  copy_to(c, block, ESC_ESC_NODE, why(ESC_WHY_POOL, call, af->name,
+                                      af->copy_arg));
+}
+
+static void handle_alloc(fctx *c, LLVMValueRef call, const esc_allocfn *af) {
+  if (frees_only(call, af)) {
+    alloc_args_kept(c, call, af, ESC_WHY_UNKNOWN_CALL, -1);
+    return;
+  }
   int o = alloc_site_obj(c, call, ESC_SITE_HEAP, af);
   esc_why w = why(ESC_WHY_ALLOC, call, af->name, 0);
+  if (af->keeps_args)
+    alloc_args_kept(c, call, af, ESC_WHY_UNKNOWN_CALL, obj_node(c, o, w));
   int res = esc_fctx_vnode(c, call);
   if (af->out_arg >= 0) {
     int out = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)af->out_arg));
@@ -397,8 +422,8 @@ static LLVMValueRef pool_destroyed_here(fctx *c, LLVMValueRef call,
   if (!mk || mk->role != ESC_UM_POOL_CREATE)
     return NULL;
   /* every use, through casts, is a pool argument */
-  LLVMValueRef held[ESC_POOL_MAX_CASTS + 1], destroy = NULL;
-  int nheld = 0;
+  LLVMValueRef held[ESC_POOL_MAX_CASTS + 1], destroys[ESC_POOL_MAX_DESTROYS];
+  int nheld = 0, ndestroys = 0;
   held[nheld++] = pool;
   for (int h = 0; h < nheld; h++)
     for (LLVMUseRef u = LLVMGetFirstUse(held[h]); u; u = LLVMGetNextUse(u)) {
@@ -419,16 +444,23 @@ static LLVMValueRef pool_destroyed_here(fctx *c, LLVMValueRef call,
       for (unsigned k = 0; k < na; k++)
         if (LLVMGetOperand(user, k) == held[h] && (int)k != uf->pool_arg)
           return NULL; /* also some other argument: it may be kept */
-      if (uf->role == ESC_UM_POOL_DESTROY)
-        destroy = user;
+      if (uf->role == ESC_UM_POOL_DESTROY) {
+        if (ndestroys == ESC_POOL_MAX_DESTROYS)
+          return NULL;
+        destroys[ndestroys++] = user;
+      }
     }
-  return destroy;
+  /* destroyed on every way out of the frame (an early return that skips
+   * the destroy leaves the pool, and its blocks, alive) */
+  if (!ndestroys || !esc_every_exit_passes(pool, destroys, ndestroys))
+    return NULL;
+  return destroys[0];
 }
 
 /* A call of a modelled pool allocator: a pool site. Its block escapes the
  * frame with its pool unless pool_destroyed_here. */
 static void handle_pool_alloc(fctx *c, LLVMValueRef call, const esc_umfn *um) {
-  esc_allocfn af = {um->name, um->size_arg, um->size_arg2, -1, -1, -1};
+  esc_allocfn af = {um->name, um->size_arg, um->size_arg2, -1, -1, -1, 0};
   int o = alloc_site_obj(c, call, ESC_SITE_POOL, &af);
   esc_why w = why(ESC_WHY_ALLOC, call, um->name, 0);
   int res = esc_fctx_vnode(c, call);
@@ -566,13 +598,15 @@ static int targets_all_allocators(fctx *c, const esc_targets *t,
                      c->R->model.funcs.data[fi].sum[ESC_WHOLE].wrapper;
     if (!is_alloc && !is_wrapper)
       return 0;
-    if (is_alloc && (a.realloc_arg >= 0 || a.out_arg >= 0 || a.copy_arg >= 0) &&
+    if (is_alloc &&
+        (a.realloc_arg >= 0 || a.out_arg >= 0 || a.copy_arg >= 0 ||
+         a.keeps_args) &&
         t->n > 1)
       return 0; /* moves or hands out through an argument: per target */
     if (i == 0) {
       const esc_func *F = fi >= 0 ? &c->R->model.funcs.data[fi] : NULL;
       *af = is_alloc ? a
-                     : (esc_allocfn){F->display, -1, -1, -1, -1, -1};
+                     : (esc_allocfn){F->display, -1, -1, -1, -1, -1, 0};
       if (is_wrapper)
         af->size_arg = F->sum[ESC_WHOLE].wrapper_size_arg;
     } else if (af->size_arg != (is_alloc ? a.size_arg : -2)) {
@@ -627,6 +661,8 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
     int o = new_obj(c, OBJ_HEAPSITE, site, -1, site, call);
     int res = esc_fctx_vnode(c, call);
     esc_why w = why(ESC_WHY_ALLOC, call, af.name, 0);
+    if (af.keeps_args)
+      alloc_args_kept(c, call, &af, ESC_WHY_RESOLVED_CALL, obj_node(c, o, w));
     if (af.out_arg >= 0 && (unsigned)af.out_arg < call_nargs(call)) {
       int out = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)af.out_arg));
       if (out >= 0)
@@ -689,6 +725,7 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
       esc_why w = why(ESC_WHY_ALLOC, call, a.name, 0);
       int n = fresh_object(c, call, -1, -1, w);
       unsigned na = call_nargs(call);
+      alloc_args_kept(c, call, &a, ESC_WHY_RESOLVED_CALL, n);
       if (a.out_arg >= 0 && (unsigned)a.out_arg < na) {
         int out = esc_fctx_vnode(c, LLVMGetOperand(call, (unsigned)a.out_arg));
         if (out >= 0)
@@ -716,6 +753,16 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
 
 static void handle_call(fctx *c, LLVMValueRef call) {
   LLVMValueRef callee_v = LLVMGetCalledValue(call);
+  if (LLVMIsACallInst(call) &&
+      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail) {
+    /* a musttail call runs in place of this frame, after it is gone: what
+     * it is handed outlives the frame, as a returned value does */
+    LLVMValueRef f = esc_called_function(call);
+    for (unsigned i = 0; i < call_nargs(call); i++)
+      copy_to(c, esc_fctx_vnode(c, LLVMGetOperand(call, i)), ESC_ESC_NODE,
+              why(ESC_WHY_RETURN, call, f ? esc_value_name(f) : NULL,
+                  (int)i));
+  }
   if (LLVMIsAInlineAsm(callee_v)) {
     unsigned n = call_nargs(call);
     for (unsigned i = 0; i < n; i++)

@@ -25,7 +25,9 @@
  * a loop (its block is on a cycle) gets one slot per iteration, between a
  * stacksave at the site and a stackrestore before its block's terminator,
  * and only when every value holding the block is used in that block, after
- * the site: nothing of one iteration's block survives into the next.
+ * the site: nothing of one iteration's block survives into the next. A
+ * function with a moved block becomes noinline: inlined later into a
+ * function that recurses, the slot would grow every frame of it.
  */
 #include "esc_analysis.h"
 #include "esc_limits.h"
@@ -230,6 +232,8 @@ static void walk_use(track *t, LLVMValueRef v, int exact, LLVMValueRef user,
       if (af.realloc_arg >= 0 && (unsigned)af.realloc_arg < na &&
           LLVMGetOperand(user, (unsigned)af.realloc_arg) == v)
         stay(t, "reallocated", user);
+      if (af.keeps_args)
+        stay(t, "passed to an allocator that may keep it", user);
       /* strdup(p) copies the bytes: a new block */
       return;
     }
@@ -465,6 +469,38 @@ typedef struct reach_walk {
   int_vec todo;
 } reach_walk;
 
+static int ident_char(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+         (ch >= '0' && ch <= '9') || ch == '_' || ch == '$' || ch == '.';
+}
+
+/* Does text name `name` as a whole symbol? */
+static int names_symbol(const char *text, const char *name) {
+  size_t n = strlen(name);
+  if (!n)
+    return 0;
+  for (const char *p = strstr(text, name); p; p = strstr(p + 1, name))
+    if ((p == text || !ident_char(p[-1])) && !ident_char(p[n]))
+      return 1;
+  return 0;
+}
+
+/* Inline asm enters the functions its text names ("call walk"): pushed
+ * like direct callees. A function it reaches through a register operand
+ * had its address taken in the IR. */
+static void asm_entered(esc_result *R, LLVMValueRef asmv, reach_walk *w) {
+  char *text = LLVMPrintValueToString(asmv);
+  for (size_t fi = 0; fi < R->model.funcs.len; fi++) {
+    const esc_func *F = &R->model.funcs.data[fi];
+    if (F->defined && !w->seen[fi] &&
+        names_symbol(text, esc_value_name(F->fn))) {
+      w->seen[fi] = 1;
+      ESC_VEC_PUSH(w->todo, (int)fi);
+    }
+  }
+  LLVMDisposeMessage(text);
+}
+
 /* Pushes the defined functions call I may enter, once each: a direct
  * callee; a resolved indirect call's targets; for an unknown indirect
  * call, or a call of code outside the program that may call back
@@ -492,6 +528,7 @@ static void push_entered(esc_result *R, LLVMValueRef I, reach_walk *w) {
     any = !(lib && (lib->flags & ESC_LIB_KNOWN)) ||
           esc_libc_callback(name) != NULL;
   } else if (LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
+    asm_entered(R, LLVMGetCalledValue(I), w);
     return;
   } else {
     const esc_targets *t = R->ts ? esc_typeset_resolve(R->ts, I) : NULL;
@@ -544,9 +581,19 @@ static char *reentered_functions(esc_result *R) {
   char *taken = esc_xcalloc((size_t)n, 1);
   char *asked = esc_xcalloc((size_t)n, 1);
   char *again = esc_xcalloc((size_t)(n ? n : 1), 1);
-  for (int fi = 0; fi < n; fi++)
+  /* a library (no main), or a program that looks its symbols up by name
+   * or loads code: outside code may call any function it exports */
+  LLVMValueRef main_fn = LLVMGetNamedFunction(R->M, "main");
+  int exported_entered = !main_fn || LLVMIsDeclaration(main_fn) ||
+                         esc_libc_loads_code(R->M);
+  for (int fi = 0; fi < n; fi++) {
+    LLVMValueRef fn = R->model.funcs.data[fi].fn;
+    LLVMLinkage l = LLVMGetLinkage(fn);
     taken[fi] = R->model.funcs.data[fi].defined &&
-                esc_function_address_taken(R->model.funcs.data[fi].fn);
+                (esc_function_address_taken(fn) ||
+                 (exported_entered && l != LLVMInternalLinkage &&
+                  l != LLVMPrivateLinkage));
+  }
   for (size_t i = 0; i < R->model.sites.len; i++) {
     const esc_site *s = &R->model.sites.data[i];
     if (s->kind != ESC_SITE_HEAP)
@@ -565,12 +612,19 @@ static char *reentered_functions(esc_result *R) {
 
 /* Why no site of fn may move, or NULL: a call that returns twice (setjmp:
  * the site may run again with the first block still in use, and one
- * alloca for both), a musttail call (it must not see the frame's allocas),
+ * alloca for both), always_inline (a moved block makes its function
+ * noinline), a musttail call (it must not see the frame's allocas),
  * or recursion, direct or through other functions, callbacks and indirect
  * calls (a slot per frame: the stack depth is not bounded). */
 static const char *function_blocks(esc_result *R, LLVMValueRef fn,
                                    const char *again) {
   unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  /* a moved block keeps its function out of line (noinline) */
+  if (LLVMGetEnumAttributeAtIndex(
+          fn, LLVMAttributeFunctionIndex,
+          LLVMGetEnumAttributeKindForName("alwaysinline", 12)))
+    return "its function is always_inline (the block would join the "
+           "frames of its callers)";
   ESC_FOR_EACH_INST(fn, bb, I) {
     if (!esc_is_call(I))
       continue;
@@ -710,6 +764,13 @@ static int move_site(esc_result *R, const esc_site *s, esc_level level,
       LLVMSetTailCallKind(J, LLVMTailCallKindNone);
   LLVMReplaceAllUsesWith(I, slot);
   LLVMInstructionEraseFromParent(I);
+  /* the slot is this frame's: inlined later (clang -O2 after --h2s, or
+   * an optimisation pipeline after the plugin's pass) into a function
+   * that recurses, it would grow every frame of the recursion */
+  LLVMAddAttributeAtIndex(
+      fn, LLVMAttributeFunctionIndex,
+      LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName(
+                                       "noinline", 8), 0));
   esc_model_site_moved(&R->model, s->id, slot);
   LLVMDisposeBuilder(b);
   ESC_VEC_FREE(t.vals);

@@ -225,6 +225,66 @@ LLVMValueRef esc_function_of(LLVMValueRef v) {
   return NULL;
 }
 
+/* Scans bb from instruction I on: 1 when one of the stops comes first,
+ * -1 when the block leaves the function, 0 when it goes on to its
+ * successors. */
+static int scan_for_stop(LLVMValueRef I, LLVMValueRef const *stops, int n) {
+  for (; I; I = LLVMGetNextInstruction(I)) {
+    for (int k = 0; k < n; k++)
+      if (stops[k] == I)
+        return 1;
+    if (!LLVMIsATerminatorInst(I))
+      continue;
+    switch (LLVMGetInstructionOpcode(I)) {
+    case LLVMRet:
+    case LLVMResume:
+      return -1;
+    case LLVMCleanupRet:
+    case LLVMCatchSwitch:
+      /* unwinding to the caller when it names no block to go to */
+      if (!LLVMGetUnwindDest(I))
+        return -1;
+      return 0;
+    default:
+      return 0;
+    }
+  }
+  return 0;
+}
+
+int esc_every_exit_passes(LLVMValueRef from, LLVMValueRef const *stops,
+                          int n) {
+  LLVMBasicBlockRef start = LLVMGetInstructionParent(from);
+  int r = scan_for_stop(LLVMGetNextInstruction(from), stops, n);
+  if (r)
+    return r > 0;
+  esc_ptrmap seen;
+  esc_ptrmap_init(&seen);
+  ESC_VEC(LLVMBasicBlockRef) work = {0};
+  ESC_VEC_PUSH(work, start);
+  int ok = 1;
+  while (work.len && ok) {
+    LLVMBasicBlockRef bb = work.data[--work.len];
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+    unsigned ns = t ? LLVMGetNumSuccessors(t) : 0;
+    for (unsigned i = 0; i < ns && ok; i++) {
+      LLVMBasicBlockRef s = LLVMGetSuccessor(t, i);
+      if (esc_ptrmap_get(&seen, s) >= 0)
+        continue;
+      esc_ptrmap_put(&seen, s, 1);
+      /* start itself again (a loop back to the create): from its top */
+      r = scan_for_stop(LLVMGetFirstInstruction(s), stops, n);
+      if (r < 0)
+        ok = 0;
+      else if (r == 0)
+        ESC_VEC_PUSH(work, s);
+    }
+  }
+  ESC_VEC_FREE(work);
+  esc_ptrmap_free(&seen);
+  return ok;
+}
+
 LLVMValueRef esc_ifunc_of(LLVMValueRef v) {
   for (int guard = 0; guard < ESC_IR_FUNCTION_HOPS && v; guard++) {
     if (LLVMIsAGlobalIFunc(v))
@@ -497,8 +557,13 @@ static int address_like(LLVMValueRef v) {
       return 0;
     return 1;
   }
-  if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
-    return 1;
+  if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind) {
+    /* a pointer this function made from a number is a number */
+    LLVMValueRef root = address_root(v, 0);
+    return !root || !(LLVMIsAIntToPtrInst(root) ||
+                      (LLVMIsAConstantExpr(root) &&
+                       LLVMGetConstOpcode(root) == LLVMIntToPtr));
+  }
   if (LLVMIsAConstantInt(v))
     return LLVMConstIntGetZExtValue(v) == 0; /* null */
   return LLVMIsAConstantPointerNull(v) != NULL;
@@ -543,10 +608,23 @@ int esc_ptrtoint_benign(LLVMValueRef inst) {
 }
 
 int esc_atomic_bits_only_moved(LLVMValueRef I) {
-  if (!LLVMIsAAtomicCmpXchgInst(I))
+  if (!LLVMIsAAtomicCmpXchgInst(I)) {
+    /* and, or, add, min, ...: the operation itself computes on the bits
+     * and writes the outcome back (an AND with one bit leaves the slot
+     * null exactly when that bit of the address is clear), whatever
+     * becomes of the old value it returns */
+    if (LLVMGetAtomicRMWBinOp(I) != LLVMAtomicRMWBinOpXchg)
+      return 0;
     return LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind ||
            esc_bits_only_moved(I, 0);
-  /* { old value, success }: the flag is a comparison's outcome */
+  }
+  /* the swap compares the bits with the expected value and writes when
+   * they are equal: against a number, that is an equality test of the
+   * address (the success flag or the memory's new contents tell); against
+   * an address or null, a comparison of two addresses */
+  if (!address_like(LLVMGetOperand(I, 1)))
+    return 0;
+  /* { old value, success }: the flag is then a comparison's outcome */
   for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
     if (!LLVMIsAExtractValueInst(user) || LLVMGetNumIndices(user) != 1)
@@ -596,6 +674,12 @@ int esc_bits_only_moved(LLVMValueRef v, int depth) {
     case LLVMShuffleVector:
       if (LLVMGetTypeKind(LLVMTypeOf(user)) == LLVMPointerTypeKind)
         continue;
+      /* one bit on its own (an element of a <64 x i1>, a trunc to i1):
+       * the flow graphs carry no address in a bool, so the bits are
+       * read, one at a time */
+      if (LLVMGetTypeKind(LLVMTypeOf(user)) == LLVMIntegerTypeKind &&
+          LLVMGetIntTypeWidth(LLVMTypeOf(user)) == 1)
+        return 0;
       if (!esc_bits_only_moved(user, depth + 1))
         return 0;
       continue;

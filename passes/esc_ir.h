@@ -49,6 +49,12 @@ int esc_int_untracked(LLVMValueRef v, int depth);
 /* The function a constant designates, through casts (ptrtoint included,
  * as LLVM writes function pointers stored as integers) and aliases. */
 LLVMValueRef esc_function_of(LLVMValueRef v);
+/* Does every path from instruction `from` (just after it) to a way out of
+ * its function (a return, an unwind: resume, an unwinding cleanup or
+ * catchswitch) pass one of stops[0..n)? Paths that end in unreachable
+ * (after exit or abort) leave no frame behind. A longjmp out of a call on
+ * the way is not seen. */
+int esc_every_exit_passes(LLVMValueRef from, LLVMValueRef const *stops, int n);
 /* The ifunc a constant designates, through casts and aliases, or NULL. */
 LLVMValueRef esc_ifunc_of(LLVMValueRef v);
 /* The functions ifunc's resolver may return (a target_clones function is

@@ -147,6 +147,11 @@
  * in the frame, and its blocks escape (reason pool). */
 #define ESC_POOL_MAX_CASTS 15
 
+/* Destroy calls of one pool looked at, to see that every way out of the
+ * frame passes one (pool_destroyed_here). More: the pool may outlive the
+ * frame (its blocks escape). */
+#define ESC_POOL_MAX_DESTROYS 16
+
 /* ---- context-specialised summaries (esc_context, esc_specialise) ---- */
 
 /* Specialised summaries kept per callee. Past it, a call with a new
@@ -291,5 +296,12 @@
 /* Steps of the "where unknown came from" chain (--explain-unknown). Longer
  * chains print their first steps; no verdict depends on it. */
 #define ESC_TS_EXPLAIN_STEPS 24
+
+/* ---- heap-to-stack (esc_h2s) ---- */
+
+/* The largest block size --max-stack-bytes (and the plugin's
+ * -escapade-max-stack-bytes) accepts. More is refused as a usage error: a
+ * frame that large overflows a thread's stack. */
+#define ESC_H2S_MAX_STACK_BYTES (1 << 20)
 
 #endif

@@ -47,6 +47,7 @@
 #include "escapade/escapade.h"
 
 extern "C" {
+#include "esc_limits.h"
 #include "esc_load.h"
 #include "esc_output.h"
 }
@@ -509,6 +510,10 @@ struct EscapadeCheck : PassInfoMixin<EscapadeCheck> {
 struct EscapadeH2S : PassInfoMixin<EscapadeH2S> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     esc_level level = transformLevel();
+    if (MaxStackBytes < 1 || MaxStackBytes > ESC_H2S_MAX_STACK_BYTES)
+      fail("-escapade-max-stack-bytes takes 1 to " +
+           std::to_string(ESC_H2S_MAX_STACK_BYTES) + " bytes, not " +
+           std::to_string(MaxStackBytes));
     AnalysisOptions ao;
     buildProgram(M);
     ao.checkModel(M);

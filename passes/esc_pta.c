@@ -970,6 +970,21 @@ static void index_c(esc_pta *p, int base, int idx, int dst) {
  * outside from now on. */
 static void out_c(esc_pta *p, int n) { add_edge(p, n, p->X); }
 
+/* An integer (or vector of them) computed from pieces the graph did not
+ * follow, stored to memory: read back as a pointer (a union, a memcpy
+ * into a function pointer), it may be any address outside code knows, as
+ * an inttoptr of it would. A constant is no program address (code and
+ * data move with each run); inttoptr of one is still unknown. */
+static int number_may_be_address(LLVMValueRef v) {
+  LLVMTypeRef t = LLVMTypeOf(v);
+  if (LLVMGetTypeKind(t) == LLVMVectorTypeKind)
+    t = LLVMGetElementType(t);
+  if (LLVMGetTypeKind(t) != LLVMIntegerTypeKind ||
+      LLVMGetIntTypeWidth(t) < 8 || LLVMIsAConstant(v))
+    return 0;
+  return esc_int_untracked(v, 0);
+}
+
 /* ---- calls ---- */
 static int new_call(esc_pta *p, LLVMValueRef inst, LLVMTypeRef fty, int nargs,
                     int res) {
@@ -1169,6 +1184,8 @@ static void library_call(esc_pta *p, int ci, LLVMValueRef fn) {
       gep_c(p, c.args[af.realloc_arg], c.res, VAR_OFF);
     if (af.out_arg >= 0 && af.out_arg < c.nargs)
       store_c(p, c.args[af.out_arg], loc_node(p, l), 8);
+    for (int i = 0; af.keeps_args && i < c.nargs; i++)
+      out_c(p, c.args[i]); /* a pool it keeps: outside code knows it */
     return;
   }
   if (esc_is_free_fn(fn))
@@ -1292,6 +1309,8 @@ static void call_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
              strstr(name, "masked.expandload")) {
       load_c(p, a[0], res, -1);
       add_edge(p, a[nargs - 1], res);
+      if (!esc_bits_only_moved(I, 0))
+        out_c(p, res); /* loaded bits computed with, as a load's */
     } else if (!strncmp(name, "llvm.returnaddress", 18) ||
                !strncmp(name, "llvm.frameaddress", 17) ||
                !strncmp(name, "llvm.sponentry", 14))
@@ -1348,10 +1367,17 @@ static void build_inst(esc_pta *p, LLVMValueRef fn, LLVMValueRef I) {
         !esc_bits_only_moved(I, 0))
       out_c(p, vnode(p, I));
     return;
-  case LLVMStore:
-    store_c(p, vnode(p, LLVMGetOperand(I, 1)), vnode(p, LLVMGetOperand(I, 0)),
-            type_bytes(p, LLVMTypeOf(LLVMGetOperand(I, 0))));
+  case LLVMStore: {
+    LLVMValueRef v = LLVMGetOperand(I, 0);
+    long long bytes = type_bytes(p, LLVMTypeOf(v));
+    store_c(p, vnode(p, LLVMGetOperand(I, 1)), vnode(p, v), bytes);
+    /* a number the graph did not follow, written where a pointer may be
+     * read back (a union, a memcpy into a function pointer): as for
+     * inttoptr, any address outside code knows */
+    if (number_may_be_address(v))
+      store_c(p, vnode(p, LLVMGetOperand(I, 1)), p->E, bytes);
     return;
+  }
   case LLVMAtomicRMW:
   case LLVMAtomicCmpXchg: {
     int ptr = vnode(p, LLVMGetOperand(I, 0));

@@ -26,27 +26,27 @@ int esc_is_indirect_call(LLVMValueRef v) {
 }
 
 static const esc_allocfn known[] = {
-    {"malloc", 0, -1, -1, -1, -1},
-    {"calloc", 0, 1, -1, -1, -1},
-    {"realloc", 1, -1, 0, -1, -1},
-    {"reallocarray", 1, 2, 0, -1, -1},
-    {"aligned_alloc", 1, -1, -1, -1, -1},
-    {"memalign", 1, -1, -1, -1, -1},
-    {"valloc", 0, -1, -1, -1, -1},
-    {"pvalloc", 0, -1, -1, -1, -1},
-    {"posix_memalign", 2, -1, -1, 0, -1},
-    {"strdup", -1, -1, -1, -1, 0},
-    {"strndup", -1, -1, -1, -1, 0},
-    {"__strdup", -1, -1, -1, -1, 0},
-    {"__strndup", -1, -1, -1, -1, 0},
-    {"_Znwm", 0, -1, -1, -1, -1},
-    {"_Znam", 0, -1, -1, -1, -1},
-    {"_ZnwmRKSt9nothrow_t", 0, -1, -1, -1, -1},
-    {"_ZnamRKSt9nothrow_t", 0, -1, -1, -1, -1},
-    {"_ZnwmSt11align_val_t", 0, -1, -1, -1, -1},
-    {"_ZnamSt11align_val_t", 0, -1, -1, -1, -1},
-    {"_ZnwmSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1, -1},
-    {"_ZnamSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1, -1},
+    {"malloc", 0, -1, -1, -1, -1, 0},
+    {"calloc", 0, 1, -1, -1, -1, 0},
+    {"realloc", 1, -1, 0, -1, -1, 0},
+    {"reallocarray", 1, 2, 0, -1, -1, 0},
+    {"aligned_alloc", 1, -1, -1, -1, -1, 0},
+    {"memalign", 1, -1, -1, -1, -1, 0},
+    {"valloc", 0, -1, -1, -1, -1, 0},
+    {"pvalloc", 0, -1, -1, -1, -1, 0},
+    {"posix_memalign", 2, -1, -1, 0, -1, 0},
+    {"strdup", -1, -1, -1, -1, 0, 0},
+    {"strndup", -1, -1, -1, -1, 0, 0},
+    {"__strdup", -1, -1, -1, -1, 0, 0},
+    {"__strndup", -1, -1, -1, -1, 0, 0},
+    {"_Znwm", 0, -1, -1, -1, -1, 0},
+    {"_Znam", 0, -1, -1, -1, -1, 0},
+    {"_ZnwmRKSt9nothrow_t", 0, -1, -1, -1, -1, 0},
+    {"_ZnamRKSt9nothrow_t", 0, -1, -1, -1, -1, 0},
+    {"_ZnwmSt11align_val_t", 0, -1, -1, -1, -1, 0},
+    {"_ZnamSt11align_val_t", 0, -1, -1, -1, -1, 0},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1, -1, 0},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", 0, -1, -1, -1, -1, 0},
 };
 
 static const char *pretty_alloc(const char *name) {
@@ -93,7 +93,7 @@ int esc_alloc_classify(LLVMValueRef callee, esc_allocfn *out) {
       callee, LLVMAttributeReturnIndex, kind_of("noalias"));
   uint64_t kind = ak ? LLVMGetEnumAttributeValue(ak) : 0;
   if ((kind & (1 | 2)) || (sz && na)) {
-    *out = (esc_allocfn){name, -1, -1, -1, -1, -1};
+    *out = (esc_allocfn){name, -1, -1, -1, -1, -1, 0};
     if (sz) {
       uint64_t v = LLVMGetEnumAttributeValue(sz);
       /* allocsize packs (elem_arg << 32) | (num_arg or 0xFFFFFFFF) */
@@ -104,9 +104,12 @@ int esc_alloc_classify(LLVMValueRef callee, esc_allocfn *out) {
     }
     if (kind & 2)
       out->realloc_arg = 0;
-    if (!(kind & 1)) {
-      /* no allockind: a pointer parameter may be a block it resizes or
-       * copies from; more than one, not known */
+    if (!ak) {
+      /* no allockind: GCC's malloc attribute, which promises only that
+       * the result is fresh. A pointer parameter may be a block it copies
+       * from or resizes, or a pool it keeps: its bytes may move into the
+       * block, and the pointer itself goes where an unknown function's
+       * argument goes. More than one, not known */
       int ptrs = 0, last = -1;
       for (unsigned i = 0; i < LLVMCountParams(callee); i++)
         if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(callee, i))) ==
@@ -114,8 +117,8 @@ int esc_alloc_classify(LLVMValueRef callee, esc_allocfn *out) {
           ptrs++, last = (int)i;
       if (ptrs > 1)
         return 0;
-      if (ptrs == 1)
-        out->realloc_arg = last;
+      out->copy_arg = last;
+      out->keeps_args = ptrs > 0;
     }
     return 1;
   }
@@ -147,7 +150,8 @@ int esc_site_allocator(const esc_usermodel *m, LLVMValueRef callee,
     return esc_alloc_classify(callee, out);
   if (f->role != ESC_UM_ALLOC && f->role != ESC_UM_REALLOC)
     return 0;
-  *out = (esc_allocfn){f->name, f->size_arg, f->size_arg2, f->ptr_arg, -1, -1};
+  *out = (esc_allocfn){f->name, f->size_arg, f->size_arg2, f->ptr_arg,
+                       -1,      -1,          0};
   if (f->size_from_attr)
     out->size_arg = allocsize_arg(callee);
   return 1;

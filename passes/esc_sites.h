@@ -21,6 +21,9 @@ typedef struct esc_allocfn {
   int out_arg;       /* posix_memalign: result stored into *arg */
   int copy_arg;      /* strdup: bytes copied from this argument into the
                         new block (the block itself is new) */
+  int keeps_args;    /* known only by attributes (GCC's malloc and
+                        alloc_size): they promise a fresh result, nothing
+                        about the arguments, which it may keep (a pool) */
 } esc_allocfn;
 
 /* Fills *out and returns 1 when callee allocates, by what the analysis

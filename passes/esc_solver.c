@@ -480,6 +480,9 @@ int esc_fctx_carries_address(LLVMTypeRef t) {
   case LLVMX86_FP80TypeKind:
   case LLVMFP128TypeKind:
   case LLVMPPC_FP128TypeKind:
+  case LLVMX86_MMXTypeKind: /* __m64 */
+  case LLVMX86_AMXTypeKind:
+  case LLVMTargetExtTypeKind:
     return 1;
   case LLVMIntegerTypeKind:
     /* any width: a pointer may travel in halves or byte by byte */

@@ -100,6 +100,11 @@ static const char *why_text(fctx *c, esc_why w) {
     return esc_arena_printf(a, "stored to memory that escapes at %s",
                             loc_str(R, inst));
   case ESC_WHY_RETURN:
+    if (inst && esc_is_call(inst))
+      return esc_arena_printf(a, "passed to %s at %s, a musttail call, which "
+                              "runs after the frame is gone",
+                              callee ? callee : "an indirect call",
+                              loc_str(R, inst));
     return esc_arena_printf(a, "address of local returned from %s", fname);
   case ESC_WHY_UNKNOWN_CALL:
     return esc_arena_printf(a, "passed to %s at %s, which may keep it",
@@ -166,10 +171,15 @@ static const char *why_text(fctx *c, esc_why w) {
   }
   case ESC_WHY_POOL: {
     const esc_umfn *f = esc_usermodel_find(R->opt.model, w.detail);
+    if (!f)
+      return esc_arena_printf(
+          a, "allocated by %s at %s, which may keep it with its argument %d "
+          "(a pool: the malloc attribute promises a fresh block, nothing "
+          "about the arguments)", callee, loc_str(R, inst), w.aux);
     return esc_arena_printf(
         a, "allocated by %s at %s from the pool in its argument %d, which may "
         "outlive the frame: not made by a pool-create call in %s, used only "
-        "as a pool and destroyed there (model %s)",
+        "as a pool and destroyed there on every way out (model %s)",
         callee, loc_str(R, inst), w.aux, fname, f ? f->where : "?");
   }
   default:

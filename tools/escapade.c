@@ -14,6 +14,7 @@
 
 #include "esc_compdb.h"
 #include "esc_diff.h"
+#include "esc_limits.h"
 #include "esc_load.h"
 #include "esc_output.h"
 #include "esc_util.h"
@@ -293,7 +294,7 @@ static int parse_valued(cli *c, int argc, char **argv, int *i, int *rc) {
     if (!parse_count(v, &c->opt.solve_budget))
       *rc = fail_usage("bad budget", v);
   } else if (!strcmp(name, "--max-stack-bytes")) {
-    if (!parse_count(v, &n) || n > (1u << 20))
+    if (!parse_count(v, &n) || n > ESC_H2S_MAX_STACK_BYTES)
       *rc = fail_usage("bad stack size (1 to 1048576 bytes)", v);
     c->max_stack_bytes = (long long)n;
   } else if (!strcmp(name, "--force-local")) {

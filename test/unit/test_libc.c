@@ -102,10 +102,14 @@ Test(libc, allocsize_declarations) {
   esc_allocfn af;
   /* a size promise alone: no fresh block (the helper may return p) */
   cr_assert_eq(esc_alloc_classify(helper, &af), 0);
-  /* with a noalias result: an allocator that may resize its pointer */
+  /* with a noalias result (GCC's malloc attribute): a fresh block, into
+   * which its pointer's bytes may move; the pointer itself may be kept
+   * (a pool it allocates from), so it is not taken as given up */
   cr_assert_eq(esc_alloc_classify(xrealloc, &af), 1);
   cr_assert_eq(af.size_arg, 1);
-  cr_assert_eq(af.realloc_arg, 0);
+  cr_assert_eq(af.copy_arg, 0);
+  cr_assert_eq(af.realloc_arg, -1);
+  cr_assert_eq(af.keeps_args, 1);
   LLVMDisposeModule(m);
   LLVMContextDispose(c);
 }

@@ -30,7 +30,7 @@ void keep_pool(pool *p);
 void *seen;
 
 int from_callers_pool(pool *p) {
-  int *x = pool_get(p, 16); // CHECK: pool.c:[[@LINE]]:{{[0-9]+}}: pool block x = pool_get(16) escapes its frame: allocated by pool_get at {{.*}}pool.c:[[@LINE]]:{{[0-9]+}} from the pool in its argument 0, which may outlive the frame: not made by a pool-create call in from_callers_pool, used only as a pool and destroyed there (model {{.*}}pool.model:3) [intraprocedural, conservative, whole_program]
+  int *x = pool_get(p, 16); // CHECK: pool.c:[[@LINE]]:{{[0-9]+}}: pool block x = pool_get(16) escapes its frame: allocated by pool_get at {{.*}}pool.c:[[@LINE]]:{{[0-9]+}} from the pool in its argument 0, which may outlive the frame: not made by a pool-create call in from_callers_pool, used only as a pool and destroyed there on every way out (model {{.*}}pool.model:3) [intraprocedural, conservative, whole_program]
   *x = 1;
   return *x;
 }
