@@ -21,6 +21,7 @@
  */
 #include "esc_analysis.h"
 #include "esc_instr.h"
+#include "esc_limits.h"
 #include "esc_sites.h"
 
 #include <stdlib.h>
@@ -135,11 +136,37 @@ static int position_after(chk *c, LLVMValueRef I) {
   return 1;
 }
 
+/* Does ASan give fn's frame a fake stack, which keeps a returned
+ * frame's locals poisoned (use-after-return detection)? Not in a function
+ * that calls setjmp (returns twice), nor for a frame larger than its
+ * largest fake frame. */
+static int fake_stack_frame(LLVMModuleRef M, LLVMValueRef fn) {
+  unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  LLVMTargetDataRef td = LLVMGetModuleDataLayout(M);
+  unsigned long long bytes = 0;
+  ESC_FOR_EACH_INST(fn, bb, I) {
+    if (esc_is_call(I)) {
+      LLVMValueRef f = esc_called_function(I);
+      if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                                            rt)) ||
+          LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
+        return 0;
+    } else if (LLVMIsAAllocaInst(I) &&
+               LLVMTypeIsSized(LLVMGetAllocatedType(I))) {
+      /* each local with its redzones, as ASan lays the frame out */
+      bytes += LLVMABISizeOfType(td, LLVMGetAllocatedType(I)) +
+               ESC_CHECK_REDZONE_BYTES;
+    }
+  }
+  return bytes <= ESC_CHECK_FAKE_FRAME_MAX;
+}
+
 /* Instruments one function's checked sites. Returns how many. */
 static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
                                const int *ids, int n, const char *lvl,
                                esc_level level, int *skipped) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+  int fake = fake_stack_frame(R->M, fn);
   LLVMValueRef mark = esc_instr_frame(c->b, fn, c->enter_t, c->enter_f,
                                       c->leave_t, c->leave_f);
   if (!mark)
@@ -161,6 +188,10 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
                        detection does not cover it */
       continue;
     }
+    if (LLVMIsAAllocaInst(I) && !fake) {
+      (*skipped)++; /* nor a frame without a fake stack */
+      continue;
+    }
     if (is_entry_alloca(I, entry) && precedes(I, mark))
       LLVMPositionBuilderBefore(c->b, after_mark);
     else if (!position_after(c, I)) {
@@ -180,6 +211,13 @@ static int instrument_function(chk *c, esc_result *R, LLVMValueRef fn,
       }
       obj = LLVMBuildLoad2(c->b, c->ptr,
                            LLVMGetOperand(I, (unsigned)af.out_arg), "");
+      /* only a call that returns 0 stores a block there: on failure *arg
+       * holds whatever it held (another live block, maybe) */
+      if (LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMIntegerTypeKind) {
+        LLVMValueRef ok = LLVMBuildICmp(c->b, LLVMIntEQ, I,
+                                        LLVMConstNull(LLVMTypeOf(I)), "");
+        obj = LLVMBuildSelect(c->b, ok, obj, LLVMConstNull(c->ptr), "");
+      }
     }
     LLVMValueRef bytes = LLVMConstInt(c->i64,
                                       s->bytes > 0 ? (unsigned long long)s->bytes : 0, 0);

@@ -3,6 +3,7 @@
 #include "esc_instr.h"
 
 #include "esc_sites.h"
+#include "esc_typeset.h"
 
 LLVMValueRef esc_instr_declare(LLVMModuleRef M, const char *name,
                                LLVMTypeRef ty) {
@@ -35,6 +36,33 @@ LLVMValueRef esc_instr_frame(LLVMBuilderRef b, LLVMValueRef fn,
   return mark;
 }
 
+/* Indirect call I whose resolved targets include deallocators (free
+ * through a pointer): the hook gets the freed argument when the callee is
+ * that deallocator, null otherwise. */
+static void before_indirect_frees(esc_result *R, LLVMBuilderRef b,
+                                  LLVMTypeRef hook_t, LLVMValueRef hook,
+                                  LLVMValueRef I) {
+  const esc_targets *t = R->ts ? esc_typeset_resolve(R->ts, I) : NULL;
+  for (int k = 0; t && k < t->n; k++) {
+    int arg = -1, freed;
+    esc_allocfn af;
+    if (esc_site_deallocator(R->opt.model, t->fns[k], &freed))
+      arg = freed;
+    else if (esc_site_allocator(R->opt.model, t->fns[k], &af))
+      arg = af.realloc_arg;
+    if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
+      continue;
+    LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
+    if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
+      continue;
+    LLVMPositionBuilderBefore(b, I);
+    LLVMValueRef is = LLVMBuildICmp(b, LLVMIntEQ, LLVMGetCalledValue(I),
+                                    t->fns[k], "");
+    LLVMValueRef q = LLVMBuildSelect(b, is, p, LLVMConstNull(LLVMTypeOf(p)), "");
+    LLVMBuildCall2(b, hook_t, hook, &q, 1, "");
+  }
+}
+
 void esc_instr_before_frees(esc_result *R, LLVMBuilderRef b,
                             LLVMTypeRef hook_t, LLVMValueRef hook) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(R->M); fn;
@@ -43,6 +71,10 @@ void esc_instr_before_frees(esc_result *R, LLVMBuilderRef b,
       if (!esc_is_call(I))
         continue;
       LLVMValueRef callee = esc_called_function(I);
+      if (!callee && !LLVMIsAInlineAsm(LLVMGetCalledValue(I))) {
+        before_indirect_frees(R, b, hook_t, hook, I);
+        continue;
+      }
       if (!callee || callee == hook)
         continue;
       int arg = -1, freed;

@@ -297,6 +297,15 @@
  * chains print their first steps; no verdict depends on it. */
 #define ESC_TS_EXPLAIN_STEPS 24
 
+/* ---- the run-time check (esc_check) ---- */
+
+/* AddressSanitizer's largest fake frame (its kMaxStackMallocSize) and the
+ * redzone counted per local: a frame laid out larger gets no fake stack,
+ * so its locals are not checked after it returns (counted as not
+ * checkable). */
+#define ESC_CHECK_FAKE_FRAME_MAX (64 * 1024)
+#define ESC_CHECK_REDZONE_BYTES 32
+
 /* ---- heap-to-stack (esc_h2s) ---- */
 
 /* The largest block size --max-stack-bytes (and the plugin's

@@ -34,7 +34,13 @@
  * ESC_RT_RETIRED retired objects remembered (oldest forgotten first); past
  * the first, objects are not checked (counted, reported at exit when
  * ESCAPADE_CHECK_STATS is set). Objects of a frame left by longjmp to an
- * uninstrumented frame are never retired, so never checked.
+ * uninstrumented frame are never retired, so never checked; nor are those
+ * noted on another stack than the returning frame's (a makecontext
+ * coroutine's, while it is suspended): a coroutine stack within
+ * ESC_RT_STACK_SPAN below the frame that switched to it counts as the
+ * same stack. The record of retired objects takes no lock (a signal
+ * handler's frames retire too), so a report may, rarely, name the site of
+ * an object retired at the same moment by another thread.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -61,16 +67,30 @@ typedef struct esc_rt_obj {
   const char *site;
   int heap;
   int freed;        /* heap: freed while its frame was live */
+  uintptr_t frame;  /* where on the stack it was noted */
 } esc_rt_obj;
+
+/* How far below a returning frame the frames a longjmp or an exception
+ * left behind may be (a thread's stack). An object noted farther away was
+ * noted on another stack (a makecontext coroutine still suspended): it
+ * is not retired with this frame, and not checked. */
+#define ESC_RT_STACK_SPAN ((uintptr_t)64 << 20)
+/* The instrumented frame that calls __escapade_note and __escapade_leave
+ * is just above both runtime frames; this much apart counts as one. */
+#define ESC_RT_FRAME_SLACK ((uintptr_t)4096)
 
 /* Noted, not yet retired: a per-thread stack grown on demand (thread-local
  * storage stays small, so threads with small stacks still start). */
 static _Thread_local esc_rt_obj *noted;
 static _Thread_local size_t nnoted, cap;
 
+/* The last ESC_RT_RETIRED retired objects, written without a lock: a
+ * signal handler's instrumented frame may retire while the code it
+ * interrupted is retiring, and a child forked from a threaded program
+ * inherits whatever state the ring was in. A reader may see an entry
+ * being overwritten; it only names sites in reports. */
 static esc_rt_obj retired[ESC_RT_RETIRED];
 static size_t nretired; /* total ever retired; the ring holds the last */
-static pthread_mutex_t retired_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned long long unchecked, checked;
 
 size_t __escapade_enter(void) { return nnoted; }
@@ -89,7 +109,8 @@ void __escapade_note(void *p, uint64_t bytes, const char *site, int heap) {
     noted = grown;
     cap = ncap;
   }
-  noted[nnoted++] = (esc_rt_obj){(uintptr_t)p, (size_t)bytes, site, heap, 0};
+  noted[nnoted++] = (esc_rt_obj){(uintptr_t)p, (size_t)bytes, site, heap, 0,
+                                 (uintptr_t)__builtin_frame_address(0)};
 }
 
 static void retire(esc_rt_obj o) {
@@ -112,25 +133,33 @@ static void retire(esc_rt_obj o) {
       __asan_poison_memory_region((void *)o.p, o.bytes);
   }
   __atomic_add_fetch(&checked, 1, __ATOMIC_RELAXED);
-  pthread_mutex_lock(&retired_lock);
-  retired[nretired++ % ESC_RT_RETIRED] = o;
-  pthread_mutex_unlock(&retired_lock);
+  size_t at = __atomic_fetch_add(&nretired, 1, __ATOMIC_ACQ_REL);
+  retired[at % ESC_RT_RETIRED] = o;
 }
 
 void __escapade_leave(size_t mark) {
   /* a frame left by longjmp or an exception is retired by the next
-   * instrumented frame that returns below it */
-  while (nnoted > mark)
-    retire(noted[--nnoted]);
+   * instrumented frame that returns below it; an object noted on another
+   * stack (a coroutine this frame switched to, still suspended) is not
+   * this frame's to retire */
+  uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  while (nnoted > mark) {
+    esc_rt_obj o = noted[--nnoted];
+    if (o.frame <= here + ESC_RT_FRAME_SLACK && here - o.frame < ESC_RT_STACK_SPAN)
+      retire(o);
+    else
+      __atomic_add_fetch(&unchecked, 1, __ATOMIC_RELAXED);
+  }
 }
 
 /* The most recently retired object holding addr (its exact start when
- * start_only) of the kind given, or NULL. Caller holds retired_lock. */
+ * start_only) of the kind given, or NULL. */
 static const esc_rt_obj *find_retired(uintptr_t addr, int start_only,
                                       int heap) {
-  size_t n = nretired < ESC_RT_RETIRED ? nretired : ESC_RT_RETIRED;
+  size_t total = __atomic_load_n(&nretired, __ATOMIC_ACQUIRE);
+  size_t n = total < ESC_RT_RETIRED ? total : ESC_RT_RETIRED;
   for (size_t k = 0; k < n; k++) {
-    const esc_rt_obj *o = &retired[(nretired - 1 - k) % ESC_RT_RETIRED];
+    const esc_rt_obj *o = &retired[(total - 1 - k) % ESC_RT_RETIRED];
     size_t span = o->bytes ? o->bytes : 1;
     if (o->heap == heap && (start_only ? addr == o->p : addr - o->p < span))
       return o;
@@ -152,7 +181,6 @@ void __escapade_before_free(void *p) {
       noted[k - 1].freed = 1;
       break;
     }
-  pthread_mutex_lock(&retired_lock);
   const esc_rt_obj *o = find_retired((uintptr_t)p, 1, 1);
   /* still ours only while poisoned: a block allocated again at the same
    * address (after a free the check did not see) is not */
@@ -162,7 +190,6 @@ void __escapade_before_free(void *p) {
     if (!getenv("ESCAPADE_CHECK_CONTINUE"))
       _exit(1);
   }
-  pthread_mutex_unlock(&retired_lock);
 }
 
 /* Called by AddressSanitizer when it starts reporting an error: a use of
@@ -183,18 +210,20 @@ void __asan_on_error(void) {
     stack_report_addr = addr;
     return;
   }
-  if (strcmp(what, "use-after-poison") || pthread_mutex_trylock(&retired_lock))
+  if (strcmp(what, "use-after-poison"))
     return;
   const esc_rt_obj *o = find_retired(addr, 0, 1);
   if (o)
     say(o, "used");
-  pthread_mutex_unlock(&retired_lock);
 }
 
-/* The variable of a retired stack object: the site reads
+/* The variable of a retired stack object o: the site reads
  * "FILE:LINE:COL: &NAME [...]"; ASan's frame description marks the one
- * accessed with "'NAME' (line LINE) <== Memory access". */
-static int same_variable(const char *site, const char *asan_report) {
+ * accessed with "[FROM, TO) 'NAME' (line LINE) <== Memory access". A
+ * variable with neither name nor line (an -O0 unit read without value
+ * names and lifetime markers) is o when its size is o's. */
+static int same_variable(const esc_rt_obj *o, const char *asan_report) {
+  const char *site = o->site;
   const char *mark = strstr(asan_report, "<== Memory access");
   if (!mark)
     return 0;
@@ -203,7 +232,15 @@ static int same_variable(const char *site, const char *asan_report) {
     q--;
   const char *tick = strchr(q, '\'');
   const char *end = tick ? strchr(tick + 1, '\'') : NULL;
-  if (!tick || !end || end > mark || strncmp(end, "' (line ", 8))
+  if (!tick || !end || end > mark)
+    return 0;
+  if (end == tick + 1 && strncmp(end, "' (line ", 8)) {
+    unsigned long from, to;
+    const char *br = strchr(q, '[');
+    return br && br < tick && sscanf(br, "[%lu, %lu)", &from, &to) == 2 &&
+           to > from && to - from == o->bytes;
+  }
+  if (strncmp(end, "' (line ", 8))
     return 0;
   unsigned line = (unsigned)strtoul(end + 8, NULL, 10);
   const char *c1 = strchr(site, ':');
@@ -217,12 +254,11 @@ static int same_variable(const char *site, const char *asan_report) {
 }
 
 static void report(const char *asan_report) {
-  if (!stack_report_addr || pthread_mutex_trylock(&retired_lock))
+  if (!stack_report_addr)
     return;
   const esc_rt_obj *o = find_retired(stack_report_addr, 0, 0);
-  if (o && same_variable(o->site, asan_report))
+  if (o && same_variable(o, asan_report))
     say(o, "used");
-  pthread_mutex_unlock(&retired_lock);
 }
 
 void __asan_set_error_report_callback(void (*callback)(const char *));

@@ -2,9 +2,15 @@
 // check labels it, and AddressSanitizer's use-after-return detection
 // (detect_stack_use_after_return=1) catches main's read of it.
 // RUN: %clang -O2 -g -c -emit-llvm %s -o %t.bc
-// RUN: %escapade --check --level=conservative --force-local=stack_force_local.c:14 -o %t.forced.bc %t.bc
+// RUN: %escapade --check --level=conservative --force-local=stack_force_local.c:20 -o %t.forced.bc %t.bc
 // RUN: %clang -fsanitize=address -g %t.forced.bc %escapade_rt -o %t.forced
 // RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 not %t.forced 2>&1 | FileCheck %s
+// At -O0 the frame's description has neither the variable's name nor its
+// line (no lifetime markers, no value names): the site is named by size.
+// RUN: %clang -O0 -g -c -emit-llvm %s -o %t0.bc
+// RUN: %escapade --check --level=conservative --force-local=stack_force_local.c:20 -o %t0.forced.bc %t0.bc
+// RUN: %clang -fsanitize=address -g %t0.forced.bc %escapade_rt -o %t0.forced
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 not %t0.forced 2>&1 | FileCheck %s
 #include <stdio.h>
 #include <string.h>
 
@@ -22,4 +28,4 @@ int main(int argc, char **argv) {
   return 0;
 }
 // After ASan's report, which says whose memory it is, the site:
-// CHECK: escapade: check: object of {{.*}}stack_force_local.c:14:{{[0-9]+}}: &buf [conservative, --force-local] used after its frame returned
+// CHECK: escapade: check: object of {{.*}}stack_force_local.c:20:{{[0-9]+}}: &buf [conservative, --force-local] used after its frame returned
