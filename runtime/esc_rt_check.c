@@ -42,7 +42,6 @@
  * handler's frames retire too), so a report may, rarely, name the site of
  * an object retired at the same moment by another thread.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
