@@ -684,11 +684,20 @@ static void indirect_call(fctx *c, LLVMValueRef call) {
         esc_graph_load(c->g, src, esc_graph_content(c->g, o),
                        why(ESC_WHY_MEMCPY, call, af.name, 0));
     }
-    /* what modelled allocators do with their other arguments */
+    /* what modelled allocators do with their other arguments, and what
+     * wrappers do besides allocating (record an argument, store it in the
+     * block): their summaries, the block they return being a fresh object
+     * beside this site's */
     for (int i = 0; i < t->n; i++) {
       const esc_umfn *um = esc_usermodel_of(c->R->opt.model, t->fns[i]);
+      int fi = esc_model_func_index(&c->R->model, t->fns[i]);
+      esc_allocfn a;
       if (um)
         model_args(c, call, t->fns[i], um, ESC_WHY_RESOLVED_CALL);
+      else if (fi >= 0 && c->R->model.funcs.data[fi].defined &&
+               !esc_site_allocator(c->R->opt.model, t->fns[i], &a))
+        apply_summary(c, call, fi, &c->R->model.funcs.data[fi].sum[ESC_WHOLE],
+                      ESC_WHY_RESOLVED_CALL);
     }
     return;
   }

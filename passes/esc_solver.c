@@ -420,6 +420,29 @@ const esc_bits *esc_graph_pts(const esc_graph *g, int node) {
   return &g->nodes.data[node].pts;
 }
 
+int esc_graph_reaches(const esc_graph *g, int from, int to) {
+  size_t n = g->nodes.len;
+  char *seen = esc_xcalloc(n ? n : 1, 1);
+  ESC_VEC(int) work = {0};
+  ESC_VEC_PUSH(work, from);
+  int found = 0;
+  while (work.len && !found) {
+    const esc_node *x = &g->nodes.data[work.data[--work.len]];
+    for (size_t i = 0; i < x->succ.len && !found; i++) {
+      int d = x->succ.data[i].other;
+      if (d == to)
+        found = 1;
+      else if (d != ESC_ESC_NODE && !seen[d]) {
+        seen[d] = 1;
+        ESC_VEC_PUSH(work, d);
+      }
+    }
+  }
+  ESC_VEC_FREE(work);
+  free(seen);
+  return found;
+}
+
 int esc_graph_points_to(const esc_graph *g, int node, int obj) {
   return esc_bits_test(&g->nodes.data[node].pts, (uint32_t)obj);
 }

@@ -105,6 +105,11 @@ void esc_graph_store(esc_graph *g, int ptr, int src, esc_why why);
 esc_solve_status esc_graph_solve(esc_graph *g, uint64_t budget);
 
 const esc_bits *esc_graph_pts(const esc_graph *g, int node);
+/* Is there a path of one or more copy edges (stores, copies, loads'
+ * results, calls' summaries) from node `from` to node `to`, not through
+ * ESC (what escapes, unknown code may hand anywhere: that is the escape,
+ * not a flow)? */
+int esc_graph_reaches(const esc_graph *g, int from, int to);
 int esc_graph_points_to(const esc_graph *g, int node, int obj);
 
 /* How obj first reached node: *pred is the node it came from (-1 for a base

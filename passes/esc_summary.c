@@ -313,8 +313,15 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
       src_of(c, o, via, origins, &nfresh, &sk, &si);
       if (dk == ESC_B_ESC && sk != ESC_B_P1 && sk != ESC_B_PD)
         continue;
-      /* what lies below a parameter is always in its memory: no news */
-      if (sk == ESC_B_PD && (dk == ESC_B_P1 || dk == ESC_B_PD) && si == di)
+      /* what lies below a parameter is in its memory from the start (the
+       * base constraints): no news, unless it was read from below and
+       * written back up: into the pointee's memory (*pp = (*pp)->next),
+       * or from one deep object into another (**p = ***p). That changes
+       * what the caller's pointers point to. (One deep object stands for
+       * every level below the pointee's, so a deep field updated in place,
+       * (*p)->n++, counts too.) */
+      if (sk == ESC_B_PD && (dk == ESC_B_P1 || dk == ESC_B_PD) && si == di &&
+          !esc_graph_reaches(c->g, esc_graph_content(c->g, c->pd[si]), node))
         continue;
       esc_sum_edge e;
       memset(&e, 0, sizeof e);
