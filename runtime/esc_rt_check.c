@@ -180,10 +180,13 @@ void __escapade_before_free(void *p) {
       noted[k - 1].freed = 1;
       break;
     }
-  const esc_rt_obj *o = find_retired((uintptr_t)p, 1, 1);
   /* still ours only while poisoned: a block allocated again at the same
-   * address (after a free the check did not see) is not */
-  if (o && __asan_address_is_poisoned(p)) {
+   * address (after a free the check did not see) is not; asked first, so
+   * that a free of a live block does not search the ring */
+  if (!__asan_address_is_poisoned(p))
+    return;
+  const esc_rt_obj *o = find_retired((uintptr_t)p, 1, 1);
+  if (o) {
     say(o, "freed");
     __sanitizer_print_stack_trace();
     if (!getenv("ESCAPADE_CHECK_CONTINUE"))
