@@ -141,15 +141,11 @@ static int position_after(chk *c, LLVMValueRef I) {
  * that calls setjmp (returns twice), nor for a frame larger than its
  * largest fake frame. */
 static int fake_stack_frame(LLVMModuleRef M, LLVMValueRef fn) {
-  unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
   LLVMTargetDataRef td = LLVMGetModuleDataLayout(M);
   unsigned long long bytes = 0;
   ESC_FOR_EACH_INST(fn, bb, I) {
     if (esc_is_call(I)) {
-      LLVMValueRef f = esc_called_function(I);
-      if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex,
-                                            rt)) ||
-          LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
+      if (esc_call_returns_twice(I))
         return 0;
     } else if (LLVMIsAAllocaInst(I) &&
                LLVMTypeIsSized(LLVMGetAllocatedType(I))) {

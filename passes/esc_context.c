@@ -85,14 +85,6 @@ static int slot_writes(LLVMTargetDataRef td, LLVMValueRef base,
   return n;
 }
 
-/* Is parameter i of fn memory the callee owns, copied from what the caller
- * passes (byval, inalloca, preallocated)? */
-static int param_is_copy(LLVMValueRef fn, unsigned i) {
-  return esc_attr_param(NULL, fn, i, "byval") ||
-         esc_attr_param(NULL, fn, i, "inalloca") ||
-         esc_attr_param(NULL, fn, i, "preallocated");
-}
-
 /* ---- callee side ---- */
 static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
   if (!v || depth > ESC_CTX_MAX_DEPTH)
@@ -107,7 +99,7 @@ static int trace(LLVMValueRef v, esc_ctx_path *p, int depth) {
         p->param = (int)i;
     /* a struct passed by value is the callee's own copy, which it may
      * change before the call: the caller's memory is not what it reads */
-    if (param_is_copy(fn, (unsigned)p->param))
+    if (esc_attr_param_is_copy(fn, (unsigned)p->param))
       return 0;
     p->depth = 0;
     return 1;

@@ -583,9 +583,7 @@ static char *reentered_functions(esc_result *R) {
   char *again = esc_xcalloc((size_t)(n ? n : 1), 1);
   /* a library (no main), or a program that looks its symbols up by name
    * or loads code: outside code may call any function it exports */
-  LLVMValueRef main_fn = LLVMGetNamedFunction(R->M, "main");
-  int exported_entered = !main_fn || LLVMIsDeclaration(main_fn) ||
-                         esc_libc_loads_code(R->M);
+  int exported_entered = esc_libc_exports_entered(R->M, 0);
   for (int fi = 0; fi < n; fi++) {
     LLVMValueRef fn = R->model.funcs.data[fi].fn;
     LLVMLinkage l = LLVMGetLinkage(fn);
@@ -618,7 +616,6 @@ static char *reentered_functions(esc_result *R) {
  * calls (a slot per frame: the stack depth is not bounded). */
 static const char *function_blocks(esc_result *R, LLVMValueRef fn,
                                    const char *again) {
-  unsigned rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
   /* a moved block keeps its function out of line (noinline) */
   if (LLVMGetEnumAttributeAtIndex(
           fn, LLVMAttributeFunctionIndex,
@@ -629,8 +626,7 @@ static const char *function_blocks(esc_result *R, LLVMValueRef fn,
     if (!esc_is_call(I))
       continue;
     LLVMValueRef f = esc_called_function(I);
-    if ((f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, rt)) ||
-        LLVMGetCallSiteEnumAttribute(I, LLVMAttributeFunctionIndex, rt))
+    if (esc_call_returns_twice(I))
       return "its function calls setjmp (returns twice)";
     if (LLVMIsACallInst(I) &&
         LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)

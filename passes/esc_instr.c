@@ -36,6 +36,22 @@ LLVMValueRef esc_instr_frame(LLVMBuilderRef b, LLVMValueRef fn,
   return mark;
 }
 
+/* The pointer call I frees when its callee is fn (a deallocator, or a
+ * realloc-style allocator's old block), or NULL. */
+static LLVMValueRef freed_operand(esc_result *R, LLVMValueRef fn,
+                                  LLVMValueRef I) {
+  int arg = -1, freed;
+  esc_allocfn af;
+  if (esc_site_deallocator(R->opt.model, fn, &freed))
+    arg = freed;
+  else if (esc_site_allocator(R->opt.model, fn, &af))
+    arg = af.realloc_arg;
+  if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
+    return NULL;
+  LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
+  return LLVMGetTypeKind(LLVMTypeOf(p)) == LLVMPointerTypeKind ? p : NULL;
+}
+
 /* Indirect call I whose resolved targets include deallocators (free
  * through a pointer): the hook gets the freed argument when the callee is
  * that deallocator, null otherwise. */
@@ -44,16 +60,8 @@ static void before_indirect_frees(esc_result *R, LLVMBuilderRef b,
                                   LLVMValueRef I) {
   const esc_targets *t = R->ts ? esc_typeset_resolve(R->ts, I) : NULL;
   for (int k = 0; t && k < t->n; k++) {
-    int arg = -1, freed;
-    esc_allocfn af;
-    if (esc_site_deallocator(R->opt.model, t->fns[k], &freed))
-      arg = freed;
-    else if (esc_site_allocator(R->opt.model, t->fns[k], &af))
-      arg = af.realloc_arg;
-    if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
-      continue;
-    LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
-    if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
+    LLVMValueRef p = freed_operand(R, t->fns[k], I);
+    if (!p)
       continue;
     LLVMPositionBuilderBefore(b, I);
     LLVMValueRef is = LLVMBuildICmp(b, LLVMIntEQ, LLVMGetCalledValue(I),
@@ -77,16 +85,8 @@ void esc_instr_before_frees(esc_result *R, LLVMBuilderRef b,
       }
       if (!callee || callee == hook)
         continue;
-      int arg = -1, freed;
-      esc_allocfn af;
-      if (esc_site_deallocator(R->opt.model, callee, &freed))
-        arg = freed;
-      else if (esc_site_allocator(R->opt.model, callee, &af))
-        arg = af.realloc_arg;
-      if (arg < 0 || (unsigned)arg >= (unsigned)LLVMGetNumArgOperands(I))
-        continue;
-      LLVMValueRef p = LLVMGetOperand(I, (unsigned)arg);
-      if (LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind)
+      LLVMValueRef p = freed_operand(R, callee, I);
+      if (!p)
         continue;
       LLVMPositionBuilderBefore(b, I);
       LLVMBuildCall2(b, hook_t, hook, &p, 1, "");

@@ -206,16 +206,17 @@ LLVMValueRef esc_trace_to_arg(LLVMValueRef v, int depth) {
   return found;
 }
 
-LLVMValueRef esc_function_of(LLVMValueRef v) {
+/* The global value a constant designates, through aliases and constant
+ * casts (ptrtoint included, as LLVM writes function pointers stored as
+ * integers), or NULL past ESC_IR_FUNCTION_HOPS or at anything else. */
+static LLVMValueRef global_through_casts(LLVMValueRef v) {
   for (int guard = 0; guard < ESC_IR_FUNCTION_HOPS && v; guard++) {
-    if (LLVMIsAFunction(v))
-      return v;
     if (LLVMIsAGlobalAlias(v)) {
       v = LLVMAliasGetAliasee(v);
       continue;
     }
     if (!LLVMIsAConstantExpr(v))
-      return NULL;
+      return v;
     LLVMOpcode op = LLVMGetConstOpcode(v);
     if (op != LLVMBitCast && op != LLVMAddrSpaceCast && op != LLVMPtrToInt &&
         op != LLVMIntToPtr)
@@ -223,6 +224,21 @@ LLVMValueRef esc_function_of(LLVMValueRef v) {
     v = LLVMGetOperand(v, 0);
   }
   return NULL;
+}
+
+LLVMValueRef esc_function_of(LLVMValueRef v) {
+  v = global_through_casts(v);
+  return v && LLVMIsAFunction(v) ? v : NULL;
+}
+
+int esc_call_returns_twice(LLVMValueRef call) {
+  static unsigned rt;
+  if (!rt)
+    rt = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  LLVMValueRef f = esc_called_function(call);
+  return (f && LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                                           rt)) ||
+         LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, rt);
 }
 
 /* Scans bb from instruction I on: 1 when one of the stops comes first,
@@ -286,22 +302,8 @@ int esc_every_exit_passes(LLVMValueRef from, LLVMValueRef const *stops,
 }
 
 LLVMValueRef esc_ifunc_of(LLVMValueRef v) {
-  for (int guard = 0; guard < ESC_IR_FUNCTION_HOPS && v; guard++) {
-    if (LLVMIsAGlobalIFunc(v))
-      return v;
-    if (LLVMIsAGlobalAlias(v)) {
-      v = LLVMAliasGetAliasee(v);
-      continue;
-    }
-    if (!LLVMIsAConstantExpr(v))
-      return NULL;
-    LLVMOpcode op = LLVMGetConstOpcode(v);
-    if (op != LLVMBitCast && op != LLVMAddrSpaceCast && op != LLVMPtrToInt &&
-        op != LLVMIntToPtr)
-      return NULL;
-    v = LLVMGetOperand(v, 0);
-  }
-  return NULL;
+  v = global_through_casts(v);
+  return v && LLVMIsAGlobalIFunc(v) ? v : NULL;
 }
 
 int esc_ifunc_targets(LLVMValueRef ifunc, LLVMValueRef *out, int max) {

@@ -133,6 +133,9 @@ int esc_bits_only_moved(LLVMValueRef v, int depth);
 /* The same for the value an atomicrmw or cmpxchg read (cmpxchg's success
  * flag is a comparison's outcome, not the bits). */
 int esc_atomic_bits_only_moved(LLVMValueRef atomic);
+/* Does call return twice (setjmp, vfork: returns_twice on the callee or
+ * the call)? */
+int esc_call_returns_twice(LLVMValueRef call);
 /* Name of the function called by call (NULL when indirect or asm). */
 LLVMValueRef esc_called_function(LLVMValueRef call);
 const char *esc_value_name(LLVMValueRef v); /* "" when none */

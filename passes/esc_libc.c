@@ -326,6 +326,12 @@ int esc_attr_param(LLVMValueRef call, LLVMValueRef callee, unsigned arg,
   return has_attr(call, callee, (LLVMAttributeIndex)(arg + 1), attr);
 }
 
+int esc_attr_param_is_copy(LLVMValueRef fn, unsigned i) {
+  return esc_attr_param(NULL, fn, i, "byval") ||
+         esc_attr_param(NULL, fn, i, "inalloca") ||
+         esc_attr_param(NULL, fn, i, "preallocated");
+}
+
 int esc_attr_nocapture(LLVMValueRef call, LLVMValueRef callee, unsigned arg) {
   return esc_attr_param(call, callee, arg, "nocapture") ||
          esc_attr_param(call, callee, arg, "byval");
@@ -621,6 +627,12 @@ int esc_libc_loads_code(LLVMModuleRef M) {
   static const char *const loaders[] = {"dlopen", "dlmopen", "dlsym",
                                         "dlvsym", "dl_iterate_phdr"};
   return calls_any(M, loaders, sizeof loaders / sizeof *loaders);
+}
+
+int esc_libc_exports_entered(LLVMModuleRef M, int closed) {
+  LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
+  return !main_fn || LLVMIsDeclaration(main_fn) ||
+         (!closed && esc_libc_loads_code(M));
 }
 
 int esc_libc_streams_call_back(LLVMModuleRef M) {

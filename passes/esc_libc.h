@@ -78,6 +78,11 @@ unsigned esc_libc_io(const char *name);
  * (dl_iterate_phdr). */
 int esc_libc_loads_code(LLVMModuleRef M);
 
+/* 1 when code outside M may call the functions M exports: M is a library
+ * (no main), or loads code or looks symbols up (esc_libc_loads_code),
+ * unless closed (--assume-closed: such code never calls back). */
+int esc_libc_exports_entered(LLVMModuleRef M, int closed);
+
 /* 1 when M makes stdio streams backed by its own functions (fopencookie,
  * funopen), registers its own printf conversions (register_printf_*), or
  * can look either up by name (dlsym): then a stream or printf function
@@ -132,6 +137,9 @@ int esc_libc_data_global(const char *name);
 int esc_attr_nocapture(LLVMValueRef call, LLVMValueRef callee, unsigned arg);
 int esc_attr_param(LLVMValueRef call, LLVMValueRef callee, unsigned arg,
                    const char *attr);
+/* Is parameter i of fn the callee's own copy of what the caller passes
+ * (byval, inalloca, preallocated): memory it may change? */
+int esc_attr_param_is_copy(LLVMValueRef fn, unsigned i);
 int esc_attr_ret(LLVMValueRef call, LLVMValueRef callee, const char *attr);
 
 /* Memory effects of the callee, from memory(...) / readonly / readnone. */

@@ -1068,14 +1068,6 @@ static void model_call(esc_pta *p, int ci, LLVMValueRef fn,
   }
 }
 
-/* Is parameter i of fn the callee's own copy of what the caller passes
- * (byval, inalloca, preallocated)? */
-static int param_is_copy(LLVMValueRef fn, unsigned i) {
-  return esc_attr_param(NULL, fn, i, "byval") ||
-         esc_attr_param(NULL, fn, i, "inalloca") ||
-         esc_attr_param(NULL, fn, i, "preallocated");
-}
-
 /* The node of such a parameter: it points to memory of the callee's own,
  * which every call fills with a copy of the argument's (the callee may
  * write its copy; the caller's memory, a constant table maybe, is not
@@ -1112,7 +1104,7 @@ static void bind(esc_pta *p, int ci, LLVMValueRef fn) {
   int wrapper = c->inst && esc_ptrmap_get(&p->wrapmap, fn) >= 0;
   for (int i = 0; i < c->nargs; i++) {
     c = &p->calls.data[ci];
-    if (i < np && param_is_copy(fn, (unsigned)i))
+    if (i < np && esc_attr_param_is_copy(fn, (unsigned)i))
       memcpy_c(p, copy_param_node(p, LLVMGetParam(fn, (unsigned)i)),
                c->args[i], -1);
     else if (i < np)
@@ -2273,9 +2265,8 @@ esc_pta *esc_pta_build(LLVMModuleRef M, int closed, uint64_t budget,
   p->E = loc_node(p, EXT_LOC);
 
   LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
-  int has_main = main_fn && !LLVMIsDeclaration(main_fn);
-  if (!closed && esc_libc_loads_code(M))
-    has_main = 0; /* loaded code may call back: the program is open */
+  /* a library, or a program whose loaded code may call back, is open */
+  int has_main = !esc_libc_exports_entered(M, closed);
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
     if (plain_constant_data(p, g))
       continue;

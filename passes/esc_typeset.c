@@ -706,12 +706,9 @@ static esc_typeset *build(LLVMModuleRef M, esc_arena *a, int mode,
   collect_vtables(ts);
   read_init_facts(ts);
 
-  LLVMValueRef main_fn = LLVMGetNamedFunction(M, "main");
-  int has_main = main_fn && !LLVMIsDeclaration(main_fn);
   /* a program that loads code (dlopen) can be called back by it: every
    * function it exports is then an entry, as in a library */
-  if (!closed && esc_libc_loads_code(M))
-    has_main = 0;
+  int has_main = !esc_libc_exports_entered(M, closed);
   value_vec ext_args = {0}, struct_args = {0};
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
        fn = LLVMGetNextFunction(fn)) {
