@@ -443,6 +443,19 @@ int esc_graph_reaches(const esc_graph *g, int from, int to) {
   return found;
 }
 
+int esc_graph_flows_in(const esc_graph *g, int node, int obj) {
+  for (size_t y = 0; y < g->nodes.len; y++) {
+    if ((int)y == ESC_ESC_NODE ||
+        !esc_bits_test(&g->nodes.data[y].pts, (uint32_t)obj))
+      continue;
+    const esc_node *x = &g->nodes.data[y];
+    for (size_t i = 0; i < x->succ.len; i++)
+      if (x->succ.data[i].other == node)
+        return 1;
+  }
+  return 0;
+}
+
 int esc_graph_points_to(const esc_graph *g, int node, int obj) {
   return esc_bits_test(&g->nodes.data[node].pts, (uint32_t)obj);
 }

@@ -110,6 +110,11 @@ const esc_bits *esc_graph_pts(const esc_graph *g, int node);
  * ESC (what escapes, unknown code may hand anywhere: that is the escape,
  * not a flow)? */
 int esc_graph_reaches(const esc_graph *g, int from, int to);
+/* Does obj reach `node` along an edge (a store, copy, load's result or
+ * call's summary) from a node that holds it, `node` itself included (a
+ * copy within the same memory)? An object placed by base constraints
+ * alone does not. Edges from ESC do not count, as above. */
+int esc_graph_flows_in(const esc_graph *g, int node, int obj);
 int esc_graph_points_to(const esc_graph *g, int node, int obj);
 
 /* How obj first reached node: *pred is the node it came from (-1 for a base

@@ -314,14 +314,20 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
       if (dk == ESC_B_ESC && sk != ESC_B_P1 && sk != ESC_B_PD)
         continue;
       /* what lies below a parameter is in its memory from the start (the
-       * base constraints): no news, unless it was read from below and
-       * written back up: into the pointee's memory (*pp = (*pp)->next),
-       * or from one deep object into another (**p = ***p). That changes
-       * what the caller's pointers point to. (One deep object stands for
-       * every level below the pointee's, so a deep field updated in place,
-       * (*p)->n++, counts too.) */
-      if (sk == ESC_B_PD && (dk == ESC_B_P1 || dk == ESC_B_PD) && si == di &&
-          !esc_graph_reaches(c->g, esc_graph_content(c->g, c->pd[si]), node))
+       * base constraints): no news, unless the function puts it there
+       * itself in a way that changes what the caller's pointers point to.
+       * Into the pointee's memory, that is an object read from below and
+       * written back up (*pp = (*pp)->next); a move within the pointee
+       * (q->tail = q->spare) is within one object of the caller's, whose
+       * memory is one node there too. Into the deep object's memory, any
+       * store is news: the deep object stands for every level below the
+       * pointee, and p->a->next = p->b links one of the caller's nodes
+       * into another's (so a deep field updated in place, (*p)->n++,
+       * counts too). */
+      if (sk == ESC_B_PD && si == di &&
+          ((dk == ESC_B_P1 &&
+            !esc_graph_reaches(c->g, esc_graph_content(c->g, c->pd[si]), node)) ||
+           (dk == ESC_B_PD && !esc_graph_flows_in(c->g, node, c->pd[si]))))
         continue;
       esc_sum_edge e;
       memset(&e, 0, sizeof e);
