@@ -259,6 +259,26 @@ static unsigned freed_params(fctx *c) {
   return bits;
 }
 
+/* Is parameter j's deep object in `node` (the contents of its pointee,
+ * dk ESC_B_P1, or of the deep object itself, ESC_B_PD) only because the
+ * base constraints put it there from the start? Then the flow is no news
+ * to the caller. It is news when the function puts it there itself in a
+ * way that changes what the caller's pointers point to. Into the
+ * pointee's memory, that is an object read from below and written back
+ * up (*pp = (*pp)->next); a move within the pointee (q->tail = q->spare)
+ * is within one object of the caller's, whose memory is one node there
+ * too. Into the deep object's memory, any store is news: the deep object
+ * stands for every level below the pointee, and p->a->next = p->b links
+ * one of the caller's nodes into another's (so a deep field updated in
+ * place, (*p)->n++, counts too). */
+static int deep_placed_by_base(fctx *c, int j, int dk, int node) {
+  if (dk == ESC_B_P1)
+    return !esc_graph_reaches(c->g, esc_graph_content(c->g, c->pd[j]), node);
+  if (dk == ESC_B_PD)
+    return !esc_graph_flows_in(c->g, node, c->pd[j]);
+  return 0;
+}
+
 void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
   esc_result *R = c->R;
   memset(S, 0, sizeof(*S));
@@ -313,21 +333,7 @@ void esc_fctx_extract_summary(fctx *c, int ok, esc_summary *S) {
       src_of(c, o, via, origins, &nfresh, &sk, &si);
       if (dk == ESC_B_ESC && sk != ESC_B_P1 && sk != ESC_B_PD)
         continue;
-      /* what lies below a parameter is in its memory from the start (the
-       * base constraints): no news, unless the function puts it there
-       * itself in a way that changes what the caller's pointers point to.
-       * Into the pointee's memory, that is an object read from below and
-       * written back up (*pp = (*pp)->next); a move within the pointee
-       * (q->tail = q->spare) is within one object of the caller's, whose
-       * memory is one node there too. Into the deep object's memory, any
-       * store is news: the deep object stands for every level below the
-       * pointee, and p->a->next = p->b links one of the caller's nodes
-       * into another's (so a deep field updated in place, (*p)->n++,
-       * counts too). */
-      if (sk == ESC_B_PD && si == di &&
-          ((dk == ESC_B_P1 &&
-            !esc_graph_reaches(c->g, esc_graph_content(c->g, c->pd[si]), node)) ||
-           (dk == ESC_B_PD && !esc_graph_flows_in(c->g, node, c->pd[si]))))
+      if (sk == ESC_B_PD && si == di && deep_placed_by_base(c, si, dk, node))
         continue;
       esc_sum_edge e;
       memset(&e, 0, sizeof e);
